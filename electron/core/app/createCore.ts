@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { PushedEvent, RpcResult } from '../../../shared/contract';
+import { RpcFailure } from '../../../shared/contract';
+import type { AppMode, Toast } from '../../../shared/domain/appMeta';
+import type { Settings } from '../../../shared/domain/settings';
+import type { AppState } from '../../../shared/state/appState';
+import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
+import { createDemoWorkspace } from '../demo/createDemoWorkspace';
+import { createRequestRouter, type RequestHandlers } from '../rpc/requestRouter';
+import { StateStore } from '../state/stateStore';
+import { isAllowedExternalUrl } from './externalUrls';
+import type { Logger, PlatformActions } from './platformActions';
+import type { WorkspaceConfig } from './workspaceConfig';
+import { WorkspaceRuntime } from './workspaceRuntime';
+
+export interface CoreOptions {
+  mode: AppMode;
+  version: string;
+  workspace: WorkspaceConfig;
+  platform: PlatformActions;
+  logger: Logger;
+}
+
+export interface Core {
+  readonly store: StateStore;
+  route(name: unknown, payload: unknown): Promise<RpcResult<unknown>>;
+  onEvent(listener: (event: PushedEvent) => void): () => void;
+  toast(toast: Omit<Toast, 'id' | 'at'>): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The workspace in use now (changes when the person opens the demo). */
+  readonly workspace: WorkspaceConfig;
+}
+
+/** Builds the engine: one store, one router, one runtime per workspace. Runs in plain Node. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { logger, platform } = options;
+  let workspace = options.workspace;
+  const loaded = await loadSettings(workspace.dataDir);
+  let settings: Settings = loaded.settings;
+  const store = new StateStore(initialState(options, workspace, settings));
+  if (loaded.warning) {
+    store.upsert('warnings', 'settings', { id: 'settings', severity: 'warning', source: 'settings', message: loaded.warning, at: new Date().toISOString(), subject: null });
+  }
+  let runtime = new WorkspaceRuntime(workspace, settings, store, logger);
+  const listeners = new Set<(event: PushedEvent) => void>();
+  const emit = (event: PushedEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.error('event listener failed', error);
+      }
+    }
+  };
+  store.subscribe((patch) => emit({ event: 'state.patch', payload: patch }));
+
+  const markReady = (ready: boolean) => store.setSingleton('meta', { ...store.current.meta, ready, scanProgress: null });
+
+  const handlers: RequestHandlers = {
+    'app.snapshot': () => store.snapshot(),
+    'settings.update': async (patch) => {
+      settings = applySettingsPatch(settings, patch);
+      await saveSettings(workspace.dataDir, settings);
+      store.setSingleton('settings', settings);
+      await runtime.updateSettings(settings);
+      return settings;
+    },
+    'workspace.openDemo': async () => {
+      const demo = await createDemoWorkspace();
+      await runtime.stop();
+      workspace = {
+        ...workspace,
+        claudeHome: demo.claudeHome,
+        claudeHomeSource: 'demo',
+        dataDir: demo.dataDir,
+        demo: true,
+        flagRepos: [demo.repoPath],
+      };
+      settings = (await loadSettings(workspace.dataDir)).settings;
+      store.setSingleton('settings', settings);
+      store.setSingleton('meta', { ...store.current.meta, demo: true, claudeHome: demo.claudeHome, claudeHomeSource: 'demo', dataDir: demo.dataDir, ready: false });
+      runtime = new WorkspaceRuntime(workspace, settings, store, logger);
+      await runtime.start();
+      markReady(true);
+      return { root: demo.root, claudeHome: demo.claudeHome };
+    },
+    'workspace.rescan': async () => ({ worktrees: await runtime.rescan() }),
+    'shell.open': async (request) => {
+      if (options.mode === 'serve') {
+        throw new RpcFailure('unavailable', 'Opening folders works in the desktop app; in the browser, copy the path instead.');
+      }
+      return { opened: await platform.openPath(request.path, request.with, settings) };
+    },
+    'shell.openExternal': async (request) => {
+      if (!isAllowedExternalUrl(request.url)) throw new RpcFailure('refused', `Only https links to Linear and GitHub open from Switchyard, not ${request.url}.`);
+      return { opened: await platform.openExternal(request.url) };
+    },
+  };
+  const route = createRequestRouter(handlers, logger);
+
+  return {
+    store,
+    route,
+    get workspace() {
+      return workspace;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    toast(toast) {
+      emit({ event: 'toast', payload: { ...toast, id: randomUUID(), at: new Date().toISOString() } });
+    },
+    async start() {
+      await runtime.start();
+      markReady(true);
+    },
+    async stop() {
+      await runtime.stop();
+      store.dispose();
+      listeners.clear();
+    },
+  };
+}
+
+function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings: Settings): AppState {
+  return {
+    meta: {
+      version: options.version,
+      mode: options.mode,
+      demo: workspace.demo,
+      claudeHome: workspace.claudeHome,
+      claudeHomeSource: workspace.claudeHomeSource,
+      dataDir: workspace.dataDir,
+      startedAt: new Date().toISOString(),
+      ready: false,
+      scanProgress: { done: 0, total: 1, label: 'Looking for worktrees' },
+    },
+    settings,
+    worktrees: {},
+    warnings: {},
+  };
+}

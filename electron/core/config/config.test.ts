@@ -1,0 +1,89 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { CliArgsError, parseCliArgs } from './parseCliArgs';
+import { resolveClaudeHome, resolveDataDir } from './resolvePaths';
+import { applySettingsPatch, loadSettings, saveSettings } from './settingsFile';
+
+const inputs = (over: Partial<Parameters<typeof resolveClaudeHome>[0]> = {}) => ({
+  flagClaudeHome: null,
+  flagDataDir: null,
+  env: {},
+  homedir: '/home/ada',
+  platform: 'linux' as NodeJS.Platform,
+  ...over,
+});
+
+describe('Claude home resolution', () => {
+  it.each([
+    ['flag wins over env', inputs({ flagClaudeHome: '/f', env: { CLAUDE_CONFIG_DIR: '/e' } }), { path: '/f', source: 'flag' }],
+    ['env when no flag', inputs({ env: { CLAUDE_CONFIG_DIR: '/e' } }), { path: '/e', source: 'env' }],
+    ['blank env is ignored', inputs({ env: { CLAUDE_CONFIG_DIR: '  ' } }), { path: '/home/ada/.claude', source: 'default' }],
+    ['default under the home folder', inputs(), { path: '/home/ada/.claude', source: 'default' }],
+  ])('%s', (_label, input, expected) => {
+    expect(resolveClaudeHome(input)).toEqual(expected);
+  });
+});
+
+describe('data folder resolution', () => {
+  it.each([
+    ['flag', inputs({ flagDataDir: '/data' }), '/data'],
+    ['linux XDG', inputs({ env: { XDG_CONFIG_HOME: '/x' } }), '/x/switchyard'],
+    ['linux default', inputs(), '/home/ada/.config/switchyard'],
+    ['macOS', inputs({ platform: 'darwin' }), '/home/ada/Library/Application Support/Switchyard'],
+  ])('%s', (_label, input, expected) => {
+    expect(resolveDataDir(input)).toBe(expected);
+  });
+});
+
+describe('command-line flags', () => {
+  it('parses every documented flag', () => {
+    expect(parseCliArgs(['--demo', '--port', '8123', '--claude-home', '/c', '--worktree-root', '/a', '--worktree-root', '/b', '--repo', '/r'])).toMatchObject({
+      demo: true,
+      port: 8123,
+      claudeHome: '/c',
+      worktreeRoots: ['/a', '/b'],
+      repos: ['/r'],
+    });
+  });
+  it.each([['--port', 'abc'], ['--port', '70000'], ['--bogus']])('rejects %s with a clear message', (...argv) => {
+    expect(() => parseCliArgs(argv)).toThrow(CliArgsError);
+  });
+  it('tolerates Chromium switches in lenient (Electron) mode', () => {
+    expect(parseCliArgs(['.', '--no-sandbox', '--demo'], { lenient: true }).demo).toBe(true);
+  });
+});
+
+describe('settings file', () => {
+  it('round-trips and survives a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sy-settings-'));
+    const changed = applySettingsPatch(defaultSettings(), { repos: ['/r'], theme: 'light', linear: { writeBackMerged: true } });
+    await saveSettings(dir, changed);
+    const loaded = await loadSettings(dir);
+    expect(loaded.warning).toBeNull();
+    expect(loaded.settings).toEqual(changed);
+    expect(loaded.settings.linear.writeBackStarted).toBe(false);
+  });
+
+  it('keeps a broken file aside instead of losing it, and starts with defaults', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sy-settings-'));
+    await writeFile(join(dir, 'settings.json'), '{"repos": ["/r"],');
+    const loaded = await loadSettings(dir);
+    expect(loaded.settings).toEqual(defaultSettings());
+    expect(loaded.warning).toMatch(/not valid JSON/);
+    const aside = (await readdir(dir)).find((f) => f.startsWith('settings.json.broken-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(join(dir, aside ?? ''), 'utf8')).toBe('{"repos": ["/r"],');
+  });
+
+  it('keeps the valid fields of a partly invalid file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sy-settings-'));
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ repos: ['/keep'], theme: 'neon' }));
+    const loaded = await loadSettings(dir);
+    expect(loaded.settings.repos).toEqual(['/keep']);
+    expect(loaded.settings.theme).toBe('system');
+    expect(loaded.warning).toMatch(/theme/);
+  });
+});

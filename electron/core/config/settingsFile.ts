@@ -1,0 +1,72 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defaultSettings, Settings, type SettingsPatch } from '../../../shared/domain/settings';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the file existed but could not be used; the bad file is kept aside, never deleted. */
+  warning: string | null;
+}
+
+export function settingsPath(dataDir: string): string {
+  return join(dataDir, 'settings.json');
+}
+
+export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
+  const file = settingsPath(dataDir);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: defaultSettings(), warning: null };
+    return { settings: defaultSettings(), warning: `Could not read ${file}: ${(error as Error).message}. Using defaults.` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const aside = `${file}.broken-${Date.now()}`;
+    await rename(file, aside).catch(() => undefined);
+    return {
+      settings: defaultSettings(),
+      warning: `Settings file was not valid JSON (${(error as Error).message}); kept it as ${aside} and started with defaults.`,
+    };
+  }
+  const parsed = Settings.safeParse(json);
+  if (parsed.success) return { settings: parsed.data, warning: null };
+  // Keep whatever fields are valid instead of throwing all of them away.
+  const merged = mergeValidFields(json);
+  return {
+    settings: merged,
+    warning: `Some settings were invalid and were reset: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
+  };
+}
+
+function mergeValidFields(json: unknown): Settings {
+  const result: Record<string, unknown> = { ...defaultSettings() };
+  if (json && typeof json === 'object') {
+    for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+      const shape = Settings.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+      const field = shape[key];
+      if (!field) continue;
+      const check = field.safeParse(value);
+      if (check.success) result[key] = check.data;
+    }
+  }
+  return Settings.parse(result);
+}
+
+export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFileAtomic(settingsPath(dataDir), `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const { linear, ...rest } = patch;
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) next[key] = value;
+  if (linear) next.linear = { ...current.linear, ...Object.fromEntries(Object.entries(linear).filter(([, v]) => v !== undefined)) };
+  return Settings.parse(next);
+}
+

@@ -1,0 +1,122 @@
+import {
+  MasterInfoSchema,
+  type DispatchDraft,
+  type DispatchPrompt,
+  type DispatchRowDraft,
+  type MasterInfoInput,
+  type PhaseFacts,
+  type SubIssueDraft,
+  type Violation,
+} from '../../../shared/domain/dispatch';
+import { agentInfo } from './agents';
+import { branchName } from './branchName';
+import { checkDispatch, type CheckDispatchOptions } from './checkDispatch';
+import { decideAllPairs, type DecideOptions } from './decidePair';
+import { dispatchPrompt } from './dispatchPrompt';
+import { linearIssueUrl } from './linearLinks';
+import { isAnalysisOnly } from './phaseFacts';
+import { checkPlanFileName } from './planFileName';
+import { defaultMergeOrder, planBatches } from './planBatches';
+import { dedupeViolations, violation } from './ruleBook';
+import { launchModeFor } from './sessionModeMapping';
+import { buildSubIssue, letterFor } from './subIssue';
+
+export interface BuildDispatchOptions extends DecideOptions, CheckDispatchOptions {
+  /** `batch` → `1A`, `1B`, `2A`…; `session` → `S-A`, `S-B`, `S-C`…. Default `batch`. */
+  sessionNaming?: 'batch' | 'session';
+  ignoreDeclaredBatches?: boolean;
+}
+
+/**
+ * From the phases of a master plan to a draft dispatch table for a person to approve: the pair
+ * decisions, batches, one row per phase (its first issue), the default merge order, every rule
+ * violation, and the §4 prompt and Linear sub-issue for each row.
+ */
+export function buildDispatchDraft(
+  phases: readonly PhaseFacts[],
+  masterInput: MasterInfoInput,
+  options: BuildDispatchOptions = {},
+): DispatchDraft {
+  const master = MasterInfoSchema.parse(masterInput);
+  const decisions = decideAllPairs(phases, options);
+  const planned = planBatches(phases, decisions, options);
+  const mergeOrder = defaultMergeOrder(planned.batches, decisions);
+  const byId = new Map(phases.map((p) => [p.phase, p]));
+
+  const rows: DispatchRowDraft[] = [];
+  const letters = new Map<string, string>();
+  let sessionIndex = 0;
+  for (const b of planned.batches) {
+    const local = b.phases.filter((id) => !agentInfo(byId.get(id)?.agent ?? null).external).length;
+    b.phases.forEach((id, i) => {
+      const p = byId.get(id);
+      if (!p) return;
+      const letter = letterFor(i);
+      const session = options.sessionNaming === 'session' ? `S-${letterFor(sessionIndex)}` : `${b.index}${letter}`;
+      sessionIndex += 1;
+      letters.set(session, letter);
+      const agent = agentInfo(p.agent);
+      const issueId = p.issueIds[0] ?? '';
+      const analysisOnly = isAnalysisOnly(p);
+      rows.push({
+        session,
+        phase: p.phase,
+        issueId,
+        issueTitle: p.issueTitles[issueId] ?? null,
+        issueUrl: issueId !== '' && master.workspace !== '' ? linearIssueUrl(master.workspace, issueId) : null,
+        focus: p.focus,
+        mode: p.exec,
+        launchAs: launchModeFor(p.exec, analysisOnly).launchAs,
+        analysisOnly,
+        estCostUsd: p.estCostUsd,
+        agent: agent.id === 'claude-code' ? 'Claude Code' : (p.agent ?? agent.label).trim(),
+        worktree: agent.external ? 'n/a' : local >= 2 ? 'yes' : 'no',
+        branch: issueId === '' ? null : agent.id === 'claude-code' ? branchName('claude', issueId, p.focus) : agent.id === 'cursor' ? branchName('cursor', issueId, '') : null,
+        batch: b.index,
+        mergeOrder: mergeOrder[p.phase] ?? rows.length + 1,
+      });
+    });
+  }
+
+  const prompts: Record<string, DispatchPrompt> = {};
+  const subIssues: Record<string, SubIssueDraft> = {};
+  const promptViolations: Violation[] = [];
+  for (const row of rows) {
+    const p = byId.get(row.phase);
+    const prompt = dispatchPrompt(row, {
+      master: { issueId: master.issueId, title: master.title, url: master.url },
+      workspace: master.workspace,
+      repoPath: master.repoPath,
+      repoLabel: master.repoLabel,
+      context: p?.context ?? [],
+      tasks: p?.tasks ?? [],
+      deliverable: p?.deliverable ?? null,
+      actionVerb: p?.actionVerb ?? null,
+    });
+    prompts[row.session] = prompt;
+    subIssues[row.session] = buildSubIssue(row, prompt, master.issueId, letters.get(row.session) ?? 'A');
+    if (prompt.missing.length > 0) {
+      promptViolations.push(
+        violation(
+          'prompt.missing-field',
+          `Dispatch prompt for ${row.session} leaves required fields unfilled: ${prompt.missing.join(', ')}.`,
+          { batch: row.batch, row: row.session, phases: [row.phase] },
+        ),
+      );
+    }
+    for (const w of prompt.warnings) {
+      const rule = w.startsWith('Plain issue ids') ? 'issue.linked' : 'prompt.missing-field';
+      promptViolations.push(violation(rule, `Dispatch prompt for ${row.session}: ${w}`, { batch: row.batch, row: row.session, phases: [row.phase] }, 'warning'));
+    }
+  }
+
+  const fileNameViolation = master.planFileName ? checkPlanFileName(master.planFileName) : null;
+  const violations = dedupeViolations([
+    ...(fileNameViolation ? [fileNameViolation] : []),
+    ...planned.violations,
+    ...checkDispatch(rows, phases, decisions, mergeOrder, options),
+    ...promptViolations,
+  ]);
+
+  return { decisions, batches: planned.batches, rows, mergeOrder, violations, prompts, subIssues };
+}

@@ -1,0 +1,36 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { linearPlanStateSchema, type LinearPlanState } from '../../../shared/domain/linear';
+
+/** Last known plan state on disk (JSON, atomic write), so the app starts with data and works offline. */
+
+export interface LinearPlanCache {
+  load(masterIssueId: string): Promise<LinearPlanState | null>;
+  save(state: LinearPlanState): Promise<void>;
+}
+
+export function cacheFileName(masterIssueId: string): string {
+  return `linear-plan-${masterIssueId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`;
+}
+
+export function createLinearPlanCache(dir: string): LinearPlanCache {
+  let seq = 0;
+  return {
+    async load(masterIssueId) {
+      try {
+        const raw = await readFile(path.join(dir, cacheFileName(masterIssueId)), 'utf8');
+        const parsed = linearPlanStateSchema.safeParse(JSON.parse(raw));
+        return parsed.success && parsed.data.masterIssueId === masterIssueId ? { ...parsed.data, stale: true } : null;
+      } catch {
+        return null;
+      }
+    },
+    async save(state) {
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, cacheFileName(state.masterIssueId));
+      const tmp = `${file}.${process.pid}.${++seq}.tmp`;
+      await writeFile(tmp, JSON.stringify(state, null, 2), 'utf8');
+      await rename(tmp, file);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { ParsedRequestOf, RequestName, ResultOf, RpcResult } from '../../../shared/contract';
+import { fail, isRequestName, ok, requests, RpcFailure } from '../../../shared/contract';
+
+export type RequestHandler<N extends RequestName> = (request: ParsedRequestOf<N>) => Promise<ResultOf<N>> | ResultOf<N>;
+export type RequestHandlers = { [N in RequestName]: RequestHandler<N> };
+
+export interface RouterLogger {
+  error(message: string, error: unknown): void;
+}
+
+/**
+ * The single entry for every transport: checks the name, parses the payload with the contract's
+ * schema, runs the handler and turns any throw into a typed failure. Nothing a client sends can
+ * crash core.
+ */
+export function createRequestRouter(handlers: RequestHandlers, logger: RouterLogger) {
+  return async function route(name: unknown, payload: unknown): Promise<RpcResult<unknown>> {
+    if (!isRequestName(name)) {
+      return fail('unknown_request', `Unknown request ${JSON.stringify(String(name)).slice(0, 80)}.`);
+    }
+    const parsed = requests[name].request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
+      return fail('bad_request', `The request ${name} was malformed: ${issues[0] ?? 'invalid payload'}`, issues);
+    }
+    try {
+      const handler = handlers[name] as (request: unknown) => Promise<unknown> | unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof RpcFailure) return fail(error.code, error.message);
+      logger.error(`request ${name} failed`, error);
+      const message = error instanceof Error ? error.message : String(error);
+      return fail('internal', `${name} failed: ${message}`);
+    }
+  };
+}
+
+export type RequestRouter = ReturnType<typeof createRequestRouter>;

@@ -1,0 +1,210 @@
+import { access, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GitFacts } from '../../../../shared/domain/session';
+import { parseStatusV2, uncommittedPaths } from './parseStatus';
+import { limitedGitRunner, type GitRunner } from './runGit';
+
+export interface GitFactsTarget {
+  path: string;
+  /** The worktree's own git dir (for MERGE_HEAD, rebase dirs, index.lock). */
+  gitDir: string | null;
+  commonGitDir: string | null;
+}
+
+export interface ReadGitFactsOptions {
+  git?: GitRunner;
+}
+
+export function emptyGitFacts(error: string | null = null): GitFacts {
+  return {
+    branch: null,
+    head: null,
+    baseBranch: null,
+    baseRef: null,
+    ahead: 0,
+    behind: 0,
+    changedFiles: 0,
+    uncommittedFiles: [],
+    dirty: false,
+    lastCommitAt: null,
+    lastCommitSubject: null,
+    mergeInProgress: false,
+    rebaseInProgress: false,
+    lockFiles: [],
+    filesChangedVsBase: [],
+    mergedIntoBase: false,
+    error,
+  };
+}
+
+const BASE_CANDIDATES = ['main', 'master', 'trunk'];
+
+/** Refs (from for-each-ref) plus the configured base → the base to compare with. Pure. */
+export function chooseBase(input: {
+  branch: string | null;
+  configuredBase: string | null;
+  /** `%(refname) %(symref)` lines of for-each-ref over refs/heads/* candidates and refs/remotes/origin/*. */
+  refs: ReadonlyArray<{ refname: string; symref: string }>;
+}): { baseBranch: string; baseRef: string } | null {
+  const names = new Set(input.refs.map((r) => r.refname));
+  const resolve = (name: string): { baseBranch: string; baseRef: string } | null => {
+    const short = name.replace(/^refs\/heads\//, '').replace(/^refs\/remotes\/origin\//, '').replace(/^origin\//, '');
+    if (name.startsWith('origin/') || name.startsWith('refs/remotes/origin/')) {
+      if (names.has(`refs/heads/${short}`)) return { baseBranch: short, baseRef: short };
+      if (names.has(`refs/remotes/origin/${short}`)) return { baseBranch: short, baseRef: `origin/${short}` };
+      return null;
+    }
+    if (names.has(`refs/heads/${short}`)) return { baseBranch: short, baseRef: short };
+    if (names.has(`refs/remotes/origin/${short}`)) return { baseBranch: short, baseRef: `origin/${short}` };
+    return null;
+  };
+  if (input.configuredBase) {
+    const configured = resolve(input.configuredBase);
+    if (configured) return configured;
+  }
+  const originHead = input.refs.find((r) => r.refname === 'refs/remotes/origin/HEAD' && r.symref);
+  if (originHead) {
+    const viaOrigin = resolve(originHead.symref);
+    if (viaOrigin) return viaOrigin;
+  }
+  for (const name of BASE_CANDIDATES) {
+    const found = resolve(name);
+    if (found) return found;
+  }
+  return null;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lock files git leaves while it writes: index.lock, HEAD.lock, and ref locks of the current branch. */
+export async function findLockFiles(target: GitFactsTarget, branch: string | null): Promise<string[]> {
+  const candidates = new Set<string>();
+  if (target.gitDir) {
+    for (const name of ['index.lock', 'HEAD.lock', 'ORIG_HEAD.lock', 'MERGE_HEAD.lock']) candidates.add(join(target.gitDir, name));
+  }
+  if (target.commonGitDir) {
+    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock']) candidates.add(join(target.commonGitDir, name));
+    if (branch) candidates.add(join(target.commonGitDir, 'refs', 'heads', `${branch}.lock`));
+  }
+  const found: string[] = [];
+  for (const path of candidates) if (await exists(path)) found.push(path);
+  // Anything else ending in .lock at the top of the worktree's git dir (e.g. a future lock name).
+  if (target.gitDir) {
+    try {
+      for (const name of await readdir(target.gitDir)) {
+        const full = join(target.gitDir, name);
+        if (name.endsWith('.lock') && !found.includes(full)) found.push(full);
+      }
+    } catch {
+      /* git dir unreadable: reported through status */
+    }
+  }
+  return found.sort();
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+function splitZ(text: string): string[] {
+  return text.split('\0').filter((s) => s !== '');
+}
+
+/**
+ * Reads what the dashboard shows about one worktree. Read-only (GIT_OPTIONAL_LOCKS=0 via execGit,
+ * no `--refresh`, no fetch), and never throws: failures land in `error`.
+ */
+export async function readGitFacts(target: GitFactsTarget, options: ReadGitFactsOptions = {}): Promise<GitFacts> {
+  const git = options.git ?? limitedGitRunner();
+  const cwd = target.path;
+  const statusRun = await git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all'], cwd);
+  if (statusRun.code !== 0) {
+    return emptyGitFacts(firstLine(statusRun.stderr) || `git status exited ${statusRun.code}`);
+  }
+  const status = parseStatusV2(statusRun.stdout);
+  const branch = status.head;
+  const head = status.oid;
+  const uncommitted = uncommittedPaths(status);
+
+  const [configRun, logRun, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
+    branch ? git(['config', '--get', `branch.${branch}.switchyardBase`], cwd) : Promise.resolve(null),
+    head ? git(['log', '-1', '--format=%cI%x00%s', 'HEAD'], cwd) : Promise.resolve(null),
+    target.gitDir ? exists(join(target.gitDir, 'MERGE_HEAD')) : Promise.resolve(false),
+    target.gitDir ? exists(join(target.gitDir, 'rebase-merge')) : Promise.resolve(false),
+    target.gitDir ? exists(join(target.gitDir, 'rebase-apply')) : Promise.resolve(false),
+    findLockFiles(target, branch),
+  ]);
+  const configuredBase = configRun && configRun.code === 0 ? configRun.stdout.trim() || null : null;
+  const configuredShort = configuredBase?.replace(/^(refs\/heads\/|refs\/remotes\/origin\/|origin\/)/, '') ?? null;
+  const refsRun = await git(
+    [
+      'for-each-ref',
+      '--format=%(refname) %(symref)',
+      ...BASE_CANDIDATES.map((b) => `refs/heads/${b}`),
+      ...(configuredShort ? [`refs/heads/${configuredShort}`] : []),
+      'refs/remotes/origin/',
+    ],
+    cwd,
+  );
+
+  const refs = refsRun.code === 0
+    ? refsRun.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [refname = '', symref = ''] = line.split(' ');
+          return { refname, symref };
+        })
+    : [];
+  const base = chooseBase({ branch, configuredBase, refs });
+
+  const facts = emptyGitFacts();
+  facts.branch = branch;
+  facts.head = head;
+  facts.changedFiles = uncommitted.length;
+  facts.uncommittedFiles = uncommitted;
+  facts.dirty = uncommitted.length > 0;
+  facts.mergeInProgress = merge;
+  facts.rebaseInProgress = rebaseMerge || rebaseApply;
+  facts.lockFiles = lockFiles;
+  if (logRun && logRun.code === 0) {
+    const [at, subject] = logRun.stdout.replace(/\n$/, '').split('\0');
+    facts.lastCommitAt = at || null;
+    facts.lastCommitSubject = subject ?? null;
+  }
+  if (!base || !head) return facts;
+  facts.baseBranch = base.baseBranch;
+  facts.baseRef = base.baseRef;
+  if (branch === base.baseRef || branch === base.baseBranch) return facts;
+
+  const [countRun, diffRun] = await Promise.all([
+    git(['rev-list', '--left-right', '--count', `${base.baseRef}...HEAD`], cwd),
+    git(['diff', '--name-only', '-z', '--no-renames', `${base.baseRef}...HEAD`], cwd),
+  ]);
+  if (countRun.code === 0) {
+    const m = /^(\d+)\s+(\d+)/.exec(countRun.stdout.trim());
+    if (m) {
+      facts.behind = Number(m[1]);
+      facts.ahead = Number(m[2]);
+    }
+  } else {
+    facts.error = firstLine(countRun.stderr) || null;
+  }
+  if (diffRun.code === 0) facts.filesChangedVsBase = splitZ(diffRun.stdout).sort();
+
+  // ahead 0 means every commit of HEAD is in base: merged — unless the branch never had a commit of its
+  // own (a fresh worktree). The branch's reflog tells: more than its creation entry = it moved.
+  if (countRun.code === 0 && facts.ahead === 0 && branch) {
+    const reflog = await git(['reflog', 'show', '--format=%H', `refs/heads/${branch}`, '--'], cwd);
+    const moves = reflog.code === 0 ? reflog.stdout.split('\n').filter(Boolean) : [];
+    facts.mergedIntoBase = moves.length > 1 && moves.some((sha) => sha !== moves[moves.length - 1]);
+  }
+  return facts;
+}

@@ -1,0 +1,64 @@
+import { readCccState } from '../claude/cccState';
+import { readLiveSessions } from '../claude/liveSessions';
+import { listTranscripts } from '../claude/transcriptFiles';
+import { TranscriptTailer } from '../claude/transcriptTailer';
+import type { ClaudeSource, TranscriptEntry } from './claudeSource';
+
+export interface ClaudeSourceOptions {
+  /** Transcripts last written longer ago than this are not followed. Default 3 days. */
+  maxAgeMs?: number;
+  /** At most this many transcripts (the most recently written) are followed. Default 200. */
+  maxTranscripts?: number;
+  now?: () => number;
+}
+
+/**
+ * The production ClaudeSource: the live registry, the recent main-session transcripts (followed
+ * incrementally by one TranscriptTailer each) and `.ccc-state.json`, all from
+ * `electron/core/sessions/claude/`.
+ */
+export function createClaudeSource(claudeHome: string, options: ClaudeSourceOptions = {}): ClaudeSource {
+  const tailers = new Map<string, TranscriptTailer>();
+  const maxAgeMs = options.maxAgeMs ?? 3 * 24 * 3600 * 1000;
+  const maxTranscripts = options.maxTranscripts ?? 200;
+  const now = options.now ?? Date.now;
+  return {
+    readLiveSessions: () => readLiveSessions(claudeHome),
+    async readTranscripts(): Promise<TranscriptEntry[]> {
+      const refs = (await listTranscripts(claudeHome))
+        .filter((r) => !r.isSubagent && now() - r.mtimeMs <= maxAgeMs)
+        .sort((a, b) => b.mtimeMs - a.mtimeMs)
+        .slice(0, maxTranscripts);
+      const keep = new Set(refs.map((r) => r.path));
+      for (const [path, tailer] of tailers) {
+        if (!keep.has(path)) {
+          tailer.close();
+          tailers.delete(path);
+        }
+      }
+      const out = await Promise.all(
+        refs.map(async (ref): Promise<TranscriptEntry | null> => {
+          let tailer = tailers.get(ref.path);
+          if (!tailer) {
+            tailer = new TranscriptTailer(ref.path);
+            tailers.set(ref.path, tailer);
+          }
+          try {
+            const { summary } = await tailer.readNew();
+            return { path: ref.path, summary };
+          } catch {
+            return null;
+          }
+        }),
+      );
+      return out.filter((e): e is TranscriptEntry => e !== null);
+    },
+    async readCccState(worktreePath) {
+      return (await readCccState(worktreePath)).state;
+    },
+    close() {
+      for (const t of tailers.values()) t.close();
+      tailers.clear();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionStatus } from '../../../../shared/domain/session';
+import { StatusDebouncer } from './statusDebouncer';
+
+type Step = [at: number, status: SessionStatus, shown: SessionStatus, notify?: boolean];
+
+describe('StatusDebouncer', () => {
+  it.each<[string, Step[]]>([
+    ['first status shows at once, without a notification', [[0, 'working', 'working', false]]],
+    [
+      'a blip shorter than the hold never shows',
+      [[0, 'working', 'working'], [100, 'idle', 'working'], [900, 'working', 'working'], [3000, 'working', 'working']],
+    ],
+    [
+      'a change that holds 1.5 s shows, and waiting notifies',
+      [[0, 'working', 'working'], [100, 'waiting', 'working'], [1000, 'waiting', 'working'], [1600, 'waiting', 'waiting', true]],
+    ],
+    [
+      'pending resets when the candidate changes again',
+      [[0, 'working', 'working'], [100, 'idle', 'working'], [1000, 'done', 'working'], [1700, 'done', 'working'], [2500, 'done', 'done', true]],
+    ],
+    ['to idle does not notify', [[0, 'working', 'working'], [0, 'idle', 'working'], [1500, 'idle', 'idle', false]]],
+    ['to failed notifies', [[0, 'working', 'working'], [0, 'failed', 'working'], [2000, 'failed', 'failed', true]]],
+  ])('%s', (_n, steps) => {
+    const d = new StatusDebouncer(1500);
+    for (const [at, status, shown, notify] of steps) {
+      const r = d.update('s', { status, reason: status }, at);
+      expect(r.shown.status, `at ${at}`).toBe(shown);
+      if (notify !== undefined) expect(r.notify, `notify at ${at}`).toBe(notify);
+    }
+  });
+
+  it('tells when a pending status is due and keeps since = when it began', () => {
+    const d = new StatusDebouncer(1500);
+    d.update('s', { status: 'working', reason: 'a' }, 0);
+    expect(d.update('s', { status: 'idle', reason: 'b' }, 200).pendingUntil).toBe(1700);
+    const r = d.update('s', { status: 'idle', reason: 'b' }, 1700);
+    expect(r.changed).toBe(true);
+    expect(r.shown).toEqual({ status: 'idle', reason: 'b', since: 200 });
+  });
+
+  it('a new reason for the same status updates at once', () => {
+    const d = new StatusDebouncer(1500);
+    d.update('s', { status: 'working', reason: 'a' }, 0);
+    const r = d.update('s', { status: 'working', reason: 'b' }, 10);
+    expect(r).toMatchObject({ changed: true, notify: false, shown: { reason: 'b', since: 0 } });
+  });
+
+  it('sessions are independent', () => {
+    const d = new StatusDebouncer(1500);
+    d.update('a', { status: 'working', reason: '' }, 0);
+    expect(d.update('b', { status: 'done', reason: '' }, 0).shown.status).toBe('done');
+  });
+});

@@ -1,0 +1,254 @@
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import type { WorktreeInfo, WorktreeSource } from '../../../../shared/domain/session';
+import { limitedGitRunner, type GitRunner } from '../git/runGit';
+import { parseWorktreeList } from './parseWorktreeList';
+
+export interface DiscoverOptions {
+  claudeHome: string;
+  /** Known repositories (any folder inside them). */
+  repos: readonly string[];
+  /** Configured folders whose children are worktrees. */
+  extraRoots: readonly string[];
+  git?: GitRunner;
+}
+
+export interface DiscoveryWarning {
+  path: string;
+  message: string;
+}
+
+export interface RepoInfo {
+  /** Main worktree path (or the bare repository's path). */
+  root: string;
+  commonGitDir: string;
+}
+
+export interface DiscoveryResult {
+  worktrees: WorktreeInfo[];
+  repos: RepoInfo[];
+  warnings: DiscoveryWarning[];
+  /** The folders whose children were scanned (existing or not), for the topology watcher. */
+  roots: string[];
+}
+
+interface Candidate {
+  path: string;
+  sources: Set<WorktreeSource>;
+}
+
+/** Roots whose children are worktrees, in the order formats.md §1.4 lists them. */
+export function worktreeRoots(options: Pick<DiscoverOptions, 'claudeHome' | 'repos' | 'extraRoots'>): Array<{
+  root: string;
+  source: WorktreeSource;
+}> {
+  return [
+    { root: join(options.claudeHome, 'worktrees'), source: 'claude-home' as const },
+    ...options.repos.map((r) => ({ root: join(r, '.claude', 'worktrees'), source: 'repo-claude-dir' as const })),
+    ...options.extraRoots.map((r) => ({ root: r, source: 'configured-root' as const })),
+  ];
+}
+
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    return `${error.code}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+/**
+ * The git dir of a worktree: `<path>/.git` when it is a folder, or the target of its `gitdir:` line
+ * when it is a file (linked worktrees). Null when neither can be read.
+ */
+export async function resolveGitDir(worktreePath: string): Promise<string | null> {
+  const dotGit = join(worktreePath, '.git');
+  try {
+    const s = await stat(dotGit);
+    if (s.isDirectory()) return await realOrSelf(dotGit);
+    const text = await readFile(dotGit, 'utf8');
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(text);
+    if (!m?.[1]) return null;
+    return await realOrSelf(isAbsolute(m[1]) ? m[1] : resolve(worktreePath, m[1]));
+  } catch {
+    return null;
+  }
+}
+
+interface RevParse {
+  topLevel: string | null;
+  commonGitDir: string;
+  isBare: boolean;
+}
+
+async function revParse(git: GitRunner, cwd: string): Promise<RevParse | { error: string }> {
+  const run = await git(
+    ['rev-parse', '--path-format=absolute', '--git-common-dir', '--is-bare-repository', '--show-toplevel'],
+    cwd,
+  );
+  const lines = run.stdout.split('\n').map((l) => l.trim());
+  // In a bare repo --show-toplevel fails (exit 128) after printing the first two answers.
+  const commonGitDir = lines[0];
+  const isBare = lines[1] === 'true';
+  if (!commonGitDir || (run.code !== 0 && !isBare)) {
+    return { error: firstLine(run.stderr) || `git rev-parse exited ${run.code}` };
+  }
+  return { topLevel: isBare ? null : (lines[2] ?? null) || null, commonGitDir: await realOrSelf(commonGitDir), isBare };
+}
+
+async function listChildren(root: string): Promise<{ dirs: string[]; error: string | null; missing: boolean }> {
+  try {
+    const entries = await readdir(root, { withFileTypes: true });
+    return {
+      dirs: entries.filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => join(root, e.name)),
+      error: null,
+      missing: false,
+    };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { dirs: [], error: null, missing: true };
+    return { dirs: [], error: errorText(error), missing: false };
+  }
+}
+
+/**
+ * Finds every worktree: the children of `<claudeHome>/worktrees`, of each known repo's
+ * `.claude/worktrees` and of the configured roots, plus everything `git worktree list` reports for
+ * every repository found along the way (the ground truth). Duplicates merge by real path. A folder
+ * that is no git worktree, a corrupt repository or an unreadable folder becomes a warning.
+ */
+export async function discoverWorktrees(options: DiscoverOptions): Promise<DiscoveryResult> {
+  const git = options.git ?? limitedGitRunner();
+  const warnings: DiscoveryWarning[] = [];
+  const candidates = new Map<string, Candidate>();
+  const roots = worktreeRoots(options);
+
+  await Promise.all(
+    roots.map(async ({ root, source }) => {
+      const listed = await listChildren(root);
+      if (listed.error) warnings.push({ path: root, message: `cannot read worktree folder: ${listed.error}` });
+      for (const dir of listed.dirs) {
+        const real = await realOrSelf(dir);
+        const c = candidates.get(real) ?? { path: real, sources: new Set<WorktreeSource>() };
+        c.sources.add(source);
+        candidates.set(real, c);
+      }
+    }),
+  );
+
+  // Repos: commonGitDir → a folder to run `git worktree list` in.
+  const repoCwd = new Map<string, string>();
+  await Promise.all(
+    options.repos.map(async (repo) => {
+      const real = await realOrSelf(repo);
+      const rp = await revParse(git, real).catch((e: unknown) => ({ error: errorText(e) }));
+      if ('error' in rp) {
+        warnings.push({ path: real, message: `not a git repository: ${rp.error}` });
+        return;
+      }
+      if (!repoCwd.has(rp.commonGitDir)) repoCwd.set(rp.commonGitDir, real);
+    }),
+  );
+  await Promise.all(
+    [...candidates.values()].map(async (c) => {
+      const rp = await revParse(git, c.path).catch((e: unknown) => ({ error: errorText(e) }));
+      if ('error' in rp) {
+        warnings.push({ path: c.path, message: `not a git worktree: ${rp.error}` });
+        candidates.delete(c.path);
+        return;
+      }
+      const top = rp.topLevel ? await realOrSelf(rp.topLevel) : null;
+      if (top !== c.path) {
+        warnings.push({
+          path: c.path,
+          message: top
+            ? `not a git worktree: the folder lies inside the worktree ${top}`
+            : 'not a git worktree: the folder is a bare repository',
+        });
+        candidates.delete(c.path);
+        return;
+      }
+      if (!repoCwd.has(rp.commonGitDir)) repoCwd.set(rp.commonGitDir, c.path);
+    }),
+  );
+
+  const byId = new Map<string, WorktreeInfo>();
+  const repos: RepoInfo[] = [];
+  await Promise.all(
+    [...repoCwd.entries()].map(async ([commonGitDir, cwd]) => {
+      const run = await git(['worktree', 'list', '--porcelain', '-z'], cwd);
+      if (run.code !== 0) {
+        warnings.push({ path: cwd, message: `git worktree list failed: ${firstLine(run.stderr)}` });
+        return;
+      }
+      const entries = parseWorktreeList(run.stdout);
+      const main = entries[0];
+      if (!main) return;
+      const repoRoot = await realOrSelf(main.path);
+      repos.push({ root: repoRoot, commonGitDir });
+      await Promise.all(
+        entries.map(async (entry, index) => {
+          const path = await realOrSelf(entry.path);
+          const isMain = index === 0;
+          const gitDir = entry.bare ? commonGitDir : entry.prunable ? null : await resolveGitDir(path);
+          const info: WorktreeInfo = {
+            id: path,
+            path,
+            repoRoot,
+            commonGitDir,
+            gitDir: gitDir ?? (isMain ? commonGitDir : null),
+            branch: entry.branch,
+            head: entry.head,
+            detached: entry.detached,
+            locked: entry.locked,
+            prunable: entry.prunable,
+            bare: entry.bare,
+            isMain,
+            source: ['git-worktree-list'],
+          };
+          byId.set(path, info);
+        }),
+      );
+    }),
+  );
+
+  for (const c of candidates.values()) {
+    const known = byId.get(c.path);
+    if (known) {
+      known.source = [...new Set([...c.sources, ...known.source])].sort(sourceOrder);
+    } else {
+      warnings.push({ path: c.path, message: 'git worktree list of its repository does not list this folder' });
+    }
+  }
+
+  const worktrees = [...byId.values()].sort((a, b) =>
+    a.repoRoot === b.repoRoot ? Number(b.isMain) - Number(a.isMain) || a.path.localeCompare(b.path) : a.repoRoot.localeCompare(b.repoRoot),
+  );
+  for (const w of worktrees) {
+    if (w.prunable) warnings.push({ path: w.path, message: 'worktree folder is gone (git marks it prunable)' });
+  }
+  repos.sort((a, b) => a.root.localeCompare(b.root));
+  warnings.sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
+  return { worktrees, repos, warnings, roots: roots.map((r) => r.root) };
+}
+
+const SOURCE_ORDER: WorktreeSource[] = ['claude-home', 'repo-claude-dir', 'configured-root', 'git-worktree-list'];
+function sourceOrder(a: WorktreeSource, b: WorktreeSource): number {
+  return SOURCE_ORDER.indexOf(a) - SOURCE_ORDER.indexOf(b);
+}
+
+/** `<repo>-<issue>` folder names and the like: the folder's base name. */
+export function worktreeFolderName(path: string): string {
+  return basename(path) || basename(dirname(path));
+}

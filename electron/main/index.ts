@@ -1,0 +1,60 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { bootWorkspace } from '../core/app/bootWorkspace';
+import { createCore } from '../core/app/createCore';
+import { consoleLogger } from '../core/app/platformActions';
+import { parseCliArgs } from '../core/config/parseCliArgs';
+import { electronPlatform } from './electronPlatform';
+import { registerContractIpc } from './contractIpc';
+import { createMainWindow } from './mainWindow';
+import { hardenSessions } from './security';
+
+declare const __SWITCHYARD_VERSION__: string;
+
+// One instance: a second launch focuses the first window instead of watching everything twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSessions();
+  const args = parseCliArgs(process.argv.slice(app.isPackaged ? 1 : 2), { lenient: true });
+  const { config, demoRoot } = await bootWorkspace({
+    args,
+    env: process.env,
+    homedir: homedir(),
+    platform: process.platform,
+    dataDirOverride: app.getPath('userData'),
+  });
+  if (demoRoot) consoleLogger.info(`demo workspace generated in ${demoRoot}`);
+  const core = await createCore({
+    mode: 'electron',
+    version: typeof __SWITCHYARD_VERSION__ === 'string' ? __SWITCHYARD_VERSION__ : app.getVersion(),
+    workspace: config,
+    platform: electronPlatform,
+    logger: consoleLogger,
+  });
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null;
+  const indexHtml = join(__dirname, '../renderer/index.html');
+  let window = createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') });
+  registerContractIpc(core, () => window, { rendererUrl, indexHtml });
+  void core.start().catch((error: unknown) => consoleLogger.error('start failed', error));
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) {
+      window = createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') });
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => void core.stop());
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/**
+ * Dispatch domain: the facts the dispatch engine needs about each phase of a master plan, and what
+ * it produces (pair decisions, batches, draft dispatch rows, rule violations). The engine lives in
+ * `electron/core/dispatch/`; these schemas are the shapes that cross into the contract.
+ * Rule book: `parallel-session-dispatch.md` §1, §2, §4, §5, §8.
+ */
+
+export const EXEC_MODES = ['quick', 'tdd', 'pair', 'checkpoint', 'swarm', 'spike'] as const;
+export const ExecModeSchema = z.enum(EXEC_MODES);
+export type ExecMode = z.infer<typeof ExecModeSchema>;
+
+export const LAUNCH_MODES = ['Bypass permissions', 'Plan mode', 'Ask permissions'] as const;
+export const LaunchModeSchema = z.enum(LAUNCH_MODES);
+export type LaunchMode = z.infer<typeof LaunchModeSchema>;
+
+/** Everything the engine knows about one phase. Optional extras default so callers may omit them. */
+export const PhaseFactsSchema = z.object({
+  /** Phase id as written in the Phase Map, e.g. `1A`. */
+  phase: z.string().min(1),
+  issueIds: z.array(z.string()).default([]),
+  /** Issue id → title, from the Issue Registry (used for linked references and prompts). */
+  issueTitles: z.record(z.string(), z.string()).default({}),
+  focus: z.string().default(''),
+  /** Declared batch (Phase Map "Batch" column), e.g. `1`; null when the plan leaves it to us. */
+  batch: z.string().nullable().default(null),
+  /** Phase ids this phase depends on (it reads their output). */
+  dependsOn: z.array(z.string()).default([]),
+  /** Phase ids the plan declares parallel with this one (`None (parallel with 1A)`). */
+  parallelWith: z.array(z.string()).default([]),
+  exec: ExecModeSchema.nullable().default(null),
+  /** The exec label exactly as written (`exec:tdd`, `TDD`, `yolo`…), kept for messages. */
+  execRaw: z.string().nullable().default(null),
+  /** false = analysis-only (deliverable is a recommendation/decision); null = not stated. */
+  producesCode: z.boolean().nullable().default(null),
+  readOnlyResearch: z.boolean().default(false),
+  /** Agent name as written (`Claude Code`, `Tembo`, `cto.new`…); null = Claude Code / human pickup. */
+  agent: z.string().nullable().default(null),
+  estCostUsd: z.number().nonnegative().nullable().default(null),
+  /** Paths, directories or globs the phase names (Key Files, paths in its focus). */
+  files: z.array(z.string()).default([]),
+  /** Files/schemas/APIs the phase produces. */
+  outputs: z.array(z.string()).default([]),
+  /** Files/schemas/APIs the phase reads. */
+  inputs: z.array(z.string()).default([]),
+  /** For sessions already running: the files of their real diff. */
+  actualChangedFiles: z.array(z.string()).nullable().default(null),
+  canUseSeparateBranches: z.boolean().default(true),
+  /** Session registry status, e.g. `Active`, `Done`, `Failed`; null before dispatch. */
+  status: z.string().nullable().default(null),
+  /** A human reviewed this (failed) session's output and cleared it for use by later batches. */
+  failureReviewed: z.boolean().default(false),
+  /** Prompt material: Context bullets, numbered Tasks, Deliverable, optional action verb. */
+  context: z.array(z.string()).default([]),
+  tasks: z.array(z.string()).default([]),
+  deliverable: z.string().nullable().default(null),
+  actionVerb: z.string().nullable().default(null),
+});
+export type PhaseFacts = z.infer<typeof PhaseFactsSchema>;
+export type PhaseFactsInput = z.input<typeof PhaseFactsSchema>;
+
+export const PairVerdictSchema = z.enum(['SEQUENTIAL', 'PARALLEL_WITH_BRANCH_STRATEGY', 'PARALLEL_OK']);
+export type PairVerdict = z.infer<typeof PairVerdictSchema>;
+
+export const PairDecisionSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  verdict: PairVerdictSchema,
+  /** Each step of the §1 tree taken, in words. */
+  path: z.array(z.string()),
+  sharedFiles: z.array(z.string()),
+  sharedInfrastructure: z.array(z.string()),
+  /** Which must run first; null when the pair may run together. */
+  order: z.enum(['a-before-b', 'b-before-a']).nullable(),
+  /** True when the order comes from data flow (one reads the other's output), not a conflict. */
+  dependency: z.boolean(),
+});
+export type PairDecision = z.infer<typeof PairDecisionSchema>;
+
+export const BatchSchema = z.object({
+  index: z.number().int().positive(),
+  phases: z.array(z.string()),
+  kind: z.enum(['implementation', 'research']),
+});
+export type Batch = z.infer<typeof BatchSchema>;
+
+export const ViolationSchema = z.object({
+  /** Rule id from the rule book (see `electron/core/dispatch/ruleBook.ts`). */
+  rule: z.string(),
+  /** The rule book line it breaks (quoted or closely paraphrased). */
+  ruleText: z.string(),
+  severity: z.enum(['error', 'warning']),
+  where: z.object({
+    batch: z.number().int().optional(),
+    phases: z.array(z.string()).optional(),
+    row: z.string().optional(),
+  }),
+  message: z.string(),
+});
+export type Violation = z.infer<typeof ViolationSchema>;
+
+export const WorktreeValueSchema = z.enum(['yes', 'no', 'n/a']);
+export type WorktreeValue = z.infer<typeof WorktreeValueSchema>;
+
+export const DispatchRowDraftSchema = z.object({
+  /** `1A`, `1B`… (batch letters) or `S-A`, `S-B`… (session letters). */
+  session: z.string(),
+  phase: z.string(),
+  issueId: z.string(),
+  issueTitle: z.string().nullable(),
+  issueUrl: z.string().nullable(),
+  focus: z.string(),
+  mode: ExecModeSchema.nullable(),
+  launchAs: LaunchModeSchema.nullable(),
+  analysisOnly: z.boolean(),
+  estCostUsd: z.number().nullable(),
+  agent: z.string(),
+  worktree: WorktreeValueSchema,
+  branch: z.string().nullable(),
+  batch: z.number().int().positive(),
+  mergeOrder: z.number().int().positive(),
+});
+export type DispatchRowDraft = z.infer<typeof DispatchRowDraftSchema>;
+
+/** Phase id → 1-based merge position ("first-merged session's branch becomes the base"). */
+export const MergeOrderSchema = z.record(z.string(), z.number().int().positive());
+export type MergeOrder = z.infer<typeof MergeOrderSchema>;
+
+export const DispatchPromptSchema = z.object({
+  text: z.string(),
+  /** Required template fields left unfilled (shown as `{FIELD}` in the text, never blank). */
+  missing: z.array(z.string()),
+  /** Soft problems: context bullet count outside 3-5, plain (unlinked) issue ids. */
+  warnings: z.array(z.string()),
+});
+export type DispatchPrompt = z.infer<typeof DispatchPromptSchema>;
+
+export const SubIssueDraftSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  labels: z.array(z.string()),
+  estimate: z.number().int().nullable(),
+  parentIssueId: z.string(),
+  assignee: z.string().nullable(),
+});
+export type SubIssueDraft = z.infer<typeof SubIssueDraftSchema>;
+
+export const MasterInfoSchema = z.object({
+  issueId: z.string(),
+  title: z.string(),
+  url: z.string().nullable().default(null),
+  repoPath: z.string(),
+  /** Linear workspace slug for `https://linear.app/<workspace>/issue/ID`. */
+  workspace: z.string(),
+  /** Label for the repo line of the prompt (`Plugin repo`, `Project`…). */
+  repoLabel: z.string().default('Repo'),
+  /** Plan file name, checked against the §5 naming convention when given. */
+  planFileName: z.string().nullable().default(null),
+});
+export type MasterInfo = z.infer<typeof MasterInfoSchema>;
+export type MasterInfoInput = z.input<typeof MasterInfoSchema>;
+
+export const DispatchDraftSchema = z.object({
+  decisions: z.array(PairDecisionSchema),
+  batches: z.array(BatchSchema),
+  rows: z.array(DispatchRowDraftSchema),
+  mergeOrder: MergeOrderSchema,
+  violations: z.array(ViolationSchema),
+  /** Session → generated prompt. */
+  prompts: z.record(z.string(), DispatchPromptSchema),
+  /** Session → Linear sub-issue to create under the master plan issue. */
+  subIssues: z.record(z.string(), SubIssueDraftSchema),
+});
+export type DispatchDraft = z.infer<typeof DispatchDraftSchema>;

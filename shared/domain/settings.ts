@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** What the person configures; saved as JSON in the app's data folder and edited in Settings. */
+export const Settings = z.object({
+  /** Folders whose children are worktrees (besides <claude home>/worktrees and <repo>/.claude/worktrees). */
+  worktreeRoots: z.array(z.string()).default([]),
+  /** Extra folders with plan files (besides <claude home>/plans and each repo's plan folders). */
+  planFolders: z.array(z.string()).default([]),
+  /** Repositories to watch even before any worktree of theirs exists. */
+  repos: z.array(z.string()).default([]),
+  theme: z.enum(['system', 'dark', 'light']).default('system'),
+  notifications: z.boolean().default(true),
+  /** Extra path patterns that count as shared infrastructure in the dispatch decision tree. */
+  sharedInfrastructurePatterns: z.array(z.string()).default([]),
+  linear: z
+    .object({
+      apiUrl: z.string().default('https://api.linear.app/graphql'),
+      teamId: z.string().nullable().default(null),
+      workspaceSlug: z.string().default('claudian'),
+      writeBackStarted: z.boolean().default(false),
+      writeBackMerged: z.boolean().default(false),
+    })
+    .default({
+      apiUrl: 'https://api.linear.app/graphql',
+      teamId: null,
+      workspaceSlug: 'claudian',
+      writeBackStarted: false,
+      writeBackMerged: false,
+    }),
+  editorCommand: z.string().default('code'),
+  terminalCommand: z.string().default(''),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A partial update from the Settings view; arrays replace, objects merge one level deep. */
+export const SettingsPatch = z.object({
+  worktreeRoots: z.array(z.string().min(1)).optional(),
+  planFolders: z.array(z.string().min(1)).optional(),
+  repos: z.array(z.string().min(1)).optional(),
+  theme: z.enum(['system', 'dark', 'light']).optional(),
+  notifications: z.boolean().optional(),
+  sharedInfrastructurePatterns: z.array(z.string().min(1)).optional(),
+  linear: z
+    .object({
+      apiUrl: z.string().url().optional(),
+      teamId: z.string().nullable().optional(),
+      workspaceSlug: z.string().min(1).optional(),
+      writeBackStarted: z.boolean().optional(),
+      writeBackMerged: z.boolean().optional(),
+    })
+    .optional(),
+  editorCommand: z.string().optional(),
+  terminalCommand: z.string().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export function defaultSettings(): Settings {
+  return Settings.parse({});
+}
