@@ -17,8 +17,8 @@ export class AppPage {
     await expect(this.page.getByRole('heading', { level: 1, name: view })).toBeVisible();
   }
 
-  worktreeRows(): Locator {
-    return this.page.getByTestId('worktree-row');
+  sessionRows(): Locator {
+    return this.page.getByTestId('session-row');
   }
 
   async screenshot(name: string): Promise<string> {

@@ -22,7 +22,7 @@ export const appRequests = {
   'workspace.rescan': defineRequest({
     summary: 'Look for worktrees, sessions and plans again now.',
     request: z.object({}).strict(),
-    result: z.object({ worktrees: z.number() }),
+    result: z.object({ sessions: z.number() }),
   }),
   'shell.open': defineRequest({
     summary: 'Open a folder in the file manager, the editor or a terminal (desktop only).',

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { appRequests } from './appRequests';
+import { dispatchRequests } from './dispatchRequests';
+import { linearRequests } from './linearRequests';
+import { mergeRequests } from './mergeRequests';
+import { plansRequests } from './plansRequests';
+import { sessionsRequests } from './sessionsRequests';
 import type { PushedEvent } from './events';
 import type { RpcResult } from './rpcResult';
 
@@ -9,6 +14,11 @@ import type { RpcResult } from './rpcResult';
  */
 export const requests = {
   ...appRequests,
+  ...sessionsRequests,
+  ...plansRequests,
+  ...dispatchRequests,
+  ...mergeRequests,
+  ...linearRequests,
 };
 
 export type Requests = typeof requests;

@@ -1,15 +1,6 @@
 import type { AppMeta, AppWarning } from '../domain/appMeta';
+import type { SessionRecord } from '../domain/session';
 import type { Settings } from '../domain/settings';
-
-/** A worktree as the foundation lists it; the session registry enriches it into a SessionRecord. */
-export interface WorktreeListItem {
-  id: string;
-  path: string;
-  repoRoot: string | null;
-  branch: string | null;
-  head: string | null;
-  source: string;
-}
 
 /**
  * The whole mirrored state. Top-level keys are either singletons (meta, settings) or collections
@@ -18,7 +9,8 @@ export interface WorktreeListItem {
 export interface AppState {
   meta: AppMeta;
   settings: Settings;
-  worktrees: Record<string, WorktreeListItem>;
+  /** One record per worktree (or live Claude process outside any), keyed by SessionRecord.id. */
+  sessions: Record<string, SessionRecord>;
   warnings: Record<string, AppWarning>;
 }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { PushedEvent, RpcResult } from '../../../shared/contract';
-import { RpcFailure } from '../../../shared/contract';
 import type { AppMode, Toast } from '../../../shared/domain/appMeta';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AppState } from '../../../shared/state/appState';
@@ -8,7 +7,13 @@ import { applySettingsPatch, loadSettings, saveSettings } from '../config/settin
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
 import { createRequestRouter, type RequestHandlers } from '../rpc/requestRouter';
 import { StateStore } from '../state/stateStore';
-import { isAllowedExternalUrl } from './externalUrls';
+import type { CoreContext } from './coreContext';
+import { appHandlers } from './handlers/appHandlers';
+import { dispatchHandlers } from './handlers/dispatchHandlers';
+import { linearHandlers } from './handlers/linearHandlers';
+import { mergeHandlers } from './handlers/mergeHandlers';
+import { plansHandlers } from './handlers/plansHandlers';
+import { sessionsHandlers } from './handlers/sessionsHandlers';
 import type { Logger, PlatformActions } from './platformActions';
 import type { WorkspaceConfig } from './workspaceConfig';
 import { WorkspaceRuntime } from './workspaceRuntime';
@@ -42,7 +47,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (loaded.warning) {
     store.upsert('warnings', 'settings', { id: 'settings', severity: 'warning', source: 'settings', message: loaded.warning, at: new Date().toISOString(), subject: null });
   }
-  let runtime = new WorkspaceRuntime(workspace, settings, store, logger);
+  const hooks = { toast: (toast: Omit<Toast, 'id' | 'at'>) => core.toast(toast) };
+  let runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
   const listeners = new Set<(event: PushedEvent) => void>();
   const emit = (event: PushedEvent) => {
     for (const listener of listeners) {
@@ -57,49 +63,54 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const markReady = (ready: boolean) => store.setSingleton('meta', { ...store.current.meta, ready, scanProgress: null });
 
+  const ctx: CoreContext = {
+    mode: options.mode,
+    store,
+    platform,
+    logger,
+    runtime: () => runtime,
+    settings: () => settings,
+    workspace: () => workspace,
+    toast: (toast) => core.toast(toast),
+  };
   const handlers: RequestHandlers = {
-    'app.snapshot': () => store.snapshot(),
-    'settings.update': async (patch) => {
-      settings = applySettingsPatch(settings, patch);
-      await saveSettings(workspace.dataDir, settings);
-      store.setSingleton('settings', settings);
-      await runtime.updateSettings(settings);
-      return settings;
-    },
-    'workspace.openDemo': async () => {
-      const demo = await createDemoWorkspace();
-      await runtime.stop();
-      workspace = {
-        ...workspace,
-        claudeHome: demo.claudeHome,
-        claudeHomeSource: 'demo',
-        dataDir: demo.dataDir,
-        demo: true,
-        flagRepos: [demo.repoPath],
-      };
-      settings = (await loadSettings(workspace.dataDir)).settings;
-      store.setSingleton('settings', settings);
-      store.setSingleton('meta', { ...store.current.meta, demo: true, claudeHome: demo.claudeHome, claudeHomeSource: 'demo', dataDir: demo.dataDir, ready: false });
-      runtime = new WorkspaceRuntime(workspace, settings, store, logger);
-      await runtime.start();
-      markReady(true);
-      return { root: demo.root, claudeHome: demo.claudeHome };
-    },
-    'workspace.rescan': async () => ({ worktrees: await runtime.rescan() }),
-    'shell.open': async (request) => {
-      if (options.mode === 'serve') {
-        throw new RpcFailure('unavailable', 'Opening folders works in the desktop app; in the browser, copy the path instead.');
-      }
-      return { opened: await platform.openPath(request.path, request.with, settings) };
-    },
-    'shell.openExternal': async (request) => {
-      if (!isAllowedExternalUrl(request.url)) throw new RpcFailure('refused', `Only https links to Linear and GitHub open from Switchyard, not ${request.url}.`);
-      return { opened: await platform.openExternal(request.url) };
-    },
+    ...appHandlers(ctx, {
+      updateSettings: async (patch) => {
+        settings = applySettingsPatch(settings, patch);
+        await saveSettings(workspace.dataDir, settings);
+        store.setSingleton('settings', settings);
+        await runtime.updateSettings(settings);
+        return settings;
+      },
+      openDemo: async () => {
+        const demo = await createDemoWorkspace();
+        await runtime.stop();
+        workspace = {
+          ...workspace,
+          claudeHome: demo.claudeHome,
+          claudeHomeSource: 'demo',
+          dataDir: demo.dataDir,
+          demo: true,
+          flagRepos: [demo.repoPath],
+        };
+        settings = (await loadSettings(workspace.dataDir)).settings;
+        store.setSingleton('settings', settings);
+        store.setSingleton('meta', { ...store.current.meta, demo: true, claudeHome: demo.claudeHome, claudeHomeSource: 'demo', dataDir: demo.dataDir, ready: false });
+        runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
+        await runtime.start();
+        markReady(true);
+        return { root: demo.root, claudeHome: demo.claudeHome };
+      },
+    }),
+    ...sessionsHandlers(ctx),
+    ...plansHandlers(ctx),
+    ...dispatchHandlers(ctx),
+    ...mergeHandlers(ctx),
+    ...linearHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 
-  return {
+  const core: Core = {
     store,
     route,
     get workspace() {
@@ -122,6 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.clear();
     },
   };
+  return core;
 }
 
 function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings: Settings): AppState {
@@ -135,10 +147,10 @@ function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings
       dataDir: workspace.dataDir,
       startedAt: new Date().toISOString(),
       ready: false,
-      scanProgress: { done: 0, total: 1, label: 'Looking for worktrees' },
+      scanProgress: { done: 0, total: 1, label: 'Looking for worktrees and sessions' },
     },
     settings,
-    worktrees: {},
+    sessions: {},
     warnings: {},
   };
 }

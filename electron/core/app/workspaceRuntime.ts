@@ -1,16 +1,25 @@
-import type { AppWarning } from '../../../shared/domain/appMeta';
+import type { Toast } from '../../../shared/domain/appMeta';
 import type { Settings } from '../../../shared/domain/settings';
-import type { WorktreeListItem } from '../../../shared/state/appState';
-import { discoverWorktrees } from '../sessions/worktrees/discoverWorktrees';
+import { createClaudeSource } from '../sessions/registry/createClaudeSource';
+import { SessionRegistry } from '../sessions/registry/sessionRegistry';
 import type { StateStore } from '../state/stateStore';
 import type { Logger } from './platformActions';
+import { WarningBoard } from './warningBoard';
 import { effectiveRoots, type WorkspaceConfig } from './workspaceConfig';
+
+export interface RuntimeHooks {
+  toast(toast: Omit<Toast, 'id' | 'at'>): void;
+}
+
+const STATUS_WORDS: Record<string, string> = { waiting: 'is waiting for you', done: 'is done', failed: 'failed' };
 
 /**
  * Everything that runs for one workspace (one Claude home + its roots). Switching to the demo
  * workspace stops one runtime and starts another on the same store.
  */
 export class WorkspaceRuntime {
+  private registry: SessionRegistry | null = null;
+  private readonly warnings: WarningBoard;
   private stopped = false;
 
   constructor(
@@ -18,37 +27,68 @@ export class WorkspaceRuntime {
     private settings: Settings,
     private readonly store: StateStore,
     private readonly logger: Logger,
-  ) {}
+    private readonly hooks: RuntimeHooks,
+  ) {
+    this.warnings = new WarningBoard(store);
+  }
 
   async start(): Promise<void> {
-    await this.rescan();
+    await this.startRegistry();
   }
 
   async updateSettings(settings: Settings): Promise<void> {
+    const before = effectiveRoots(this.config, this.settings);
     this.settings = settings;
-    await this.rescan();
+    const after = effectiveRoots(this.config, settings);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await this.registry?.stop();
+      await this.startRegistry();
+    }
   }
 
   async rescan(): Promise<number> {
-    const roots = effectiveRoots(this.config, this.settings);
-    const result = await discoverWorktrees({ claudeHome: roots.claudeHome, repos: roots.repos, extraRoots: roots.worktreeRoots });
-    if (this.stopped) return 0;
-    const items: Record<string, WorktreeListItem> = {};
-    for (const wt of result.worktrees) {
-      items[wt.id] = { id: wt.id, path: wt.path, repoRoot: wt.repoRoot, branch: wt.branch, head: wt.head, source: wt.source.join(', ') };
-    }
-    this.store.replaceCollection('worktrees', items);
-    const warnings: Record<string, AppWarning> = {};
-    for (const w of result.warnings) {
-      const id = `discovery:${w.path}`;
-      warnings[id] = { id, severity: 'warning', source: 'worktrees', message: w.message, at: new Date().toISOString(), subject: w.path };
-    }
-    this.store.replaceCollection('warnings', warnings);
-    this.logger.info(`found ${result.worktrees.length} worktrees in ${result.repos.length} repos`);
-    return result.worktrees.length;
+    await this.registry?.refreshTopology();
+    await this.registry?.refreshClaude();
+    return this.registry?.snapshot().length ?? 0;
+  }
+
+  get sessions(): SessionRegistry | null {
+    return this.registry;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.registry?.stop();
+    this.registry = null;
+  }
+
+  private async startRegistry(): Promise<void> {
+    const roots = effectiveRoots(this.config, this.settings);
+    const registry = new SessionRegistry({
+      claudeHome: roots.claudeHome,
+      repos: roots.repos,
+      extraRoots: roots.worktreeRoots,
+      claude: createClaudeSource(roots.claudeHome),
+    });
+    this.registry = registry;
+    this.store.replaceCollection('sessions', {});
+    registry.on('change', ({ records, removedIds }) => {
+      if (this.stopped || this.registry !== registry) return;
+      for (const id of removedIds) this.store.remove('sessions', id);
+      for (const record of records) this.store.upsert('sessions', record.id, record);
+    });
+    registry.on('notify', (event) => {
+      if (this.stopped || !this.settings.notifications) return;
+      this.hooks.toast({
+        level: event.to === 'failed' ? 'error' : event.to === 'done' ? 'success' : 'warning',
+        title: `${event.name} ${STATUS_WORDS[event.to] ?? event.to}`,
+        body: event.reason,
+        subject: event.id,
+      });
+    });
+    registry.on('warning', () => this.warnings.replace('sessions', registry.warnings().map((message) => ({ message }))));
+    await registry.start();
+    this.warnings.replace('sessions', registry.warnings().map((message) => ({ message })));
+    this.logger.info(`tracking ${registry.snapshot().length} sessions`);
   }
 }

@@ -108,8 +108,17 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^(?:${alternatives.join('|')})$`);
 }
 
+const compiled = new Map<string, RegExp>();
+const COMPILED_CACHE_LIMIT = 2000;
+
 export function globMatches(pattern: string, path: string): boolean {
-  return globToRegExp(pattern).test(normalizePath(path));
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = globToRegExp(pattern);
+    if (compiled.size >= COMPILED_CACHE_LIMIT) compiled.clear();
+    compiled.set(pattern, re);
+  }
+  return re.test(normalizePath(path));
 }
 
 /** Literal text before the first / after the last wildcard in one segment pattern. */
@@ -130,13 +139,25 @@ function segmentBounds(seg: string): { prefix: string; suffix: string } {
   return { prefix: seg.slice(0, first), suffix: seg.slice(lastEnd) };
 }
 
+const segmentCache = new Map<string, RegExp>();
+
+function segmentRegExp(seg: string): RegExp {
+  let re = segmentCache.get(seg);
+  if (!re) {
+    re = new RegExp(`^${segmentSource(seg)}$`);
+    if (segmentCache.size >= COMPILED_CACHE_LIMIT) segmentCache.clear();
+    segmentCache.set(seg, re);
+  }
+  return re;
+}
+
 /** Could two single-segment patterns name a common segment? Exact for literals, safe otherwise. */
 function segmentsIntersect(x: string, y: string): boolean {
   const gx = isGlob(x);
   const gy = isGlob(y);
   if (!gx && !gy) return x === y;
-  if (!gx) return new RegExp(`^${segmentSource(y)}$`).test(x);
-  if (!gy) return new RegExp(`^${segmentSource(x)}$`).test(y);
+  if (!gx) return segmentRegExp(y).test(x);
+  if (!gy) return segmentRegExp(x).test(y);
   const bx = segmentBounds(x);
   const by = segmentBounds(y);
   const prefixOk = bx.prefix.startsWith(by.prefix) || by.prefix.startsWith(bx.prefix);
@@ -166,14 +187,23 @@ function segmentListsIntersect(a: readonly string[], b: readonly string[]): bool
   return go(0, 0);
 }
 
-/** The patterns a path entry stands for: a plain path is itself and everything below it. */
+/** `src/x.ts`, `.eslintrc.json` look like files; `src/core`, `.github` may be directories. */
+function looksLikeFile(path: string): boolean {
+  const last = path.split('/').pop() ?? '';
+  return /^.+\.[^.]+$/.test(last);
+}
+
+/**
+ * The patterns a path entry stands for: a plain path is itself and, unless its name looks like a
+ * file (`name.ext`), everything below it.
+ */
 function asSegmentPatterns(entry: string): string[][] {
   const out: string[][] = [];
   for (const expanded of expandBraces(normalizePath(entry))) {
     const anchored = expanded.includes('/') || !isGlob(expanded) ? expanded : `**/${expanded}`;
     const segs = anchored === '' ? ['**'] : anchored.split('/');
     out.push(segs);
-    if (!isGlob(anchored)) out.push([...segs, '**']);
+    if (!isGlob(anchored) && !looksLikeFile(anchored)) out.push([...segs, '**']);
   }
   return out;
 }

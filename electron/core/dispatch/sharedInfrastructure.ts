@@ -80,18 +80,29 @@ export const DEFAULT_INFRA_PATTERNS: readonly InfraPattern[] = [
 ];
 
 /** Defaults plus the user's own patterns (user patterns never remove a default). */
-export function infraPatterns(extra: readonly InfraPattern[] = []): InfraPattern[] {
-  return [...DEFAULT_INFRA_PATTERNS, ...extra];
+export function infraPatterns(extra: readonly InfraPattern[] = []): readonly InfraPattern[] {
+  return extra.length === 0 ? DEFAULT_INFRA_PATTERNS : [...DEFAULT_INFRA_PATTERNS, ...extra];
 }
+
+const classified = new WeakMap<readonly InfraPattern[], Map<string, InfraCategory[]>>();
 
 /** Categories a single path entry (file, dir or glob) falls in; matched on the entry's own text. */
 export function classifyInfrastructure(path: string, patterns: readonly InfraPattern[] = DEFAULT_INFRA_PATTERNS): InfraCategory[] {
   const p = normalizePath(path);
   if (p === '') return [];
+  let cache = classified.get(patterns);
+  if (!cache) {
+    cache = new Map();
+    classified.set(patterns, cache);
+  }
+  const hit = cache.get(p);
+  if (hit) return [...hit];
   const cats = new Set<InfraCategory>();
   for (const { category, pattern } of patterns) {
     if (globMatches(pattern, p)) cats.add(category);
   }
+  if (cache.size > 5000) cache.clear();
+  cache.set(p, [...cats]);
   return [...cats];
 }
 

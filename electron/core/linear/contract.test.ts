@@ -24,7 +24,9 @@ if (!haveFullSchema) {
   console.warn(`[linear contract] SKIPPED: Linear's full schema not found at ${fullSchemaPath}; operations are not validated against it.`);
 }
 
-const documents = Object.entries(operations).filter((e): e is [string, string] => typeof e[1] === 'string');
+const documents: [string, string][] = Object.entries(operations as Record<string, unknown>).flatMap(([name, value]) =>
+  typeof value === 'string' ? [[name, value] as [string, string]] : [],
+);
 
 let full: GraphQLSchema | null = null;
 const fullSchema = (): GraphQLSchema => (full ??= buildSchema(readFileSync(fullSchemaPath, 'utf8')));

@@ -44,6 +44,7 @@ describe('every injected fault reaches the UI as its connection state (through t
       expect(err.budget?.requestsRemaining).toBe(0);
       // Let the server's rate-limit window pass for the next case.
       server.faults.clear();
+      server.resetRateLimit();
     }
     if (fault.kind === 'slow') await new Promise((r) => setTimeout(r, 600));
   });

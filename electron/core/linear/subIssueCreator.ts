@@ -25,6 +25,8 @@ export interface SubIssueCreatorOptions {
 const FATAL_KINDS = new Set(['bad-key', 'rate-limited', 'offline', 'linear-down']);
 
 interface MasterContext {
+  /** The master's UUID (the caller may have given its identifier, e.g. ENG-1). */
+  masterId: string;
   teamId: string;
   children: ExistingChild[];
 }
@@ -85,15 +87,17 @@ export class SubIssueCreator {
     const children: ExistingChild[] = [];
     let after: string | null = null;
     let teamId = '';
+    let masterId = this.options.masterIssueId;
     for (;;) {
       const res = await this.options.gateway.subIssueContext(this.options.masterIssueId, after);
       teamId = res.data.issue.team.id;
+      masterId = res.data.issue.id;
       children.push(...res.data.issue.children.nodes);
       const { hasNextPage, endCursor } = res.data.issue.children.pageInfo;
       if (!hasNextPage || !endCursor) break;
       after = endCursor;
     }
-    return { teamId, children };
+    return { masterId, teamId, children };
   }
 
   private async process(keys: string[]): Promise<SubIssueCreation[]> {
@@ -111,7 +115,7 @@ export class SubIssueCreator {
       return this.results();
     }
     const labels = new LabelResolver(this.options.gateway, ctx.teamId);
-    const { planHash, masterIssueId } = this.options;
+    const { planHash } = this.options;
 
     for (let i = 0; i < todo.length; i++) {
       const key = todo[i] as string;
@@ -131,7 +135,7 @@ export class SubIssueCreator {
           teamId: ctx.teamId,
           title: subIssueTitle(row),
           description,
-          parentId: masterIssueId,
+          parentId: ctx.masterId,
           labelIds,
           estimate: row.estimate,
           assigneeId: row.assigneeId,

@@ -13,7 +13,7 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
     },
     'settings.update': (patch) => ({ ...defaultSettings(), ...(patch.theme ? { theme: patch.theme } : {}) }),
     'workspace.openDemo': () => ({ root: '/r', claudeHome: '/r/.claude' }),
-    'workspace.rescan': () => ({ worktrees: 3 }),
+    'workspace.rescan': () => ({ sessions: 3 }),
     'shell.open': () => {
       throw new RpcFailure('unavailable', 'not in the browser');
     },
@@ -49,7 +49,7 @@ describe('request router (the contract at the core boundary)', () => {
   });
 
   it('treats a missing payload as an empty one', async () => {
-    expect(await route('workspace.rescan', undefined)).toEqual({ ok: true, value: { worktrees: 3 } });
+    expect(await route('workspace.rescan', undefined)).toEqual({ ok: true, value: { sessions: 3 } });
   });
 
   it('turns a handler crash into an internal error and keeps going', async () => {

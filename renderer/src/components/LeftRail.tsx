@@ -12,7 +12,7 @@ const ITEMS: { view: ViewName; label: string; key: string }[] = [
 export function LeftRail() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
-  const sessionCount = useAppStore((s) => (s.state ? Object.keys(s.state.worktrees).length : 0));
+  const sessionCount = useAppStore((s) => (s.state ? Object.keys(s.state.sessions).length : 0));
   return (
     <nav className="rail" aria-label="Views">
       <div className="rail-brand">

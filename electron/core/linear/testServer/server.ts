@@ -43,6 +43,8 @@ export interface LinearTestServer {
   /** Every request received, in order (including faulted and rejected ones). */
   log: RequestLogEntry[];
   requestCount(): number;
+  /** Forget rate-limit usage and any rate-limit block (tests). */
+  resetRateLimit(): void;
   close(): Promise<void>;
 }
 
@@ -291,6 +293,10 @@ export async function startLinearTestServer(options: LinearTestServerOptions = {
     faults,
     log,
     requestCount: () => log.length,
+    resetRateLimit: () => {
+      blockedUntil = 0;
+      windowStart = null;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CccState } from '../../../../shared/domain/claude';
 import { makeTempDir } from '../../testing/tempRepo';
 import { parseCccState, readCccState } from './cccState';
 
@@ -27,6 +28,7 @@ describe('parseCccState', () => {
     const { state, warning } = parseCccState(sample);
     expect(warning).toBeNull();
     expect(state).toMatchObject({ ...sample, tasksDone: 2, totalTasks: 5, done: false, awaitingGate: null });
+    expect(CccState.strict().parse(state)).toEqual(state);
   });
 
   it('taskIndex reaching totalTasks means done; a pending gate is reported', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveClaudeSession } from '../../../../shared/domain/claude';
 import { makeTempDir } from '../../testing/tempRepo';
 import { readLiveSessions } from './liveSessions';
 import { startTicksFromStat, type ProcessProbe } from './processLiveness';
@@ -100,6 +101,7 @@ describe('readLiveSessions', () => {
       pidNamespace: () => Promise.resolve(null),
     };
     const list = await readLiveSessions(home, { probe });
+    for (const s of list) expect(LiveClaudeSession.strict().parse(s)).toEqual(s);
     expect(list.map((s) => s.pid)).toEqual([101, 102, 103, 104, 105]);
     const byPid = new Map(list.map((s) => [s.pid, s]));
     expect(byPid.get(101)?.warning).toMatch(/broken JSON/);

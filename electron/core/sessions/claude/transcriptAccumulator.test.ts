@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenUsage } from '../../../../shared/domain/claude';
+import { TranscriptSummary, type TokenUsage } from '../../../../shared/domain/claude';
 import { FIXTURE_NAMES, fixtureText } from './fixtures.testutil';
 import { TranscriptAccumulator } from './transcriptAccumulator';
 import { parseTranscriptLine } from './transcriptLine';
@@ -47,7 +47,10 @@ function independentUsage(text: string): TokenUsage {
 describe('TranscriptAccumulator on the real fixture transcripts', () => {
   it.each(FIXTURE_NAMES)('%s: token totals equal an independent Map-based count', (name) => {
     const text = fixtureText(name);
-    expect(summarise(text).usage).toEqual(independentUsage(text));
+    const summary = summarise(text);
+    expect(summary.usage).toEqual(independentUsage(text));
+    // The summary is exactly the shared schema (what crosses IPC to the renderer).
+    expect(TranscriptSummary.strict().parse(summary)).toEqual(summary);
   });
 
   it('short: one API response written as five lines counts once (checked by hand)', () => {

@@ -152,6 +152,10 @@ export class TranscriptTailer {
       truncatedOrReplaced = true;
     }
     const size = stat.size;
+    // close() while this read awaits starts over; what this read finds then belongs to the discarded state.
+    const generation = this.generation;
+    const stale = (): boolean => generation !== this.generation;
+    const staleResult = (): TranscriptReadResult => ({ summary: this.summary, newBytes: 0, truncatedOrReplaced });
 
     let skippedHead = 0;
     if (!this.started) {
@@ -160,12 +164,12 @@ export class TranscriptTailer {
       if (size > this.maxInitialBytes) {
         // Start at a line boundary near the end; the skipped beginning is counted in the background.
         skippedHead = await lineStartBefore(handle, size - this.maxInitialBytes);
+        if (stale()) return staleResult();
         this.offset = skippedHead;
       }
     }
 
     const from = this.offset;
-    const generation = this.generation;
     if (size > from) {
       const acc = this.acc;
       const read = await readRange(
@@ -173,12 +177,13 @@ export class TranscriptTailer {
         from,
         size,
         (chunk) => this.splitter.push(chunk, (text, bytes) => acc.add(parseTranscriptLine(text), bytes)),
-        { chunkBytes: this.chunkBytes, shouldStop: () => generation !== this.generation },
+        { chunkBytes: this.chunkBytes, shouldStop: stale },
       );
-      // close() during the read started over: what was read belongs to the discarded state.
-      if (generation !== this.generation) return { summary: this.summary, newBytes: 0, truncatedOrReplaced };
+      if (stale()) return staleResult();
       this.offset = from + read;
-      if (read > 0) this.lastByte = await this.byteAt(handle, this.offset - 1);
+      const lastByte = read > 0 ? await this.byteAt(handle, this.offset - 1) : this.lastByte;
+      if (stale()) return staleResult();
+      this.lastByte = lastByte;
     }
     // Only now, so the tail answer never waits behind the background count.
     if (skippedHead > 0) this.startHeadScan(skippedHead);

@@ -1,0 +1,18 @@
+import type { AppMode, Toast } from '../../../shared/domain/appMeta';
+import type { Settings } from '../../../shared/domain/settings';
+import type { StateStore } from '../state/stateStore';
+import type { Logger, PlatformActions } from './platformActions';
+import type { WorkspaceConfig } from './workspaceConfig';
+import type { WorkspaceRuntime } from './workspaceRuntime';
+
+/** What request handlers of every domain may use; the runtime and settings change over time. */
+export interface CoreContext {
+  readonly mode: AppMode;
+  readonly store: StateStore;
+  readonly platform: PlatformActions;
+  readonly logger: Logger;
+  runtime(): WorkspaceRuntime;
+  settings(): Settings;
+  workspace(): WorkspaceConfig;
+  toast(toast: Omit<Toast, 'id' | 'at'>): void;
+}
