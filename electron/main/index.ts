@@ -5,6 +5,7 @@ import { bootWorkspace } from '../core/app/bootWorkspace';
 import { createCore } from '../core/app/createCore';
 import { consoleLogger } from '../core/app/platformActions';
 import { parseCliArgs } from '../core/config/parseCliArgs';
+import { EnvSecretStore } from '../core/linear/linearKeyStore';
 import { electronPlatform } from './electronPlatform';
 import { registerContractIpc } from './contractIpc';
 import { createMainWindow } from './mainWindow';
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
     workspace: config,
     platform: electronPlatform,
     logger: consoleLogger,
+    // Replaced by the safeStorage-backed store once the Linear settings land in main.
+    secretStore: new EnvSecretStore(process.env),
   });
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null;
   const indexHtml = join(__dirname, '../renderer/index.html');

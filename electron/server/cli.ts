@@ -5,6 +5,7 @@ import { bootWorkspace } from '../core/app/bootWorkspace';
 import { createCore } from '../core/app/createCore';
 import { consoleLogger } from '../core/app/platformActions';
 import { CLI_USAGE, CliArgsError, parseCliArgs } from '../core/config/parseCliArgs';
+import { EnvSecretStore } from '../core/linear/linearKeyStore';
 import { startServeServer } from './serveServer';
 import { servePlatform } from './servePlatform';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     workspace: config,
     platform: servePlatform,
     logger: consoleLogger,
+    secretStore: new EnvSecretStore(process.env),
   });
   const here = dirname(fileURLToPath(import.meta.url));
   const server = await startServeServer({

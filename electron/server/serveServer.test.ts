@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../core/app/createCore';
 import { silentLogger } from '../core/app/platformActions';
+import { EnvSecretStore } from '../core/linear/linearKeyStore';
 import { startServeServer, type RunningServer } from './serveServer';
 import { servePlatform } from './servePlatform';
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
     workspace: { claudeHome: join(root, 'home'), claudeHomeSource: 'flag', dataDir: join(root, 'data'), demo: false, flagPlanFolders: [], flagRepos: [], flagWorktreeRoots: [], linearApiUrl: null },
     platform: servePlatform,
     logger: silentLogger,
+    secretStore: new EnvSecretStore({}),
   });
   server = await startServeServer({ core, staticDir, logger: silentLogger });
 });

@@ -1,4 +1,5 @@
 import type { AppMeta, AppWarning } from '../domain/appMeta';
+import type { LinearConnectionState, LinearPlanState, RateBudget, SubIssueCreation } from '../domain/linear';
 import type { SessionRecord } from '../domain/session';
 import type { Settings } from '../domain/settings';
 
@@ -12,6 +13,23 @@ export interface AppState {
   /** One record per worktree (or live Claude process outside any), keyed by SessionRecord.id. */
   sessions: Record<string, SessionRecord>;
   warnings: Record<string, AppWarning>;
+  /** Who Switchyard is connected to Linear as, and how healthy that connection is. */
+  linearAccount: LinearAccount;
+  /** Live Linear state of each master plan's issue and its children, keyed by master issue id. */
+  linearPlans: Record<string, LinearPlanState>;
+  /** Sub-issue creation progress per dispatch row, keyed by `${planPath}#${rowKey}`. */
+  linearCreations: Record<string, SubIssueCreation & { planPath: string }>;
+}
+
+export interface LinearAccount {
+  connection: LinearConnectionState;
+  viewer: { id: string; name: string; email: string | null } | null;
+  /** Where the key comes from; the key itself never reaches a client. */
+  keySource: 'none' | 'env' | 'safe-storage' | 'memory';
+  /** Why the key cannot be stored (e.g. Linux basic_text backend), when it cannot. */
+  storageProblem: string | null;
+  team: { id: string; key: string; name: string } | null;
+  budget: RateBudget | null;
 }
 
 export interface StateSnapshot {

@@ -1,5 +1,6 @@
 import type { AppMode, Toast } from '../../../shared/domain/appMeta';
 import type { Settings } from '../../../shared/domain/settings';
+import type { SecretStore } from '../linear/linearKeyStore';
 import type { StateStore } from '../state/stateStore';
 import type { Logger, PlatformActions } from './platformActions';
 import type { WorkspaceConfig } from './workspaceConfig';
@@ -11,6 +12,8 @@ export interface CoreContext {
   readonly store: StateStore;
   readonly platform: PlatformActions;
   readonly logger: Logger;
+  /** Where the Linear key lives: safeStorage in Electron, the environment in serve mode. */
+  readonly secretStore: SecretStore;
   runtime(): WorkspaceRuntime;
   settings(): Settings;
   workspace(): WorkspaceConfig;

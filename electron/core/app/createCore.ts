@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PushedEvent, RpcResult } from '../../../shared/contract';
 import type { AppMode, Toast } from '../../../shared/domain/appMeta';
+import { NOT_CONFIGURED } from '../../../shared/domain/linear';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AppState } from '../../../shared/state/appState';
 import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
 import { createRequestRouter, type RequestHandlers } from '../rpc/requestRouter';
 import { StateStore } from '../state/stateStore';
+import type { SecretStore } from '../linear/linearKeyStore';
 import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
@@ -24,6 +26,7 @@ export interface CoreOptions {
   workspace: WorkspaceConfig;
   platform: PlatformActions;
   logger: Logger;
+  secretStore: SecretStore;
 }
 
 export interface Core {
@@ -68,6 +71,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     platform,
     logger,
+    secretStore: options.secretStore,
     runtime: () => runtime,
     settings: () => settings,
     workspace: () => workspace,
@@ -152,5 +156,8 @@ function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings
     settings,
     sessions: {},
     warnings: {},
+    linearAccount: { connection: NOT_CONFIGURED, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
+    linearPlans: {},
+    linearCreations: {},
   };
 }

@@ -1,4 +1,5 @@
 import type { Toast } from '../../../shared/domain/appMeta';
+import type { PlanContext } from '../../../shared/domain/session';
 import type { Settings } from '../../../shared/domain/settings';
 import { createClaudeSource } from '../sessions/registry/createClaudeSource';
 import { SessionRegistry } from '../sessions/registry/sessionRegistry';
@@ -21,6 +22,7 @@ export class WorkspaceRuntime {
   private registry: SessionRegistry | null = null;
   private readonly warnings: WarningBoard;
   private stopped = false;
+  private planContext: PlanContext = { rows: [], estimates: {} };
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -34,6 +36,17 @@ export class WorkspaceRuntime {
 
   async start(): Promise<void> {
     await this.startRegistry();
+    // --- plans service: start (plans/dispatch integration) ---
+    // --- linear service: start (Linear integration) ---
+  }
+
+  /**
+   * The registry's plan context has two writers: the plans service (registry rows, estimates) and
+   * the Linear service (issue states). Each updates its part; the registry sees the merge.
+   */
+  updatePlanContext(part: Partial<PlanContext>): void {
+    this.planContext = { ...this.planContext, ...part };
+    this.registry?.setPlanContext(this.planContext);
   }
 
   async updateSettings(settings: Settings): Promise<void> {
@@ -58,6 +71,8 @@ export class WorkspaceRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // --- plans service: stop ---
+    // --- linear service: stop ---
     await this.registry?.stop();
     this.registry = null;
   }
@@ -87,6 +102,7 @@ export class WorkspaceRuntime {
       });
     });
     registry.on('warning', () => this.warnings.replace('sessions', registry.warnings().map((message) => ({ message }))));
+    registry.setPlanContext(this.planContext);
     await registry.start();
     this.warnings.replace('sessions', registry.warnings().map((message) => ({ message })));
     this.logger.info(`tracking ${registry.snapshot().length} sessions`);

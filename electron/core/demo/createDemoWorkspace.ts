@@ -76,6 +76,9 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
   await git(repoPath, 'init', '-q', '-b', 'main');
   await git(repoPath, 'config', 'commit.gpgsign', 'false');
   await writeFiles(repoPath, {
+    // The execution loop's own state files are local to each worktree (as in real ccc repos); without
+    // this every worktree would look dirty and "collide" on them.
+    '.gitignore': '.ccc-state.json\n.ccc-progress.md\n',
     'README.md': '# claude-command-centre\n\nSkills and commands for running Claude Code from plans.\n',
     'commands/go.md': GO_COMMAND_BASE,
     'skills/session-exit/SKILL.md': '# Session exit\n\nTODO\n',

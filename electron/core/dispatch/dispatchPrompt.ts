@@ -71,13 +71,12 @@ export function dispatchPrompt(row: DispatchRowDraft, input: PromptInput): Dispa
 
   const context = input.context.map((c) => c.trim()).filter((c) => c !== '');
   if (context.length === 0) missing.push('CONTEXT');
-  const bullets = [...context];
+  const bullets = context.length > 0 ? [...context] : ['{CONTEXT}'];
   if (filled(input.priorSessionUrl)) bullets.push(`Prior session: ${input.priorSessionUrl.trim()}`);
   const costBits = [row.estCostUsd !== null ? `Estimated cost ${formatCost(row.estCostUsd)}` : null, input.costConstraints?.trim() || null].filter(filled);
   if (costBits.length > 0) bullets.push(`Cost/resource constraints: ${costBits.join('; ')}`);
   if (filled(input.reviewFindingsUrl)) bullets.push(`Review findings to address: ${input.reviewFindingsUrl.trim()}`);
   if (row.analysisOnly) bullets.push('Analysis-only: the deliverable is the analysis/recommendation; no code changes to the repo.');
-  if (bullets.length === 0) bullets.push('{CONTEXT}');
   if (context.length > 0 && (bullets.length < 3 || bullets.length > 5)) {
     warnings.push(`Context has ${bullets.length} bullet(s); the template asks for 3-5.`);
   }

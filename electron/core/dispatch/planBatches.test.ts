@@ -183,7 +183,7 @@ describe('planBatches properties (computed batching)', () => {
           expect(violations).toEqual([]);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -207,7 +207,7 @@ describe('planBatches properties (computed batching)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

@@ -28,7 +28,7 @@ export function upsertSection(text: string, heading: string, body: string): stri
   const section = findSection(index, heading);
   if (section) return replaceSectionBody(index, section, body);
   const { depth, text: title } = splitHeadingArg(heading);
-  return appendSection(text, depth, title, bodyLines(body));
+  return appendSection(index, depth, title, bodyLines(body));
 }
 
 /**
@@ -43,7 +43,7 @@ export function replaceDispatchSection(text: string, markdown: string): string {
     (table ? index.sections[table.table.sectionIndex] : undefined) ??
     index.sections.find((s) => s.key.includes('dispatch') && !/approv|log/.test(s.key));
   if (section) return replaceSectionBody(index, section, markdown);
-  return appendSection(text, 2, 'Dispatch', bodyLines(markdown));
+  return appendSection(index, 2, 'Dispatch', bodyLines(markdown));
 }
 
 /** Appends lines at the end of a section's content (a log such as `## Dispatch Approvals`), creating the section if missing. */
@@ -54,7 +54,7 @@ export function appendToSection(text: string, heading: string, lines: string | r
   const section = findSection(index, heading);
   if (section) return appendLinesToSection(index, section, newLines);
   const { depth, text: title } = splitHeadingArg(heading);
-  return appendSection(text, depth, title, newLines);
+  return appendSection(index, depth, title, newLines);
 }
 
 // ── Session Registry ─────────────────────────────────────────────────────────────────────────
@@ -253,5 +253,5 @@ function createRegistry(text: string, index: PlanIndex, rows: readonly SessionRe
   ];
   const section = findSection(index, SESSION_REGISTRY_HEADING);
   if (section) return appendLinesToSection(index, section, ['', ...lines]);
-  return appendSection(text, 2, SESSION_REGISTRY_HEADING, lines);
+  return appendSection(index, 2, SESSION_REGISTRY_HEADING, lines);
 }

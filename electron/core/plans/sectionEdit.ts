@@ -1,5 +1,6 @@
 import type { IndexedSection, PlanIndex } from './planIndex';
-import { detectEol, endsWithEol, isBlank, splitLines } from './lines';
+import { LineTable, detectEol, endsWithEol, isBlank, splitLines } from './lines';
+import { parseMarkdown } from './markdown';
 
 /**
  * Byte-preserving section edits. Only the span the edit is about changes; the heading line, the
@@ -15,8 +16,27 @@ export interface TextEdit {
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
-  for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
+  for (const edit of sorted) out = spliceText(out, edit.start, edit.end, edit.replacement);
   return out;
+}
+
+/**
+ * Replaces text[start, end). A `\n` right after a lone `\r` (old Mac line ending) would fuse with it
+ * into one CRLF and swallow a line break, at either end of the replacement: such a replacement
+ * gets its own `\r` / `\n` so that every line break stays a line break.
+ */
+export function spliceText(text: string, start: number, end: number, replacement: string): string {
+  let middle = replacement;
+  if (start > 0 && text.charCodeAt(start - 1) === 13 && middle.startsWith('\n')) middle = `\r${middle}`;
+  if (middle.endsWith('\r') && text.charCodeAt(end) === 10) middle = `${middle}\n`;
+  return text.slice(0, start) + middle + text.slice(end);
+}
+
+/** The line ending of the section's heading line (stable across edits), else the file's. */
+export function sectionEol(index: PlanIndex, section: IndexedSection): string {
+  const ending = index.text.slice(index.lines.line(index.lines.lineOf(section.bodyStart - 1)).contentEnd, section.bodyStart);
+  if (ending === '\r\n' || ending === '\n' || ending === '\r') return ending;
+  return detectEol(index.text);
 }
 
 /** Start of the section's tail: its trailing blank lines and root-level `---` lines. */
@@ -36,21 +56,39 @@ export function sectionTailStart(index: PlanIndex, section: IndexedSection): num
   return tailStart;
 }
 
-/** Normalizes user-supplied markdown to the file's line ending, without leading/trailing blank lines. */
+/**
+ * Normalizes user-supplied markdown into lines (joined later with the file's line ending), without
+ * leading/trailing blank lines, and with a code fence it leaves open closed: an open fence would
+ * turn the rest of the file into code.
+ */
 export function bodyLines(body: string | readonly string[]): string[] {
   const raw = typeof body === 'string' ? splitLines(body) : body.flatMap((l) => splitLines(l));
   let first = 0;
   let last = raw.length;
   while (first < last && isBlank(raw[first] ?? '')) first++;
   while (last > first && isBlank(raw[last - 1] ?? '')) last--;
-  return raw.slice(first, last);
+  const lines = raw.slice(first, last);
+  if (lines.some((l) => /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)*(?:`{3,}|~{3,})/.test(l))) {
+    const joined = lines.join('\n');
+    const closer = unclosedFenceCloser({ tree: parseMarkdown(joined), lines: new LineTable(joined) });
+    if (closer !== null) lines.push(closer);
+  }
+  return lines;
 }
 
-/** Replaces the body of `section` (keeping its heading and tail) with `body`. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Replaces the body of `section` (keeping its heading and tail) with `body`. Trailing `---` lines of
+ * `body` are dropped: they would read as the section's separator, which the tail already keeps.
+ */
 export function replaceSectionBody(index: PlanIndex, section: IndexedSection, body: string): string {
   const { text } = index;
-  const eol = detectEol(text);
+  const eol = sectionEol(index, section);
   const lines = bodyLines(body);
+  while (lines.length > 0 && (THEMATIC_BREAK.test(lines[lines.length - 1] ?? '') || isBlank(lines[lines.length - 1] ?? ''))) {
+    lines.pop();
+  }
   const tailStart = sectionTailStart(index, section);
   const tail = text.slice(tailStart, section.bodyEnd);
   const atEnd = section.bodyEnd >= text.length;
@@ -63,7 +101,7 @@ export function replaceSectionBody(index: PlanIndex, section: IndexedSection, bo
     // `text\n---` would turn the last paragraph into a setext heading.
     replacement += eol;
   }
-  return text.slice(0, section.bodyStart) + replacement + text.slice(tailStart);
+  return spliceText(text, section.bodyStart, tailStart, replacement);
 }
 
 function startsWithBlankLine(text: string): boolean {
@@ -75,7 +113,7 @@ function startsWithBlankLine(text: string): boolean {
 export function appendLinesToSection(index: PlanIndex, section: IndexedSection, newLines: readonly string[]): string {
   const { text } = index;
   if (newLines.length === 0) return text;
-  const eol = detectEol(text);
+  const eol = sectionEol(index, section);
   const tailStart = sectionTailStart(index, section);
   const joined = newLines.join(eol);
   const unterminatedEnd = tailStart >= text.length && !endsWithEol(text);
@@ -90,7 +128,7 @@ export function appendLinesToSection(index: PlanIndex, section: IndexedSection, 
   } else {
     insertion = (endsInTable(index, tailStart) ? eol : '') + joined + eol;
   }
-  return text.slice(0, tailStart) + insertion + text.slice(tailStart);
+  return spliceText(text, tailStart, tailStart, insertion);
 }
 
 /** A line after a table would become a table row: insert a blank line first. */
@@ -103,18 +141,40 @@ function endsInTable(index: PlanIndex, offset: number): boolean {
   return last?.type === 'table';
 }
 
-/** Appends a new `#… heading` section at the end of the file (after a blank line). */
-export function appendSection(text: string, depth: number, heading: string, body: readonly string[]): string {
+/**
+ * Appends a new `#… heading` section at the end of the file (after a blank line). A file that ends
+ * inside an unclosed code fence gets the fence closed first, or the section would be code.
+ */
+export function appendSection(index: PlanIndex, depth: number, heading: string, body: readonly string[]): string {
+  const { text } = index;
   const eol = detectEol(text);
+  const closer = unclosedFenceCloser(index);
   let separator = '';
   if (text.length > 0) {
-    if (!endsWithEol(text)) separator = eol + eol;
-    else if (!endsWithBlankLine(text)) separator = eol;
+    if (!endsWithEol(text)) separator = eol;
+    if (closer !== null) separator += closer + eol;
+    if (separator !== '' || !endsWithBlankLine(text)) separator += eol;
   }
   let section = `${'#'.repeat(Math.min(Math.max(depth, 1), 6))} ${heading}${eol}`;
   if (body.length > 0) section += eol + body.join(eol) + eol;
   if (text.length > 0 && !endsWithEol(text)) section = section.slice(0, -eol.length);
-  return text + separator + section;
+  return spliceText(text, text.length, text.length, separator + section);
+}
+
+/** The closing fence for a root-level fenced code block left open at the end of the text, else null. */
+function unclosedFenceCloser(index: Pick<PlanIndex, 'tree' | 'lines'>): string | null {
+  const last = index.tree.children[index.tree.children.length - 1];
+  if (!last || last.type !== 'code' || !last.position) return null;
+  const first = index.lines.content(last.position.start.line);
+  const opener = /^ {0,3}(`{3,}|~{3,})/.exec(first);
+  if (!opener) return null; // indented code
+  const fence = opener[1] as string;
+  const endLine = last.position.end.line;
+  if (endLine > last.position.start.line) {
+    const closing = index.lines.content(endLine).trim();
+    if (closing.length >= fence.length && closing === (fence[0] as string).repeat(closing.length)) return null;
+  }
+  return fence;
 }
 
 function endsWithBlankLine(text: string): boolean {

@@ -16,6 +16,9 @@ function initial(): AppState {
     settings: defaultSettings(),
     sessions: {},
     warnings: {},
+    linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
+    linearPlans: {},
+    linearCreations: {},
   };
 }
 
