@@ -1,4 +1,4 @@
-import { defineRequest } from './requestSpec';
+import type { defineRequest } from './requestSpec';
 
 /** Requests of the merge domain. */
 export const mergeRequests = {} satisfies Record<string, ReturnType<typeof defineRequest>>;

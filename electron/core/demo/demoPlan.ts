@@ -17,7 +17,7 @@ export function demoMasterPlan(opts: { date: string; repoPath: string }): string
 | ${link('CIA-543')} | Review gates in /go | In Progress | checkpoint | 3 | None |
 | ${link('CIA-544')} | Insights v2 research | In Progress | spike | 2 | None |
 | ${link('CIA-545')} | Merge console | Todo | tdd | 5 | CIA-542, CIA-543 |
-| CIA-546 | Release notes | Todo | quick | 1 | CIA-545 |
+| CIA-546 | Release notes | Todo | quick | 1 | CIA-541 |
 
 ## Phase Map
 
@@ -28,7 +28,7 @@ export function demoMasterPlan(opts: { date: string; repoPath: string }): string
 | 1C | ${link('CIA-543')} | Review gates in /go | 1 | None (parallel with 1A) |
 | 1D | ${link('CIA-544')} | Insights v2 research | 1 | None |
 | 2A | ${link('CIA-545')} | Merge console | 2 | 1B, 1C |
-| 2B | CIA-546 | Release notes | 2 | 2A |
+| 2B | CIA-546 | Release notes | 2 | 1A |
 
 ## Dispatch — Batch 1
 
@@ -40,6 +40,15 @@ export function demoMasterPlan(opts: { date: string; repoPath: string }): string
 | S-D | ${link('CIA-544')} | Insights v2 research | spike | ~$3 | Claude Code | yes |
 
 Merge order: 1A, 1B, 1C, 1D
+
+## Dispatch — Batch 2
+
+Proposed by the planning session; waiting for approval.
+
+| Session | Issue | Focus | Mode | Est. Cost | Agent | Worktree |
+|---------|-------|-------|------|-----------|-------|----------|
+| 2A | ${link('CIA-545')} | Merge console | tdd | ~$12 | Claude Code | yes |
+| 2B | CIA-546 | Release notes | quick | ~$2 | Claude Code | yes |
 
 ## Session Registry
 
@@ -59,6 +68,7 @@ Merge order: 1A, 1B, 1C, 1D
 | \`commands/go.md\` | 1B and 1C both edit the /go command |
 | \`skills/review/gates.md\` | 1C: review gates |
 | \`.github/workflows/ci.yml\` | shared CI config |
+| \`CHANGELOG.md\` | 2A and 2B both add release entries |
 
 ## Verification
 

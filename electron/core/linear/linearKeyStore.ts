@@ -7,7 +7,13 @@ export interface SecretStore {
   set(key: string | null): Promise<void>;
   /** Human-readable description of where the key comes from (never the key itself). */
   describe(): string;
+  /** Where the current key comes from, for Settings (absent: inferred as env/none). */
+  source?(): Promise<SecretSource>;
+  /** Why a key cannot be saved by this store (e.g. Linux `basic_text` backend), or null. */
+  storageProblem?(): Promise<string | null>;
 }
+
+export type SecretSource = 'none' | 'env' | 'safe-storage' | 'memory';
 
 /**
  * Reads `LINEAR_API_KEY` from the environment. `set` only changes the value for this process (in
@@ -30,6 +36,12 @@ export class EnvSecretStore implements SecretStore {
   async set(key: string | null): Promise<void> {
     const v = key?.trim();
     this.override = { value: v ? v : null };
+  }
+
+  async source(): Promise<SecretSource> {
+    const key = await this.get();
+    if (!key) return 'none';
+    return this.override ? 'memory' : 'env';
   }
 
   describe(): string {

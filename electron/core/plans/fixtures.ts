@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** Test helper: a fixture plan's exact text. */
 export function fixture(name: string): string {
-  return readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+  return readFileSync(FIXTURES + name, 'utf8');
 }
 
 export const FULL_PLAN = '2026-02-20-ccc-switchyard-dispatch.md';

@@ -255,8 +255,3 @@ function nodeRow(lines: LineTable, line: number, cellNodes: TableCell[]): Indexe
 function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9;
 }
-
-/** Sections whose normalized heading satisfies `match`, in file order. */
-export function findSections(index: PlanIndex, match: (key: string) => boolean): IndexedSection[] {
-  return index.sections.filter((s) => match(s.key));
-}

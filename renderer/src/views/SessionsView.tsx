@@ -1,41 +1,63 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { EmptyWorkspace } from './EmptyWorkspace';
+import { filterSessions, NO_FILTERS, type SessionFilters } from './sessions/filterSessions';
+import { SessionDetail } from './sessions/SessionDetail';
+import { SessionFiltersBar } from './sessions/SessionFilters';
+import type { ColumnKey } from './sessions/sessionColumns';
+import { SessionTable } from './sessions/SessionTable';
+import { DEFAULT_SORT, nextSort, sortSessions, type SortState } from './sessions/sortSessions';
+import { useSessionKeys } from './sessions/useSessionKeys';
 import { ViewHeader } from './ViewHeader';
 
+/** Every session, live: sortable, filterable, keyboard-driven, with a detail panel on the right. */
 export function SessionsView() {
   const sessions = useAppStore((s) => s.state?.sessions);
   const ready = useAppStore((s) => s.state?.meta.ready ?? false);
-  const rows = useMemo(() => Object.values(sessions ?? {}).sort((a, b) => a.name.localeCompare(b.name)), [sessions]);
-  if (ready && rows.length === 0) return <EmptyWorkspace />;
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const [filters, setFilters] = useState<SessionFilters>(NO_FILTERS);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [detailOpen, setDetailOpen] = useState(false);
+
+  const all = useMemo(() => Object.values(sessions ?? {}), [sessions]);
+  const rows = useMemo(() => sortSessions(filterSessions(all, filters), sort), [all, filters, sort]);
+  const selected = selectedId ? (sessions?.[selectedId] ?? null) : null;
+
+  // Stable, so memoised rows do not re-render when the view does.
+  const onSelect = useCallback((id: string) => {
+    setSelectedId(id);
+    setDetailOpen(true);
+  }, []);
+  const onSort = useCallback((key: ColumnKey) => setSort((s) => nextSort(s, key)), []);
+
+  useSessionKeys({
+    move: (delta) => {
+      if (rows.length === 0) return;
+      const at = rows.findIndex((r) => r.id === selectedId);
+      const next = at === -1 ? (delta === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
+      setSelectedId(rows[next]?.id ?? null);
+    },
+    open: () => {
+      if (selected) setDetailOpen(true);
+    },
+    close: () => setDetailOpen(false),
+  });
+
+  if (ready && all.length === 0) return <EmptyWorkspace />;
+  const shown = rows.length === all.length ? `${all.length} session${all.length === 1 ? '' : 's'}` : `${rows.length} of ${all.length} sessions`;
   return (
     <>
-      <ViewHeader title="Sessions" sub={`${rows.length} session${rows.length === 1 ? '' : 's'}`} />
-      <div className="view-body">
-        <table className="grid" data-testid="session-list">
-          <thead>
-            <tr>
-              <th>Session</th>
-              <th>Branch</th>
-              <th>Status</th>
-              <th>Worktree</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((session) => (
-              <tr key={session.id} data-testid="session-row">
-                <td>{session.name}</td>
-                <td className="mono">{session.git?.branch ?? '(detached)'}</td>
-                <td title={session.statusReason}>
-                  <span className={`status ${session.status}`}>{session.status}</span>
-                </td>
-                <td className="faint" title={session.worktree?.path ?? ''}>
-                  {session.worktree?.path.split(/[\\/]/).pop() ?? '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <ViewHeader title="Sessions" sub={shown} actions={<SessionFiltersBar records={all} filters={filters} onChange={setFilters} />} />
+      <div className={`sessions-layout${detailOpen && selected ? ' with-detail' : ''}`}>
+        <div className="view-body sessions-list">
+          <SessionTable rows={rows} selectedId={selectedId} sort={sort} onSort={onSort} onSelect={onSelect} />
+          {rows.length === 0 ? (
+            <p className="sessions-filtered-out faint" data-testid="sessions-filtered-out">
+              No session matches these filters.
+            </p>
+          ) : null}
+        </div>
+        {detailOpen && selected ? <SessionDetail key={selected.id} record={selected} onClose={() => setDetailOpen(false)} /> : null}
       </div>
     </>
   );

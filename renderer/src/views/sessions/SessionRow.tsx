@@ -1,0 +1,97 @@
+import { memo, type MouseEvent } from 'react';
+import type { SessionRecord } from '../../../../shared/domain/session';
+import { formatCostVsEstimate } from '../../format/cost';
+import { describeUsage, formatTokens, totalTokens } from '../../format/tokens';
+import { openIssue } from './sessionActions';
+import { lastActivityAt } from './sessionColumns';
+import { SessionMarkers } from './SessionMarkers';
+import { STATUS_WORDS } from './statusWords';
+import { TimeAgo } from './TimeAgo';
+
+export interface SessionRowProps {
+  record: SessionRecord;
+  selected: boolean;
+  onSelect(id: string): void;
+}
+
+function folderOf(record: SessionRecord): string | null {
+  return record.worktree?.path.split(/[\\/]/).filter(Boolean).pop() ?? null;
+}
+
+function Dash() {
+  return <span className="faint">—</span>;
+}
+
+function onIssueClick(event: MouseEvent, issueId: string) {
+  // The link opens in the system browser through core; the row must not also take the click.
+  event.preventDefault();
+  event.stopPropagation();
+  openIssue(issueId);
+}
+
+function SessionRowView({ record, selected, onSelect }: SessionRowProps) {
+  const git = record.git;
+  const claude = record.claude;
+  const folder = folderOf(record);
+  const branch = git?.branch ?? record.worktree?.branch ?? null;
+  const uncommitted = git?.uncommittedFiles ?? [];
+  return (
+    <tr data-testid="session-row" data-session-id={record.id} aria-selected={selected} onClick={() => onSelect(record.id)}>
+      <td className="sessions-name">
+        <div className="sessions-name-line">
+          <span className="sessions-title">{record.name}</span>
+          <SessionMarkers record={record} />
+        </div>
+        {folder && folder !== record.name ? <div className="sessions-folder">{folder}</div> : null}
+      </td>
+      <td>
+        {record.issueId ? (
+          <a href={`#issue-${record.issueId}`} onClick={(e) => onIssueClick(e, record.issueId ?? '')} title={`Open ${record.issueId} in Linear`}>
+            {record.issueId}
+          </a>
+        ) : null}
+        {record.unmatched ? (
+          <span className="pill sessions-marker" data-testid="unmatched-marker" title="Not matched to any issue by branch, folder, slug or plan row">
+            unmatched
+          </span>
+        ) : null}
+        {!record.issueId && !record.unmatched ? <Dash /> : null}
+      </td>
+      <td>{record.phase ?? <Dash />}</td>
+      <td>{record.agent ?? <Dash />}</td>
+      <td className="mono sessions-branch" title={branch ?? 'detached HEAD'}>
+        {branch ?? <span className="faint">(detached)</span>}
+      </td>
+      <td title={record.statusReason}>
+        <span className={`status ${record.status}`} data-testid="session-status">
+          {STATUS_WORDS[record.status]}
+        </span>
+      </td>
+      <td className="dim">
+        <TimeAgo iso={lastActivityAt(record)} />
+      </td>
+      <td className="num">{record.progress ? `${record.progress.done}/${record.progress.total}` : <Dash />}</td>
+      <td className="num mono" title={git?.baseRef ? `${git.ahead} ahead of, ${git.behind} behind ${git.baseRef}` : 'No base branch found'}>
+        {git ? (
+          <>
+            <span className={git.ahead ? '' : 'faint'}>↑{git.ahead}</span> <span className={git.behind ? 'sessions-behind' : 'faint'}>↓{git.behind}</span>
+          </>
+        ) : (
+          <Dash />
+        )}
+      </td>
+      <td className="num" data-testid="changed-files" title={uncommitted.length ? uncommitted.slice(0, 20).join('\n') : 'No uncommitted changes'}>
+        {git ? <span className={git.changedFiles ? '' : 'faint'}>{git.changedFiles}</span> : <Dash />}
+      </td>
+      <td className="num" title={describeUsage(claude?.usage)}>
+        {formatTokens(totalTokens(claude?.usage))}
+      </td>
+      <td className="num" title={claude?.estimateUsd ? `Spent so far vs the dispatch table's estimate` : 'Spent so far (no estimate in a dispatch table)'}>
+        {claude?.costUsd !== null && claude?.costUsd !== undefined ? formatCostVsEstimate(claude.costUsd, claude.estimateUsd) : <Dash />}
+      </td>
+    </tr>
+  );
+}
+
+/** Re-renders only when its record changes: the store's patches keep untouched records identical. */
+export const SessionRow = memo(SessionRowView);
