@@ -50,16 +50,17 @@ export function startServe(world: World, options: StartServeOptions = {}): Promi
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve mode printed no URL within 60 s:\n${out}\n${err}`)), 60_000);
-    child.once('exit', (code) => {
+    const early = (code: number | null): void => {
       clearTimeout(timer);
       reject(new Error(`serve mode exited ${code} before printing its URL:\n${out}\n${err}`));
-    });
+    };
+    child.once('exit', early);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', early);
       child.stdout?.removeAllListeners('data');
       child.stdout?.resume();
       const port = Number(m[1]);

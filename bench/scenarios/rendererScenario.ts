@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -23,6 +23,8 @@ export interface RendererOptions {
   seconds: number;
   runs: number;
   log: (line: string) => void;
+  /** Write a Chrome CPU profile of the measured window of the first run to this file. */
+  cpuProfilePath?: string | null;
 }
 
 export interface RendererRun {
@@ -193,7 +195,15 @@ async function startFakeServer(staticDir: string, sessions: number): Promise<Fak
     const id = ids[Math.floor(rand() * ids.length)] as string;
     const old = state.sessions[id] as SessionRecord;
     const fresh = fakeSessionRecord(ids.indexOf(id), rand);
-    const value: SessionRecord = { ...old, status: fresh.status, statusReason: fresh.statusReason, git: fresh.git, claude: fresh.claude, progress: fresh.progress };
+    // Most updates are activity (tokens, last activity, changed files); one in ten changes the status too.
+    const statusChange = rand() < 0.1;
+    const value: SessionRecord = {
+      ...old,
+      ...(statusChange ? { status: fresh.status, statusReason: fresh.statusReason, statusSince: new Date().toISOString() } : {}),
+      git: fresh.git,
+      claude: fresh.claude,
+      progress: fresh.progress,
+    };
     const ops: PatchOp[] = [{ op: 'set', path: ['sessions', id], value }];
     state = { ...state, sessions: { ...state.sessions, [id]: value } };
     seq += 1;
@@ -295,6 +305,11 @@ export async function runRendererScenario(options: RendererOptions): Promise<Ren
         await page.goto(`http://127.0.0.1:${server.port}/`);
         await page.waitForFunction((n) => document.querySelectorAll('[data-testid="session-row"]').length >= n, options.sessions, { timeout: 30_000 });
         await sleep(1000);
+        const profiling = r === 0 && options.cpuProfilePath ? await page.context().newCDPSession(page) : null;
+        if (profiling) {
+          await profiling.send('Profiler.enable');
+          await profiling.send('Profiler.start');
+        }
         await page.evaluate(() => (window as unknown as { __probe: PageProbe }).__probe.reset());
         server.start(options.patchesPerSecond);
         const end = performance.now() + options.seconds * 1000;
@@ -305,6 +320,11 @@ export async function runRendererScenario(options: RendererOptions): Promise<Ren
           await sleep(500);
         }
         const sent = server.stopPatches();
+        if (profiling && options.cpuProfilePath) {
+          const { profile } = await profiling.send('Profiler.stop');
+          writeFileSync(options.cpuProfilePath, JSON.stringify(profile));
+          options.log(`    wrote the page's CPU profile to ${options.cpuProfilePath}`);
+        }
         await sleep(300);
         const probe = await page.evaluate(() => {
           const p = (window as unknown as { __probe: PageProbe }).__probe;

@@ -28,7 +28,7 @@ test('settings show where Switchyard looks and survive a reload', async ({ page 
   const ui = new AppPage(page);
   await ui.waitConnected();
   await ui.openView('Settings');
-  await expect(page.getByText('the demo workspace')).toBeVisible();
+  await expect(page.locator('dl.kv').first().getByText('(the demo workspace)')).toBeVisible();
   await page.getByTestId('settings-theme').selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.reload();

@@ -43,7 +43,10 @@ test('lists every demo session with its true status, markers and numbers', async
   await expect(sessions.row(WT(542))).toContainText('3/8');
   await expect(sessions.row(WT(542))).toContainText('↑2 ↓1');
   await expect(sessions.row(WT(542))).toContainText(/\$\d+\.\d\d/);
-  await expect(sessions.rows().getByTestId('unmatched-marker')).toHaveCount(1);
+  // Every worktree session is matched to its issue; the main checkout is either matched by a plan row
+  // or marked unmatched (depending on whether plan context has arrived yet), never blank.
+  for (const n of [541, 542, 543, 544]) await expect(sessions.row(WT(n)).getByTestId('unmatched-marker')).toHaveCount(0);
+  await expect(sessions.row('claude-command-centre').locator('td').nth(1)).not.toHaveText('—');
   // Relative times with the exact time on hover.
   await expect(sessions.row(WT(541)).locator('time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
@@ -51,6 +54,8 @@ test('lists every demo session with its true status, markers and numbers', async
   const order = await sessions.namesInOrder();
   expect(order.indexOf('quiet-lovelace')).toBeLessThan(order.indexOf('brave-hopper'));
   await ui.screenshot('sessions-list');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await ui.screenshot('sessions-list-dark');
 });
 
 test('sorts by a clicked column and filters by status', async ({ page }) => {
@@ -115,14 +120,14 @@ test('the detail panel shows commits, files, transcript and the resume command; 
   await expect(detail.getByTestId('detail-collisions')).toContainText('quiet-lovelace');
   await expect(detail.getByTestId('resume-command')).toHaveText(/^claude --resume [0-9a-f-]{36}$/);
 
-  await detail.getByRole('button', { name: 'Copy resume command' }).click();
+  await detail.getByRole('group', { name: 'Copy' }).getByRole('button', { name: 'Resume command' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the resume command' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^claude --resume /);
 
   // Serve mode cannot open folders: it says so and offers the path instead.
-  await detail.getByRole('button', { name: 'Open in editor' }).click();
+  await detail.getByRole('group', { name: 'Open the worktree' }).getByRole('button', { name: 'Editor' }).click();
   await expect(detail.getByText('Opening folders works in the desktop app', { exact: false })).toBeVisible();
-  await expect(detail.getByRole('button', { name: 'Copy path' })).toBeEnabled();
+  await expect(detail.getByRole('group', { name: 'Copy' }).getByRole('button', { name: 'Path' })).toBeEnabled();
   await ui.screenshot('sessions-detail');
 
   // Esc closes; ↓ moves the selection; Enter opens the newly selected session.

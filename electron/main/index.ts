@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { bootWorkspace } from '../core/app/bootWorkspace';
 import { createCore } from '../core/app/createCore';
 import { consoleLogger } from '../core/app/platformActions';
@@ -8,6 +8,8 @@ import { parseCliArgs } from '../core/config/parseCliArgs';
 import { EnvSecretStore } from '../core/linear/linearKeyStore';
 import { electronPlatform } from './electronPlatform';
 import { registerContractIpc } from './contractIpc';
+import { SafeStorageSecretStore } from './safeStorageSecretStore';
+import { SECRET_FILE_NAME } from './secretFilePolicy';
 import { createMainWindow } from './mainWindow';
 import { hardenSessions } from './security';
 
@@ -38,12 +40,27 @@ async function start(): Promise<void> {
     workspace: config,
     platform: electronPlatform,
     logger: consoleLogger,
-    // Replaced by the safeStorage-backed store once the Linear settings land in main.
-    secretStore: new EnvSecretStore(process.env),
+    // The Linear key: encrypted with safeStorage (async API) in userData; LINEAR_API_KEY when it cannot be.
+    secretStore: new SafeStorageSecretStore({
+      safeStorage,
+      file: join(app.getPath('userData'), SECRET_FILE_NAME),
+      platform: process.platform,
+      fallback: new EnvSecretStore(process.env),
+      onError: (message, error) => consoleLogger.error(message, error),
+    }),
   });
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null;
   const indexHtml = join(__dirname, '../renderer/index.html');
-  let window = createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') });
+  // Linear polls slower while the window is hidden or minimised.
+  const watchVisibility = (win: BrowserWindow): BrowserWindow => {
+    const report = (visible: boolean) => void core.route('linear.setVisible', { visible });
+    win.on('hide', () => report(false));
+    win.on('minimize', () => report(false));
+    win.on('show', () => report(true));
+    win.on('restore', () => report(true));
+    return win;
+  };
+  let window = watchVisibility(createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') }));
   registerContractIpc(core, () => window, { rendererUrl, indexHtml });
   void core.start().catch((error: unknown) => consoleLogger.error('start failed', error));
 
@@ -53,7 +70,7 @@ async function start(): Promise<void> {
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) {
-      window = createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') });
+      window = watchVisibility(createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') }));
     }
   });
   app.on('window-all-closed', () => {

@@ -1,4 +1,43 @@
+import { z } from 'zod';
+import { ApprovalResult, DispatchEdits, DispatchEvaluation, SufficiencyAnswer, SufficiencyState } from '../domain/planState';
 import { defineRequest } from './requestSpec';
 
 /** Requests of the dispatch domain. */
-export const dispatchRequests = {} satisfies Record<string, ReturnType<typeof defineRequest>>;
+export const dispatchRequests = {
+  'dispatch.evaluate': defineRequest({
+    summary: 'Recompute violations, prompts and launch commands for edits to a dispatch table (nothing is written).',
+    request: z.object({ planPath: z.string().min(1), edits: DispatchEdits }).strict(),
+    result: DispatchEvaluation,
+  }),
+  'dispatch.approve': defineRequest({
+    summary: 'Approve one batch: write its dispatch table, Session Registry rows and approval record, then create Linear sub-issues.',
+    request: z
+      .object({
+        planPath: z.string().min(1),
+        expectedHash: z.string().min(1),
+        batch: z.number().int().positive(),
+        edits: DispatchEdits,
+        overrideReason: z.string().max(2000).nullable().optional(),
+      })
+      .strict(),
+    result: ApprovalResult,
+  }),
+  'dispatch.reject': defineRequest({
+    summary: 'Reject one batch with a reason (recorded in the plan file).',
+    request: z.object({ planPath: z.string().min(1), batch: z.number().int().positive(), reason: z.string().min(1).max(2000) }).strict(),
+    result: z.object({ planHash: z.string() }),
+  }),
+  'dispatch.setSufficiency': defineRequest({
+    summary: 'Record the Research Sufficiency Assessment checklist in the plan file.',
+    request: z
+      .object({
+        planPath: z.string().min(1),
+        convergence: SufficiencyAnswer,
+        coverage: SufficiencyAnswer,
+        contradictions: SufficiencyAnswer,
+        gaps: z.string().max(4000).default(''),
+      })
+      .strict(),
+    result: SufficiencyState,
+  }),
+} satisfies Record<string, ReturnType<typeof defineRequest>>;

@@ -1,4 +1,16 @@
+import { z } from 'zod';
 import { defineRequest } from './requestSpec';
 
 /** Requests of the plans domain. */
-export const plansRequests = {} satisfies Record<string, ReturnType<typeof defineRequest>>;
+export const plansRequests = {
+  'plans.rename': defineRequest({
+    summary: 'Rename a plan file to its structured name and update references to it (refused if the name is taken).',
+    request: z.object({ path: z.string().min(1), newFileName: z.string().min(4).max(200).optional() }).strict(),
+    result: z.object({ newPath: z.string(), updatedFiles: z.array(z.string()) }),
+  }),
+  'plans.linkIssueIds': defineRequest({
+    summary: "Turn a plan's plain issue ids into Linear links (nothing else in the file changes).",
+    request: z.object({ path: z.string().min(1), expectedHash: z.string().min(1) }).strict(),
+    result: z.object({ linked: z.number(), planHash: z.string() }),
+  }),
+} satisfies Record<string, ReturnType<typeof defineRequest>>;

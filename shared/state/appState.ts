@@ -1,5 +1,6 @@
 import type { AppMeta, AppWarning } from '../domain/appMeta';
 import type { LinearConnectionState, LinearPlanState, RateBudget, SubIssueCreation } from '../domain/linear';
+import type { DispatchState, PlanSummary } from '../domain/planState';
 import type { SessionRecord } from '../domain/session';
 import type { Settings } from '../domain/settings';
 
@@ -13,6 +14,10 @@ export interface AppState {
   /** One record per worktree (or live Claude process outside any), keyed by SessionRecord.id. */
   sessions: Record<string, SessionRecord>;
   warnings: Record<string, AppWarning>;
+  /** Every discovered plan file, keyed by its absolute path. */
+  plans: Record<string, PlanSummary>;
+  /** The derived dispatch state of each plan with phases, keyed by the plan's absolute path. */
+  dispatch: Record<string, DispatchState>;
   /** Who Switchyard is connected to Linear as, and how healthy that connection is. */
   linearAccount: LinearAccount;
   /** Live Linear state of each master plan's issue and its children, keyed by master issue id. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PushedEvent, RpcResult } from '../../../shared/contract';
 import type { AppMode, Toast } from '../../../shared/domain/appMeta';
 import { NOT_CONFIGURED } from '../../../shared/domain/linear';
-import type { Settings } from '../../../shared/domain/settings';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AppState } from '../../../shared/state/appState';
 import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
@@ -18,7 +18,7 @@ import { plansHandlers } from './handlers/plansHandlers';
 import { sessionsHandlers } from './handlers/sessionsHandlers';
 import type { Logger, PlatformActions } from './platformActions';
 import type { WorkspaceConfig } from './workspaceConfig';
-import { WorkspaceRuntime } from './workspaceRuntime';
+import { WorkspaceRuntime, type RuntimeHooks } from './workspaceRuntime';
 
 export interface CoreOptions {
   mode: AppMode;
@@ -50,7 +50,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (loaded.warning) {
     store.upsert('warnings', 'settings', { id: 'settings', severity: 'warning', source: 'settings', message: loaded.warning, at: new Date().toISOString(), subject: null });
   }
-  const hooks = { toast: (toast: Omit<Toast, 'id' | 'at'>) => core.toast(toast) };
+  const updateSettings = async (patch: SettingsPatch): Promise<Settings> => {
+    settings = applySettingsPatch(settings, patch);
+    await saveSettings(workspace.dataDir, settings);
+    store.setSingleton('settings', settings);
+    await runtime.updateSettings(settings);
+    return settings;
+  };
+  // Linear integration: the runtime gets the secret store and a way to save settings (team picker, demo endpoint).
+  const hooks: RuntimeHooks = { toast: (toast) => core.toast(toast), secretStore: options.secretStore, updateSettings };
   let runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
   const listeners = new Set<(event: PushedEvent) => void>();
   const emit = (event: PushedEvent) => {
@@ -79,13 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const handlers: RequestHandlers = {
     ...appHandlers(ctx, {
-      updateSettings: async (patch) => {
-        settings = applySettingsPatch(settings, patch);
-        await saveSettings(workspace.dataDir, settings);
-        store.setSingleton('settings', settings);
-        await runtime.updateSettings(settings);
-        return settings;
-      },
+      updateSettings,
       openDemo: async () => {
         const demo = await createDemoWorkspace();
         await runtime.stop();
@@ -156,6 +158,8 @@ function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings
     settings,
     sessions: {},
     warnings: {},
+    plans: {},
+    dispatch: {},
     linearAccount: { connection: NOT_CONFIGURED, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
     linearPlans: {},
     linearCreations: {},

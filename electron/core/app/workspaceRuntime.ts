@@ -1,6 +1,10 @@
 import type { Toast } from '../../../shared/domain/appMeta';
 import type { PlanContext } from '../../../shared/domain/session';
-import type { Settings } from '../../../shared/domain/settings';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import type { SecretStore } from '../linear/linearKeyStore';
+import type { LinearService } from '../linear/service/linearService';
+import { startWorkspaceLinear, type WorkspaceLinear } from '../linear/service/workspaceLinear';
+import { PlansService } from '../plans/service/plansService';
 import { createClaudeSource } from '../sessions/registry/createClaudeSource';
 import { SessionRegistry } from '../sessions/registry/sessionRegistry';
 import type { StateStore } from '../state/stateStore';
@@ -10,6 +14,10 @@ import { effectiveRoots, type WorkspaceConfig } from './workspaceConfig';
 
 export interface RuntimeHooks {
   toast(toast: Omit<Toast, 'id' | 'at'>): void;
+  /** Where the Linear key lives (the demo workspace uses its own in-memory key instead). */
+  secretStore: SecretStore;
+  /** Saves a settings change as the Settings view would (the Linear team picker, the demo's endpoint). */
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
 }
 
 const STATUS_WORDS: Record<string, string> = { waiting: 'is waiting for you', done: 'is done', failed: 'failed' };
@@ -23,6 +31,8 @@ export class WorkspaceRuntime {
   private readonly warnings: WarningBoard;
   private stopped = false;
   private planContext: PlanContext = { rows: [], estimates: {} };
+  private plansService: PlansService | null = null;
+  private linearService: WorkspaceLinear | null = null;
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -37,7 +47,18 @@ export class WorkspaceRuntime {
   async start(): Promise<void> {
     await this.startRegistry();
     // --- plans service: start (plans/dispatch integration) ---
+    await this.startPlans();
     // --- linear service: start (Linear integration) ---
+    this.linearService = await startWorkspaceLinear({
+      config: this.config,
+      settings: () => this.settings,
+      store: this.store,
+      logger: this.logger,
+      secretStore: this.hooks.secretStore,
+      updatePlanContext: (part) => this.updatePlanContext(part),
+      updateSettings: (patch) => this.hooks.updateSettings(patch),
+    });
+    if (this.stopped) await this.linearService.stop();
   }
 
   /**
@@ -52,10 +73,13 @@ export class WorkspaceRuntime {
   async updateSettings(settings: Settings): Promise<void> {
     const before = effectiveRoots(this.config, this.settings);
     this.settings = settings;
+    await this.linearService?.service.updateSettings(settings); // linear service: settings
     const after = effectiveRoots(this.config, settings);
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       await this.registry?.stop();
       await this.startRegistry();
+      await this.plansService?.stop(); // plans service: new plan folders
+      await this.startPlans();
     }
   }
 
@@ -69,12 +93,45 @@ export class WorkspaceRuntime {
     return this.registry;
   }
 
+  /** The Linear service (null until started, or after stop). */
+  get linear(): LinearService | null {
+    return this.linearService?.service ?? null;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     // --- plans service: stop ---
+    const plans = this.plansService;
+    this.plansService = null;
+    await plans?.stop();
     // --- linear service: stop ---
+    const linear = this.linearService;
+    this.linearService = null;
+    await linear?.stop();
     await this.registry?.stop();
     this.registry = null;
+  }
+
+  /** The plans service (null until started, or after stop). */
+  get plans(): PlansService | null {
+    return this.plansService;
+  }
+
+  private async startPlans(): Promise<void> {
+    const plans = new PlansService({
+      store: this.store,
+      folders: () => {
+        const roots = effectiveRoots(this.config, this.settings);
+        return { claudeHome: roots.claudeHome, repos: roots.repos, folders: roots.planFolders };
+      },
+      onPlanContext: (part) => this.updatePlanContext(part),
+      // Read lazily: the Linear service starts after the plans service and may be absent.
+      linear: () => this.linear,
+      warn: (messages) => this.warnings.replace('plans', messages),
+      log: (message) => this.logger.info(message),
+    });
+    this.plansService = plans;
+    await plans.start();
   }
 
   private async startRegistry(): Promise<void> {

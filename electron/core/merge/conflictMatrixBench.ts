@@ -39,7 +39,7 @@ function fileContent(i: number, tag = ''): string {
 function buildStream(files: number, branches: number): string {
   const out: string[] = [];
   const path = (i: number) => `dir${String(Math.floor(i / 100)).padStart(4, '0')}/f${i}.txt`;
-  const blob = (data: string) => `data ${Buffer.byteLength(data)}\n${data}\n`;
+  const blob = (data: string) => `data ${Buffer.byteLength(data)}\n${data}`;
   out.push('commit refs/heads/main', 'mark :1', `committer ${COMMITTER}`, blob('initial'));
   for (let i = 0; i < files; i++) out.push(`M 100644 inline ${path(i)}`, blob(fileContent(i)));
   out.push('');

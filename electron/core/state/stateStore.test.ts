@@ -15,6 +15,8 @@ function initial(): AppState {
     meta: { version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null },
     settings: defaultSettings(),
     sessions: {},
+    plans: {},
+    dispatch: {},
     warnings: {},
     linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
     linearPlans: {},

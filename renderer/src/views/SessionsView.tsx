@@ -50,7 +50,7 @@ export function SessionsView() {
       <ViewHeader title="Sessions" sub={shown} actions={<SessionFiltersBar records={all} filters={filters} onChange={setFilters} />} />
       <div className={`sessions-layout${detailOpen && selected ? ' with-detail' : ''}`}>
         <div className="view-body sessions-list">
-          <SessionTable rows={rows} selectedId={selectedId} sort={sort} onSort={onSort} onSelect={onSelect} />
+          <SessionTable compact={detailOpen && !!selected} rows={rows} selectedId={selectedId} sort={sort} onSort={onSort} onSelect={onSelect} />
           {rows.length === 0 ? (
             <p className="sessions-filtered-out faint" data-testid="sessions-filtered-out">
               No session matches these filters.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import { callAndToast } from '../components/callAndToast';
 import { useAppStore } from '../store/appStore';
+import { LinearSettings } from './settings/LinearSettings';
 import { ViewHeader } from './ViewHeader';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -74,6 +75,7 @@ export function SettingsView() {
               Notify me when a session waits for me, finishes or fails
             </label>
           </section>
+          <LinearSettings />
           {warnings && Object.keys(warnings).length > 0 ? (
             <section data-testid="warnings">
               <h3>Warnings</h3>

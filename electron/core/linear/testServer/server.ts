@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { buildSchema, execute, Kind, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { estimateComplexity } from './complexity';
 import { FaultController, type LinearFault } from './faults';
@@ -49,8 +50,19 @@ export interface LinearTestServer {
 }
 
 let cachedSchema: GraphQLSchema | null = null;
+/**
+ * Beside this module in source; a bundled build (serve mode's out/server, the demo in Electron dev)
+ * runs from elsewhere, so fall back to the source tree under the working directory.
+ */
+function readSubsetSdl(): string {
+  try {
+    return readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+  } catch {
+    return readFileSync(join(process.cwd(), 'electron', 'core', 'linear', 'testServer', 'schema.graphql'), 'utf8');
+  }
+}
 export function loadSubsetSchema(): GraphQLSchema {
-  if (!cachedSchema) cachedSchema = buildSchema(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
+  if (!cachedSchema) cachedSchema = buildSchema(readSubsetSdl());
   return cachedSchema;
 }
 

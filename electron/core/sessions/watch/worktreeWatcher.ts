@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Stats } from 'node:fs';
 
 /** Folder names the watcher never descends into, anywhere inside a worktree. */
@@ -156,12 +157,30 @@ export class WorktreeWatcher {
       const t = fileTargets.find((x) => x.id === id);
       if (!t) return;
       const nested = targets.filter((o) => o.id !== t.id && relativeInside(t.path, o.path) !== null).map((o) => o.path);
-      this.startWatcher(this.worktreeWatchers, id, t.path, { ignored: makeWorktreeIgnore(t.path, nested) }, pending, (event, path) => {
-        if (event === 'unlinkDir' && relativeInside(t.path, path) === '') {
-          this.warn(`worktree folder was removed while watched: ${t.path}`);
-          this.topologyChanged();
-          return;
-        }
+      const ignore = makeWorktreeIgnore(t.path, nested);
+      // Folders only: one inotify watch per folder reports every file in it (the raw events below).
+      // Watching each file too would cost one watch per file (chokidar's default) and exhaust
+      // fs.inotify.max_user_watches at a few hundred thousand files.
+      const ignored = (path: string, stats?: Stats): boolean => stats?.isFile() === true || ignore(path);
+      let goneReported = false;
+      const rootGone = (): void => {
+        if (goneReported) return;
+        goneReported = true;
+        this.warn(`worktree folder was removed while watched: ${t.path}`);
+        this.topologyChanged();
+      };
+      const watcher = this.startWatcher(this.worktreeWatchers, id, t.path, { ignored }, pending, (event, path) => {
+        if (event === 'unlinkDir' && relativeInside(t.path, path) === '') return rootGone();
+        this.worktreeChanged(this.ownerOf(path) ?? t.id);
+      });
+      watcher?.on('raw', (_event, name, details) => {
+        if (this.closed) return;
+        const dir = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+        if (typeof dir !== 'string') return;
+        // With no file entries tracked, chokidar does not notice the root folder itself vanishing.
+        if (relativeInside(t.path, dir) === '' && !existsSync(t.path)) return rootGone();
+        const path = typeof name === 'string' && name !== '' ? join(dir, name) : dir;
+        if (relativeInside(t.path, path) === null || ignore(path)) return;
         this.worktreeChanged(this.ownerOf(path) ?? t.id);
       });
     });
@@ -216,7 +235,7 @@ export class WorktreeWatcher {
     extra: { depth?: number; ignored?: (path: string, stats?: Stats) => boolean },
     pending: Array<Promise<void>>,
     onEvent: (event: string, path: string) => void,
-  ): void {
+  ): FSWatcher | null {
     let watcher: FSWatcher;
     try {
       watcher = watch(path, {
@@ -230,7 +249,7 @@ export class WorktreeWatcher {
       });
     } catch (error) {
       this.warn(`cannot watch ${path}: ${errorText(error)}`);
-      return;
+      return null;
     }
     map.set(key, { key, watcher });
     watcher.on('all', (event, p) => {
@@ -246,6 +265,7 @@ export class WorktreeWatcher {
         });
       }),
     );
+    return watcher;
   }
 
   /** The deepest worktree containing `path`. */

@@ -10,23 +10,34 @@ export function DetailActions(props: { record: SessionRecord; resumeCommand: str
   const [openProblem, setOpenProblem] = useState<string | null>(null);
   const path = record.worktree?.path ?? null;
   const branch = record.git?.branch ?? record.worktree?.branch ?? null;
+  const hint = serve ? 'Works in the desktop app' : undefined;
   const open = async (using: 'files' | 'editor' | 'terminal') => {
     if (path) setOpenProblem(await openWorktree(path, using));
   };
   return (
     <div className="sessions-actions" data-testid="session-actions">
-      <div className="sessions-actions-row">
-        <button type="button" className="btn small" disabled={!path} onClick={() => void open('files')} title={serve ? 'Works in the desktop app' : undefined}>
-          Open folder
+      <div className="sessions-actions-row" role="group" aria-label="Open the worktree">
+        <span className="sessions-actions-label">Open in</span>
+        <button type="button" className="btn small" disabled={!path} onClick={() => void open('files')} title={hint}>
+          Files
         </button>
-        <button type="button" className="btn small" disabled={!path} onClick={() => void open('editor')} title={serve ? 'Works in the desktop app' : undefined}>
-          Open in editor
+        <button type="button" className="btn small" disabled={!path} onClick={() => void open('editor')} title={hint}>
+          Editor
         </button>
-        <button type="button" className="btn small" disabled={!path} onClick={() => void open('terminal')} title={serve ? 'Works in the desktop app' : undefined}>
-          Open terminal
+        <button type="button" className="btn small" disabled={!path} onClick={() => void open('terminal')} title={hint}>
+          Terminal
         </button>
+      </div>
+      <div className="sessions-actions-row" role="group" aria-label="Copy">
+        <span className="sessions-actions-label">Copy</span>
         <button type="button" className="btn small" disabled={!path} onClick={() => path && void copyText(path, 'path')}>
-          Copy path
+          Path
+        </button>
+        <button type="button" className="btn small" disabled={!branch} onClick={() => branch && void copyText(branch, 'branch')}>
+          Branch
+        </button>
+        <button type="button" className="btn small" disabled={!resumeCommand} onClick={() => resumeCommand && void copyText(resumeCommand, 'resume command')}>
+          Resume command
         </button>
       </div>
       {openProblem ? (
@@ -34,14 +45,6 @@ export function DetailActions(props: { record: SessionRecord; resumeCommand: str
           {openProblem}
         </p>
       ) : null}
-      <div className="sessions-actions-row">
-        <button type="button" className="btn small" disabled={!resumeCommand} onClick={() => resumeCommand && void copyText(resumeCommand, 'resume command')}>
-          Copy resume command
-        </button>
-        <button type="button" className="btn small" disabled={!branch} onClick={() => branch && void copyText(branch, 'branch')}>
-          Copy branch
-        </button>
-      </div>
     </div>
   );
 }

@@ -60,6 +60,10 @@ function Facts({ record, details }: { record: SessionRecord; details: SessionDet
           </span>
         ) : null}
       </dd>
+      <dt>Resume</dt>
+      <dd className="mono" data-testid="resume-command">
+        {details ? (details.resumeCommand ?? <span className="faint">no Claude session found</span>) : <span className="faint">…</span>}
+      </dd>
       <dt>Worktree</dt>
       <dd>{record.worktree?.path ?? <span className="faint">none</span>}</dd>
       <dt>Tasks</dt>
@@ -118,11 +122,6 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </div>
         ) : null}
         <DetailActions record={record} resumeCommand={details?.resumeCommand ?? null} />
-        {details?.resumeCommand ? (
-          <code className="sessions-resume" data-testid="resume-command">
-            {details.resumeCommand}
-          </code>
-        ) : null}
         <Facts record={record} details={details} />
         {error ? <p className="sessions-open-problem">{error}</p> : null}
         {details?.problems.map((p) => (

@@ -38,11 +38,15 @@ function SessionRowView({ record, selected, onSelect }: SessionRowProps) {
   return (
     <tr data-testid="session-row" data-session-id={record.id} aria-selected={selected} onClick={() => onSelect(record.id)}>
       <td className="sessions-name">
-        <div className="sessions-name-line">
+        <div className="sessions-name-line" title={record.worktree?.path}>
           <span className="sessions-title">{record.name}</span>
-          <SessionMarkers record={record} />
+          {folder && folder !== record.name ? <span className="sessions-folder">{folder}</span> : null}
         </div>
-        {folder && folder !== record.name ? <div className="sessions-folder">{folder}</div> : null}
+        {record.collisions.length > 0 || record.warnings.length > 0 ? (
+          <div className="sessions-markers">
+            <SessionMarkers record={record} />
+          </div>
+        ) : null}
       </td>
       <td>
         {record.issueId ? (
@@ -57,9 +61,9 @@ function SessionRowView({ record, selected, onSelect }: SessionRowProps) {
         ) : null}
         {!record.issueId && !record.unmatched ? <Dash /> : null}
       </td>
-      <td>{record.phase ?? <Dash />}</td>
-      <td>{record.agent ?? <Dash />}</td>
-      <td className="mono sessions-branch" title={branch ?? 'detached HEAD'}>
+      <td className="sessions-secondary">{record.phase ?? <Dash />}</td>
+      <td className="sessions-secondary">{record.agent ?? <Dash />}</td>
+      <td className="mono sessions-branch sessions-secondary" title={branch ?? 'detached HEAD'}>
         {branch ?? <span className="faint">(detached)</span>}
       </td>
       <td title={record.statusReason}>
@@ -83,8 +87,8 @@ function SessionRowView({ record, selected, onSelect }: SessionRowProps) {
       <td className="num" data-testid="changed-files" title={uncommitted.length ? uncommitted.slice(0, 20).join('\n') : 'No uncommitted changes'}>
         {git ? <span className={git.changedFiles ? '' : 'faint'}>{git.changedFiles}</span> : <Dash />}
       </td>
-      <td className="num" title={describeUsage(claude?.usage)}>
-        {formatTokens(totalTokens(claude?.usage))}
+      <td className="num sessions-secondary" title={describeUsage(claude?.usage)}>
+        {claude?.usage ? formatTokens(totalTokens(claude.usage)) : <Dash />}
       </td>
       <td className="num" title={claude?.estimateUsd ? `Spent so far vs the dispatch table's estimate` : 'Spent so far (no estimate in a dispatch table)'}>
         {claude?.costUsd !== null && claude?.costUsd !== undefined ? formatCostVsEstimate(claude.costUsd, claude.estimateUsd) : <Dash />}

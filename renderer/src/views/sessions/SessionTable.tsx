@@ -5,6 +5,8 @@ import { SessionRow } from './SessionRow';
 import type { SortState } from './sortSessions';
 
 export interface SessionTableProps {
+  /** The detail panel is open: secondary columns step aside. */
+  compact: boolean;
   rows: readonly SessionRecord[];
   selectedId: string | null;
   sort: SortState;
@@ -12,7 +14,7 @@ export interface SessionTableProps {
   onSelect(id: string): void;
 }
 
-export function SessionTable({ rows, selectedId, sort, onSort, onSelect }: SessionTableProps) {
+export function SessionTable({ compact, rows, selectedId, sort, onSort, onSelect }: SessionTableProps) {
   // Keyboard moves must keep the selected row on screen.
   useEffect(() => {
     if (!selectedId) return;
@@ -22,6 +24,11 @@ export function SessionTable({ rows, selectedId, sort, onSort, onSelect }: Sessi
 
   return (
     <table className="grid sessions-table" data-testid="session-list" aria-label="Sessions" aria-rowcount={rows.length}>
+      <colgroup>
+        {COLUMNS.filter((c) => !(compact && c.secondary)).map((c) => (
+          <col key={c.key} style={c.width ? { width: c.width } : undefined} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           {COLUMNS.map((column) => {
@@ -29,7 +36,7 @@ export function SessionTable({ rows, selectedId, sort, onSort, onSelect }: Sessi
             return (
               <th
                 key={column.key}
-                className={`sortable${column.numeric ? ' num' : ''}`}
+                className={`sortable${column.numeric ? ' num' : ''}${column.secondary ? ' sessions-secondary' : ''}`}
                 aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 title={column.hint}
                 scope="col"

@@ -41,6 +41,7 @@ export async function openWorktree(path: string, using: 'files' | 'editor' | 'te
   if (!client) return 'Switchyard is not connected yet.';
   const result = await client.call('shell.open', { path, with: using });
   if (result.ok) return result.value.opened ? null : 'Nothing opened the folder.';
-  pushToast(result.error.code === 'unavailable' ? 'info' : 'error', 'Could not open the folder', result.error.message);
+  // `unavailable` (serve mode) is shown beside "Copy path" by the caller; a toast would say it twice.
+  if (result.error.code !== 'unavailable') pushToast('error', 'Could not open the folder', result.error.message);
   return result.error.message;
 }

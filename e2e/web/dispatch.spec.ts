@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppPage } from '../pages/AppPage';
+import { DispatchPage } from '../pages/DispatchPage';
+import { serveApp, type ServedApp } from '../support/serveApp';
+
+let app: ServedApp;
+
+test.beforeAll(async () => {
+  app = await serveApp(['--demo']);
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+function masterPlanPath(): string {
+  const dir = join(app.demoRoot ?? '', 'home', '.claude', 'plans');
+  const name = readdirSync(dir).find((f) => /^\d{4}-\d{2}-\d{2}-ccc-dispatch-console\.md$/.test(f));
+  if (!name) throw new Error(`no demo master plan in ${dir}`);
+  return join(dir, name);
+}
+
+test('dispatch: batches, a flagged violation, merge order by drag and drop, approve writes the plan', async ({ page }) => {
+  const ui = new AppPage(page);
+  const dispatch = new DispatchPage(page);
+  const before = readFileSync(masterPlanPath(), 'utf8');
+  await page.goto(app.openUrl);
+  await ui.waitConnected();
+  await ui.openView('Dispatch');
+
+  // Batch 1 (already dispatched) breaks the 3-session cap; the rule book line is shown with it.
+  await expect(dispatch.batch(1)).toBeVisible();
+  await expect(dispatch.batch(2)).toBeVisible();
+  const capViolation = dispatch.violations(dispatch.batch(1)).filter({ hasText: '3-session cap' }).first();
+  await expect(capViolation).toBeVisible();
+  await expect(capViolation).toContainText('The standard 3-session cap remains the default for implementation sessions');
+  await expect(dispatch.batch(2).getByTestId('dispatch-row')).toHaveCount(2);
+  await expect(page.getByTestId('dependency-graph')).toBeVisible();
+
+  // A pair decision with its path, on click.
+  await page.getByTestId('graph-node').filter({ hasText: '2A' }).click();
+  await expect(page.getByTestId('pair-decisions')).toContainText('SEQUENTIAL');
+  await ui.screenshot('dispatch-overview');
+
+  // Reorder batch 2's merge order by drag and drop: 2B first.
+  expect(await dispatch.mergeOrder(2)).toEqual(['2A', '2B']);
+  await dispatch.mergeItems(2).nth(1).dragTo(dispatch.mergeItems(2).nth(0));
+  await expect.poll(() => dispatch.mergeOrder(2)).toEqual(['2B', '2A']);
+  // …and back and forth with the keyboard buttons.
+  await dispatch.batch(2).getByRole('button', { name: 'Move 2B down' }).click();
+  await expect.poll(() => dispatch.mergeOrder(2)).toEqual(['2A', '2B']);
+  await dispatch.batch(2).getByRole('button', { name: 'Move 2B up' }).click();
+  await expect.poll(() => dispatch.mergeOrder(2)).toEqual(['2B', '2A']);
+
+  // An in-place edit recomputes the rules: a cost over $10 without checkpoint is a warning.
+  await dispatch.batch(2).getByLabel('Estimated cost of 2B in dollars').fill('14');
+  await expect(dispatch.violations(dispatch.batch(2)).filter({ hasText: 'Session 2B is estimated at $14' })).toBeVisible();
+  await dispatch.batch(2).getByLabel('Estimated cost of 2B in dollars').fill('3');
+  await expect(dispatch.violations(dispatch.batch(2)).filter({ hasText: 'Session 2B is estimated' })).toHaveCount(0);
+
+  await expect(dispatch.approve(2)).toBeEnabled();
+  await dispatch.approve(2).click();
+  const result = page.getByTestId('approval-result');
+  await expect(result).toContainText('Batch 2 approved');
+  await expect(result.getByTestId('launch-session')).toHaveCount(2);
+  await expect(result).toContainText('claude --worktree cia-545-merge-console');
+  await ui.screenshot('dispatch-approved');
+
+  // The plan file on disk: the batch 2 table (with the new merge order), registry rows, approval record.
+  const after = readFileSync(masterPlanPath(), 'utf8');
+  expect(after).not.toEqual(before);
+  expect(after).toMatch(/## Dispatch — Batch 2[\s\S]*\| 2B +\| \[CIA-546\][^|]*\| Release notes \| quick +\| ~\$3 /);
+  expect(after).toContain('Merge order: 2B, 2A');
+  expect(after).toMatch(/\| cia-545-merge-console +\| \[CIA-545\]\(https:\/\/linear\.app\/claudian\/issue\/CIA-545\) +\| 2A +\|.*\| Dispatched +\|/);
+  expect(after).toMatch(/## Dispatch Approvals\s+- \S+ — Batch 2 approved by \S+: 2 session\(s\) 2A, 2B; merge order 2B → 2A/);
+  // Everything before the batch 2 section is byte-identical.
+  const head = before.slice(0, before.indexOf('## Dispatch — Batch 2'));
+  expect(after.startsWith(head)).toBe(true);
+  await expect(dispatch.batch(2)).toHaveAttribute('class', /approved/);
+});

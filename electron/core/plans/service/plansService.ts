@@ -1,0 +1,389 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { RpcFailure } from '../../../../shared/contract/rpcResult';
+import type { SubIssueRow } from '../../../../shared/domain/linear';
+import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
+import type { PlanContext, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
+import type { StateStore } from '../../state/stateStore';
+import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
+import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
+import { upsertSection } from '../planWriter';
+import { renamePlanFile } from '../renamePlan';
+import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
+import { batchStates } from './batchStates';
+import { approvalEdit, oneLine, rejectionEdit } from './dispatchRecord';
+import { dispatchBasis, evaluateDispatch, violationConcernsBatch, type DispatchBasis } from './evaluateDispatch';
+import type { LinearSink } from './linearSink';
+import { planSummary, unreadableSummary } from './planSummary';
+import { registryWantsFor } from './registryWants';
+import { registryWriteBackEdit } from './registryWriteBack';
+import { parseSufficiency, renderSufficiency, SUFFICIENCY_HEADING, sufficiencyOutcome } from './sufficiencySection';
+
+export interface PlansServiceOptions {
+  store: StateStore;
+  folders: () => PlanFolderInput;
+  /** Receives Session Registry rows and dispatch estimates for the live session registry. */
+  onPlanContext(part: Pick<PlanContext, 'rows' | 'estimates'>): void;
+  /** The Linear service, when configured. */
+  linear?: () => LinearSink | null;
+  warn(messages: { message: string; subject: string }[]): void;
+  log?: (message: string) => void;
+  debounceMs?: number;
+  writeBackDelayMs?: number;
+  /** Who approves (os user name by default). */
+  whoAmI?: () => string;
+  now?: () => Date;
+}
+
+interface Loaded {
+  found: DiscoveredPlan;
+  snapshot: PlanFileSnapshot | null;
+  summary: PlanSummary;
+  basis: DispatchBasis | null;
+}
+
+/**
+ * Discovers, watches and parses plan files; mirrors `plans` and `dispatch` into the state store;
+ * feeds the session registry; writes Session Registry status back; approves and rejects batches.
+ * A malformed or unreadable plan becomes diagnostics, never an exception out of here.
+ */
+export class PlansService {
+  private readonly loaded = new Map<string, Loaded>();
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private writeBackTimer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private refreshing: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  /** Hashes this service produced itself, new → previous: our own writes are not the person's edits. */
+  private readonly selfWrites = new Map<string, string>();
+  private writeBackWarnings = new Map<string, string>();
+  private lastSessionsJson = '';
+  private masters: string[] = [];
+  private linearSent: { sink: LinearSink; key: string } | null = null;
+
+  constructor(private readonly options: PlansServiceOptions) {}
+
+  async start(): Promise<void> {
+    await this.refresh();
+    const folders = planFolders(this.options.folders()).map((f) => f.path).filter((p) => existsSync(p));
+    if (folders.length > 0 && !this.stopped) {
+      this.watcher = watch(folders, {
+        ignoreInitial: true,
+        depth: 1,
+        ignored: (path: string) => basename(path).startsWith('.') || basename(path) === 'node_modules',
+      });
+      this.watcher.on('all', () => this.schedule());
+      this.watcher.on('error', (error) => this.options.log?.(`plan watcher: ${String(error)}`));
+    }
+    // Session status changes reach the plan's Session Registry (debounced, only real changes).
+    this.unsubscribe = this.options.store.subscribe((patch) => {
+      if (patch.ops.some((op) => op.path[0] === 'sessions')) this.scheduleWriteBack();
+    });
+    this.scheduleWriteBack();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.writeBackTimer) clearTimeout(this.writeBackTimer);
+    this.unsubscribe?.();
+    await this.watcher?.close();
+    this.watcher = null;
+    await this.refreshing;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), this.options.debounceMs ?? 120);
+  }
+
+  /** Re-discovers and re-reads what changed; overlapping calls collapse into one more round. */
+  async refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.again = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.again = false;
+        await this.refreshOnce();
+      } while (this.again && !this.stopped);
+    })();
+    try {
+      await this.refreshing;
+    } finally {
+      this.refreshing = null;
+    }
+  }
+
+  private async refreshOnce(): Promise<void> {
+    const input = this.options.folders();
+    const repos = input.repos ?? [];
+    const found = await discoverPlans(input);
+    const seen = new Set<string>();
+    for (const f of found) {
+      seen.add(f.path);
+      const before = this.loaded.get(f.path);
+      if (before?.snapshot && before.found.mtimeMs === f.mtimeMs && before.found.size === f.size) continue;
+      this.loaded.set(f.path, await this.load(f, repos));
+    }
+    for (const path of [...this.loaded.keys()]) if (!seen.has(path)) this.loaded.delete(path);
+    if (!this.stopped) this.publish();
+  }
+
+  private async load(found: DiscoveredPlan, repos: readonly string[]): Promise<Loaded> {
+    try {
+      const snapshot = await readPlanFile(found.path);
+      const basis = snapshot.parsed.phases.length > 0 ? dispatchBasis(snapshot.parsed, snapshot.text, repos) : null;
+      return { found, snapshot, summary: planSummary(found, snapshot, repos), basis };
+    } catch (error) {
+      return { found, snapshot: null, summary: unreadableSummary(found, error instanceof Error ? error.message : String(error)), basis: null };
+    }
+  }
+
+  private publish(): void {
+    const plans: Record<string, PlanSummary> = {};
+    const dispatch: Record<string, DispatchState> = {};
+    const rows: PlanSessionRow[] = [];
+    const estimates: Record<string, number> = {};
+    const masters = new Set<string>();
+    for (const [path, l] of this.loaded) {
+      plans[path] = l.summary;
+      if (l.summary.masterIssue) masters.add(l.summary.masterIssue.id);
+      if (!l.snapshot) continue;
+      for (const r of l.snapshot.parsed.sessionRegistry) {
+        rows.push({ planPath: path, sessionName: r.sessionName, issueId: r.issue?.id ?? null, phase: r.phase || null, agent: r.agent || null, branch: r.branch, worktree: r.worktree, status: r.status });
+      }
+      for (const t of l.snapshot.parsed.dispatchTables) for (const r of t.rows) if (r.issue && r.estCostUsd !== null) estimates[r.issue.id] = r.estCostUsd;
+      if (l.basis) dispatch[path] = this.dispatchState(l.snapshot, l.basis);
+    }
+    this.options.store.replaceCollection('plans', plans);
+    this.options.store.replaceCollection('dispatch', dispatch);
+    this.options.onPlanContext({ rows, estimates });
+    this.masters = [...masters].sort();
+    this.syncLinear();
+  }
+
+  /** Hands master issue ids to the Linear service once it exists (it may start after us). */
+  private syncLinear(): void {
+    const sink = this.options.linear?.() ?? null;
+    if (!sink) return;
+    const key = this.masters.join(',');
+    if (sink === this.linearSent?.sink && key === this.linearSent.key) return;
+    sink.setMasterIssues([...this.masters]);
+    this.linearSent = { sink, key };
+  }
+
+  private dispatchState(snapshot: PlanFileSnapshot, basis: DispatchBasis): DispatchState {
+    const evaluation = evaluateDispatch(basis);
+    const research = basis.facts.filter((f) => f.readOnlyResearch).map((f) => f.phase);
+    const problems = snapshot.parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    return {
+      ...evaluation,
+      planPath: snapshot.path,
+      contentHash: snapshot.hash,
+      masterIssue: snapshot.parsed.header.parentIssue,
+      repoPath: basis.master.repoPath,
+      decisions: basis.draft.decisions,
+      batches: basis.draft.batches,
+      batchStates: batchStates(snapshot.parsed, basis.draft.batches),
+      approvals: snapshot.parsed.approvals,
+      research: research.length > 0 ? { tracks: research, sufficiency: parseSufficiency(snapshot.text) } : null,
+      problems,
+    };
+  }
+
+  plan(path: string): Loaded {
+    const l = this.loaded.get(path);
+    if (!l) throw new RpcFailure('not_found', `No plan file ${path} is known (it may have been moved or renamed).`);
+    return l;
+  }
+
+  /** Recomputes violations, prompts and launch commands for the person's edits (nothing written). */
+  evaluate(path: string, edits: DispatchEditsInput): DispatchEvaluation {
+    const l = this.plan(path);
+    if (!l.basis) throw new RpcFailure('refused', `${l.found.fileName} has no Phase Map rows: there is nothing to dispatch.`);
+    return evaluateDispatch(l.basis, edits);
+  }
+
+  /** Was `current` reached from `expected` through this service's own writes only? */
+  private sameAsLoaded(expected: string, current: string): boolean {
+    let hash: string | undefined = current;
+    for (let i = 0; hash !== undefined && i < 50; i++) {
+      if (hash === expected) return true;
+      hash = this.selfWrites.get(hash);
+    }
+    return false;
+  }
+
+  /** Writes an edit; refuses when the person decided on a file that has changed since (their edits stay with them). */
+  private async writeChecked(path: string, expectedHash: string, edit: PlanEdit): Promise<string> {
+    const current = await readPlanFile(path).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `The plan file ${path} cannot be read any more.`);
+    if (!this.sameAsLoaded(expectedHash, current.hash)) {
+      throw new RpcFailure('conflict', 'The plan changed on disk since you loaded it. Reload to see the change, or keep editing and approve again.');
+    }
+    const result = await writePlanFileSafely(path, current.hash, edit);
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'the file kept changing'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, current.hash);
+    await this.refresh();
+    return result.hash;
+  }
+
+  async approve(input: { planPath: string; expectedHash: string; batch: number; edits: DispatchEditsInput; overrideReason?: string | null | undefined }): Promise<ApprovalResult> {
+    const l = this.plan(input.planPath);
+    if (!l.basis || !l.snapshot) throw new RpcFailure('refused', `${l.found.fileName} has no phases to dispatch.`);
+    const evaluation = evaluateDispatch(l.basis, input.edits);
+    const rows = evaluation.rows.filter((r) => r.batch === input.batch);
+    if (rows.length === 0) throw new RpcFailure('not_found', `The plan has no batch ${input.batch}.`);
+    const errors = evaluation.violations.filter((v) => v.severity === 'error' && violationConcernsBatch(v, input.batch, evaluation.rows));
+    const reason = oneLine(input.overrideReason ?? '');
+    if (errors.length > 0 && reason === '') {
+      throw new RpcFailure('refused', `Batch ${input.batch} breaks ${errors.length} rule(s): ${errors.map((v) => v.message).join(' ')} Fix them, or write an override reason (kept in the plan file).`);
+    }
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const by = this.options.whoAmI?.() ?? safeUserName();
+    const hash = await this.writeChecked(input.planPath, input.expectedHash, approvalEdit({ batch: input.batch, rows, at, by, overrideReason: errors.length > 0 ? reason : reason || null, overridden: errors }));
+    const sessions = rows.map((r) => ({
+      session: r.session,
+      phase: r.phase,
+      issueId: r.issueId,
+      prompt: evaluation.prompts[r.session]?.text ?? '',
+      launchCommand: evaluation.launchCommands[r.session] ?? null,
+      launchHint:
+        r.worktree === 'n/a'
+          ? `Hand the prompt to ${r.agent}: it works in its own sandbox.`
+          : r.worktree === 'yes'
+            ? 'Run it in the repo, or open a terminal in the new worktree and start claude there.'
+            : 'Run it in the repo (a solo session, no worktree).',
+    }));
+    const linear = await this.createSubIssues(input.planPath, hash, l, rows.map((r) => {
+      const sub = l.basis?.draft.subIssues[r.session];
+      return {
+        rowKey: r.session,
+        batch: r.session,
+        focus: r.focus || r.phase,
+        prompt: evaluation.prompts[r.session]?.text ?? '',
+        typeLabel: sub?.labels.find((x) => x.startsWith('type:')) ?? (r.analysisOnly ? 'type:spike' : 'type:chore'),
+        execLabel: r.mode ? `exec:${r.mode}` : null,
+        estimate: sub?.estimate ?? null,
+        assigneeId: null,
+      };
+    }));
+    return { batch: input.batch, approvedAt: at, by, planHash: hash, sessions, linear };
+  }
+
+  private async createSubIssues(planPath: string, planHash: string, l: Loaded, rows: SubIssueRow[]): Promise<ApprovalResult['linear']> {
+    const sink = this.options.linear?.() ?? null;
+    const master = l.summary.masterIssue?.id ?? null;
+    if (!sink) return { status: 'not-configured', message: 'Linear is not set up: no sub-issues were created. Copy the prompts below instead.' };
+    if (!master) return { status: 'failed', message: 'The plan has no **Parent issue:** line, so there is no master issue to create sub-issues under.' };
+    // Progress arrives through state (linearCreations); wait only long enough to hear an immediate
+    // refusal (not connected), so the person is told at once instead of seeing nothing happen.
+    const running = sink.createSubIssues({ planPath, planHash, masterIssueId: master, rows }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const early = await Promise.race([running, new Promise<null>((resolve) => setTimeout(() => resolve(null), 150))]);
+    if (early instanceof RpcFailure && early.code === 'unavailable') return { status: 'not-configured', message: early.message };
+    if (early) return { status: 'failed', message: early instanceof Error ? early.message : String(early) };
+    return { status: 'started', message: `Creating ${rows.length} sub-issue(s) under ${master}.` };
+  }
+
+  async reject(input: { planPath: string; batch: number; reason: string }): Promise<{ planHash: string }> {
+    const l = this.plan(input.planPath);
+    if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    if (oneLine(input.reason) === '') throw new RpcFailure('bad_request', 'Write why the batch is rejected.');
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const by = this.options.whoAmI?.() ?? safeUserName();
+    // A rejection only appends a log line: the file's other changes cannot be lost, so no hash check.
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, rejectionEdit({ batch: input.batch, at, by, reason: input.reason }));
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    await this.refresh();
+    return { planHash: result.hash };
+  }
+
+  async setSufficiency(input: { planPath: string; answers: Omit<SufficiencyState, 'outcome'> }): Promise<SufficiencyState> {
+    const l = this.plan(input.planPath);
+    if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => upsertSection(text, SUFFICIENCY_HEADING, renderSufficiency(input.answers)));
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    await this.refresh();
+    return { ...input.answers, outcome: sufficiencyOutcome(input.answers) };
+  }
+
+  async rename(input: { path: string; newFileName?: string | undefined }): Promise<{ newPath: string; updatedFiles: string[] }> {
+    const l = this.plan(input.path);
+    const target = input.newFileName ?? l.summary.naming.suggestedName;
+    if (!target) throw new RpcFailure('refused', `${l.found.fileName} already follows the naming convention.`);
+    const result = await renamePlanFile(input.path, target);
+    if (result.status === 'refused') {
+      const why = { 'target-exists': `${target} already exists in that folder`, 'same-name': 'the name is unchanged', 'invalid-name': `${target} is not a valid plan file name`, 'source-missing': 'the file is gone' }[result.reason];
+      throw new RpcFailure('refused', `Not renamed: ${why}.`);
+    }
+    await this.refresh();
+    return { newPath: result.newPath, updatedFiles: result.updatedFiles };
+  }
+
+  async linkIssueIds(input: { path: string; expectedHash: string }): Promise<{ linked: number; planHash: string }> {
+    const l = this.plan(input.path);
+    const base = l.summary.linkBase;
+    if (!base) throw new RpcFailure('refused', 'The plan has no linked issue to learn the Linear workspace from; link one issue by hand first.');
+    let linked = 0;
+    const hash = await this.writeChecked(input.path, input.expectedHash, (text) => {
+      const out = linkUnlinkedIssueIds(text, base);
+      linked = out.linked.length;
+      return out.text;
+    });
+    return { linked, planHash: hash };
+  }
+
+  private scheduleWriteBack(): void {
+    if (this.stopped) return;
+    if (this.writeBackTimer) clearTimeout(this.writeBackTimer);
+    this.writeBackTimer = setTimeout(() => void this.writeBack(), this.options.writeBackDelayMs ?? 400);
+  }
+
+  /** Session Registry write-back: only plans whose sessions' statuses differ from their rows are touched. */
+  async writeBack(): Promise<void> {
+    if (this.stopped) return;
+    this.syncLinear();
+    const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
+    const json = JSON.stringify(records.map((r) => [r.id, r.planPath, r.status, r.name]));
+    if (json === this.lastSessionsJson) return;
+    this.lastSessionsJson = json;
+    let wrote = false;
+    for (const [path, l] of this.loaded) {
+      if (!l.snapshot) continue;
+      const wants = registryWantsFor(l.snapshot, records);
+      if (wants.length === 0) continue;
+      const edit = registryWriteBackEdit(path, wants);
+      if (edit(l.snapshot.text) === l.snapshot.text) continue;
+      const result = await writePlanFileSafely(path, l.snapshot.hash, edit);
+      if (result.status === 'conflict') {
+        this.writeBackWarnings.set(path, `Session Registry of ${l.found.fileName} not updated: ${result.reason ?? 'the file kept changing'}.`);
+      } else {
+        this.writeBackWarnings.delete(path);
+        if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+        if (result.status !== 'unchanged') wrote = true;
+      }
+    }
+    this.options.warn([...this.writeBackWarnings].map(([subject, message]) => ({ subject, message })));
+    if (wrote) await this.refresh();
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}

@@ -1,0 +1,109 @@
+import type { DispatchRowDraft, ExecMode, Violation } from '../../../../shared/domain/dispatch';
+import { EXEC_MODES } from '../../../../shared/domain/dispatch';
+import type { DispatchRowEdit } from '../../../../shared/domain/planState';
+
+const AGENTS = ['Claude Code', 'Tembo', 'cto.new', 'Cursor', 'Copilot', 'Cyrus', 'Codex'];
+
+/** The dispatch table as the rule book draws it (§8), editable in place where the person decides. */
+export function DispatchTable(props: {
+  rows: readonly DispatchRowDraft[];
+  violations: readonly Violation[];
+  editable: boolean;
+  onEdit(session: string, patch: DispatchRowEdit): void;
+}) {
+  const rowFlags = (r: DispatchRowDraft) => props.violations.filter((v) => v.where.row?.split(/,\s*/).includes(r.session));
+  return (
+    <>
+    <table className="grid dispatch-table">
+      <thead>
+        <tr>
+          <th>Session</th>
+          <th>Issue</th>
+          <th>Focus</th>
+          <th>Mode</th>
+          <th>Est. Cost</th>
+          <th>Agent</th>
+          <th>Worktree / Branch</th>
+          <th>Launch as</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => {
+          const flags = rowFlags(r);
+          const worst = flags.some((f) => f.severity === 'error') ? 'error' : flags.length > 0 ? 'warning' : null;
+          return (
+            <tr key={r.session} data-testid="dispatch-row" data-session={r.session} className={worst ? `flag-${worst}` : undefined}>
+              <td className="mono">
+                {r.session}
+                {worst ? (
+                  <span className={`dispatch-rowflag ${worst}`} title={flags.map((f) => f.message).join('\n')} aria-label={`${flags.length} rule problem(s)`}>
+                    {worst === 'error' ? '●' : '▲'}
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                {r.issueUrl ? (
+                  <a href={r.issueUrl} target="_blank" rel="noreferrer" title={r.issueTitle ?? undefined}>
+                    {r.issueId}
+                  </a>
+                ) : (
+                  <span className="mono">{r.issueId || '—'}</span>
+                )}
+              </td>
+              <td>
+                <input className="dispatch-input focus" aria-label={`Focus of ${r.session}`} value={r.focus} disabled={!props.editable} onChange={(e) => props.onEdit(r.session, { focus: e.target.value })} />
+              </td>
+              <td>
+                <select
+                  className="dispatch-input"
+                  aria-label={`Mode of ${r.session}`}
+                  value={r.mode ?? ''}
+                  disabled={!props.editable}
+                  onChange={(e) => props.onEdit(r.session, { mode: e.target.value === '' ? null : (e.target.value as ExecMode) })}
+                >
+                  <option value="">unknown</option>
+                  {EXEC_MODES.map((m) => (
+                    <option key={m} value={m}>
+                      {m}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <span className="dispatch-cost">
+                  ~$
+                  <input
+                    className="dispatch-input cost"
+                    aria-label={`Estimated cost of ${r.session} in dollars`}
+                    inputMode="decimal"
+                    value={r.estCostUsd === null ? '' : String(r.estCostUsd)}
+                    disabled={!props.editable}
+                    onChange={(e) => {
+                      const v = e.target.value.trim();
+                      const n = Number(v);
+                      if (v === '') props.onEdit(r.session, { estCostUsd: null });
+                      else if (Number.isFinite(n) && n >= 0) props.onEdit(r.session, { estCostUsd: n });
+                    }}
+                  />
+                </span>
+              </td>
+              <td>
+                <input className="dispatch-input agent" list="dispatch-agents" aria-label={`Agent of ${r.session}`} value={r.agent} disabled={!props.editable} onChange={(e) => props.onEdit(r.session, { agent: e.target.value })} />
+              </td>
+              <td className="dispatch-wt">
+                <span className={`pill dispatch-worktree ${r.worktree.replace('/', '')}`}>{r.worktree}</span> <span className="mono dim">{r.branch ?? '—'}</span>
+              </td>
+              <td>{r.launchAs ?? <span className="faint">unknown</span>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+      <datalist id="dispatch-agents">
+        {AGENTS.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+    </>
+  );
+}
