@@ -73,7 +73,7 @@ test('dispatch: batches, a flagged violation, merge order by drag and drop, appr
   expect(after).toMatch(/## Dispatch — Batch 2[\s\S]*\| 2B +\| \[CIA-546\][^|]*\| Release notes \| quick +\| ~\$3 /);
   expect(after).toContain('Merge order: 2B, 2A');
   expect(after).toMatch(/\| cia-545-merge-console +\| \[CIA-545\]\(https:\/\/linear\.app\/claudian\/issue\/CIA-545\) +\| 2A +\|.*\| Dispatched +\|/);
-  expect(after).toMatch(/## Dispatch Approvals\s+- \S+ — Batch 2 approved by \S+: 2 session\(s\) 2A, 2B; merge order 2B → 2A/);
+  expect(after).toMatch(/## Dispatch Approvals[\s\S]*\n- \S+ — Batch 2 approved by \S+: 2 session\(s\) 2A, 2B; merge order 2B → 2A/);
   // Everything before the batch 2 section is byte-identical.
   const head = before.slice(0, before.indexOf('## Dispatch — Batch 2'));
   expect(after.startsWith(head)).toBe(true);

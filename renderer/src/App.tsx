@@ -5,6 +5,7 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { useTheme } from './components/useTheme';
 import { useAppStore } from './store/appStore';
+import { useLinearVisibility } from './views/linear/useLinearVisibility';
 import { SessionsView } from './views/SessionsView';
 import { SettingsView } from './views/SettingsView';
 import { DispatchView } from './views/DispatchView';
@@ -16,6 +17,7 @@ export function App() {
   const hasState = useAppStore((s) => s.state !== null);
   const setPaletteOpen = useAppStore((s) => s.setPaletteOpen);
   useTheme();
+  useLinearVisibility();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

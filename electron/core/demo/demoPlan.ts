@@ -75,6 +75,10 @@ Proposed by the planning session; waiting for approval.
 - [x] Batch 1 dispatch table approved
 - [ ] All batch 1 branches merged in order
 - [ ] Insights research assessed (SUFFICIENT / INSUFFICIENT)
+
+## Dispatch Approvals
+
+- ${opts.date}T09:12:00.000Z — Batch 1 approved by demo: 4 session(s) 1A, 1B, 1C, 1D; merge order 1A → 1B → 1C → 1D; OVERRIDE of 1 violation(s) (cap.mixed): "1D is a read-only research track that only writes its report"
 `;
 }
 

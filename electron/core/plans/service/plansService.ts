@@ -76,8 +76,17 @@ export class PlansService {
         depth: 1,
         ignored: (path: string) => basename(path).startsWith('.') || basename(path) === 'node_modules',
       });
-      this.watcher.on('all', () => this.schedule());
-      this.watcher.on('error', (error) => this.options.log?.(`plan watcher: ${String(error)}`));
+      const watcher = this.watcher;
+      watcher.on('all', () => this.schedule());
+      watcher.on('error', (error) => this.options.log?.(`plan watcher: ${String(error)}`));
+      // A file written right after start must not slip between the scan and the watch.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        watcher.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
     // Session status changes reach the plan's Session Registry (debounced, only real changes).
     this.unsubscribe = this.options.store.subscribe((patch) => {

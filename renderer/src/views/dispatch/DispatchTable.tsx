@@ -91,7 +91,7 @@ export function DispatchTable(props: {
                 <input className="dispatch-input agent" list="dispatch-agents" aria-label={`Agent of ${r.session}`} value={r.agent} disabled={!props.editable} onChange={(e) => props.onEdit(r.session, { agent: e.target.value })} />
               </td>
               <td className="dispatch-wt">
-                <span className={`pill dispatch-worktree ${r.worktree.replace('/', '')}`}>{r.worktree}</span> <span className="mono dim">{r.branch ?? '—'}</span>
+                <span className={`pill dispatch-worktree ${r.worktree.replace('/', '')}`}>{r.worktree}</span> <span className="mono dim" title={r.branch ?? undefined}>{r.branch ?? '—'}</span>
               </td>
               <td>{r.launchAs ?? <span className="faint">unknown</span>}</td>
             </tr>

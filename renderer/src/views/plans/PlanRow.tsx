@@ -8,7 +8,8 @@ export function PlanRow({ plan }: { plan: PlanSummary }) {
   const [busy, setBusy] = useState(false);
   const setView = useAppStore((s) => s.setView);
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = plan.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'plain-issue-id');
+  // Naming and plain ids have their own flags with fixes above; the rest are listed as found.
+  const warnings = plan.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'plain-issue-id' && d.code !== 'random-plan-name');
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
