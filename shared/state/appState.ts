@@ -1,5 +1,6 @@
 import type { AppMeta, AppWarning } from '../domain/appMeta';
 import type { LinearConnectionState, LinearPlanState, RateBudget, SubIssueCreation } from '../domain/linear';
+import type { MergeQueueView } from '../domain/mergeView';
 import type { DispatchState, PlanSummary } from '../domain/planState';
 import type { SessionRecord } from '../domain/session';
 import type { Settings } from '../domain/settings';
@@ -24,6 +25,8 @@ export interface AppState {
   linearPlans: Record<string, LinearPlanState>;
   /** Sub-issue creation progress per dispatch row, keyed by `${planPath}#${rowKey}`. */
   linearCreations: Record<string, SubIssueCreation & { planPath: string }>;
+  /** One merge queue per master plan × repository × base branch, keyed by MergeQueueView.id. */
+  merge: Record<string, MergeQueueView>;
 }
 
 export interface LinearAccount {

@@ -163,5 +163,6 @@ function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings
     linearAccount: { connection: NOT_CONFIGURED, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
     linearPlans: {},
     linearCreations: {},
+    merge: {},
   };
 }

@@ -4,6 +4,7 @@ import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { SecretStore } from '../linear/linearKeyStore';
 import type { LinearService } from '../linear/service/linearService';
 import { startWorkspaceLinear, type WorkspaceLinear } from '../linear/service/workspaceLinear';
+import { MergeService } from '../merge/service/mergeService';
 import { PlansService } from '../plans/service/plansService';
 import { createClaudeSource } from '../sessions/registry/createClaudeSource';
 import { SessionRegistry } from '../sessions/registry/sessionRegistry';
@@ -33,6 +34,7 @@ export class WorkspaceRuntime {
   private planContext: PlanContext = { rows: [], estimates: {} };
   private plansService: PlansService | null = null;
   private linearService: WorkspaceLinear | null = null;
+  private mergeService: MergeService | null = null; // --- merge service ---
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -59,6 +61,28 @@ export class WorkspaceRuntime {
       updateSettings: (patch) => this.hooks.updateSettings(patch),
     });
     if (this.stopped) await this.linearService.stop();
+    // --- merge service: start (after plans and sessions, whose state it reads) ---
+    if (!this.stopped) await this.startMerge();
+  }
+
+  // --- merge service ---
+  private async startMerge(): Promise<void> {
+    const merge = new MergeService({
+      store: this.store,
+      // Read lazily: the Linear service may be absent or restarted.
+      linear: () => this.linear,
+      toast: (toast) => this.hooks.toast(toast),
+      warn: (messages) => this.warnings.replace('merge', messages),
+      log: (message) => this.logger.info(message),
+    });
+    this.mergeService = merge;
+    this.store.replaceCollection('merge', {});
+    await merge.start();
+  }
+
+  /** The merge service (null until started, or after stop). */
+  get merge(): MergeService | null {
+    return this.mergeService;
   }
 
   /**
@@ -100,6 +124,10 @@ export class WorkspaceRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // --- merge service: stop ---
+    const merge = this.mergeService;
+    this.mergeService = null;
+    await merge?.stop();
     // --- plans service: stop ---
     const plans = this.plansService;
     this.plansService = null;

@@ -27,6 +27,11 @@ export function DispatchView() {
   const [conflict, setConflict] = useState<string | null>(null);
 
   useEffect(() => setSelected(null), [state?.planPath]);
+  // Pin the plan on screen: approving a batch re-sorts the list, the person's view must not jump.
+  const shownPath = state?.planPath ?? null;
+  useEffect(() => {
+    if (path === null && shownPath !== null) setPath(shownPath);
+  }, [path, shownPath]);
 
   if (!state || !d.view) {
     return (

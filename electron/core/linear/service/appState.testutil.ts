@@ -13,5 +13,6 @@ export function emptyAppState(demo = false): AppState {
     linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
     linearPlans: {},
     linearCreations: {},
+    merge: {},
   };
 }

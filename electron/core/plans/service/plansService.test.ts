@@ -30,6 +30,7 @@ function initial(): AppState {
     linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
     linearPlans: {},
     linearCreations: {},
+    merge: {},
   };
 }
 

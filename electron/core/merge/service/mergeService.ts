@@ -1,0 +1,504 @@
+import { RpcFailure } from '../../../../shared/contract/rpcResult';
+import type { Toast } from '../../../../shared/domain/appMeta';
+import type { MergeOutcome, MergeStrategy, RebaseResult, RemoveWorktreeResult } from '../../../../shared/domain/merge';
+import type { MergeActionNote, MergeQueueView, SemanticHold } from '../../../../shared/domain/mergeView';
+import type { ParsedPlan } from '../../../../shared/domain/plan';
+import type { SessionRecord } from '../../../../shared/domain/session';
+import { parsePlan } from '../../plans/parsePlan';
+import { readPlanFile } from '../../plans/planFile';
+import { setSessionRegistryStatus } from '../../plans/planWriter';
+import { planRepoLine } from '../../plans/service/planMasterInfo';
+import type { StateStore } from '../../state/stateStore';
+import { undo, type UndoResult } from '../backupRefs';
+import { MergeQueue } from '../mergeQueue';
+import { rebaseWorktree } from '../rebaseWorktree';
+import { removeWorktree } from '../removeWorktree';
+import { suggestOrder } from '../suggestOrder';
+import { declaredPhaseOrder, mergeOrderFromPlan, type PlannedBranch } from './mergeOrderFromPlan';
+import { planQueues, recordOfBranch, type QueueSpec } from './planQueues';
+import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, undoLogLine, writePlanEdit } from './planRecords';
+import { approachOf, gatherQueueExtras, type QueueExtras } from './queueExtras';
+import { buildQueueView } from './queueView';
+import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from './semanticHolds';
+import { mergeStatusOf } from './sessionStatusMap';
+
+/** The one call of the Linear service the merge queue makes ("Linear Done" after a merge). */
+export interface MergeLinearSink {
+  branchMerged(issueId: string): Promise<{ kind: string; message?: string }>;
+}
+
+export interface MergeServiceOptions {
+  store: StateStore;
+  linear?: () => MergeLinearSink | null;
+  toast?: (toast: Omit<Toast, 'id' | 'at'>) => void;
+  warn?: (messages: { message: string; subject: string }[]) => void;
+  log?: (message: string) => void;
+  /** Session/plan changes are collected this long before queues are re-planned (default 300 ms). */
+  debounceMs?: number;
+  /** A full refresh this often, for bases that move where no session record sees it (default 20 s; 0: never). */
+  pollMs?: number;
+  now?: () => Date;
+}
+
+interface Entry {
+  spec: QueueSpec;
+  queue: MergeQueue;
+  planTitle: string;
+  masterIssueId: string | null;
+  orderDeclared: boolean;
+  declaredOrder: string[];
+  /** The person's reordering (merge.setOrder); dropped when the plan's own order changes. */
+  manualOrder: string[] | null;
+  signature: string;
+  extras: QueueExtras;
+  holds: SemanticHold[];
+  lastAction: MergeActionNote | null;
+  recoveryReported: boolean;
+  chain: Promise<unknown>;
+}
+
+interface LoadedPlan {
+  hash: string;
+  text: string;
+  parsed: ParsedPlan;
+}
+
+const NO_EXTRAS: QueueExtras = { preview: null, changedFiles: {}, backups: [] };
+
+/**
+ * Runs the merge queues: one per master plan × repository × base branch, in the plan's declared
+ * order, fed with the live session statuses; re-plans when a branch or the base moves; merges,
+ * rebases, undoes and removes on request; and writes what happened into the plan file.
+ */
+export class MergeService {
+  private readonly entries = new Map<string, Entry>();
+  private readonly plans = new Map<string, LoadedPlan>();
+  private timer: NodeJS.Timeout | null = null;
+  private poll: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private syncing: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private warnings = new Map<string, string>();
+
+  constructor(private readonly options: MergeServiceOptions) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe = this.options.store.subscribe((patch) => {
+      if (patch.ops.some((op) => op.path[0] === 'sessions' || op.path[0] === 'plans')) this.schedule();
+    });
+    await this.sync();
+    const pollMs = this.options.pollMs ?? 20_000;
+    if (pollMs > 0 && !this.stopped) {
+      this.poll = setInterval(() => void this.refreshAll().catch(() => undefined), pollMs);
+      this.poll.unref?.();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    if (this.poll) clearInterval(this.poll);
+    await this.syncing;
+    await Promise.all([...this.entries.values()].map((e) => e.chain.catch(() => undefined)));
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.sync(), this.options.debounceMs ?? 300);
+  }
+
+  /** Re-reads plans and session records; overlapping calls collapse into one more round. */
+  async sync(): Promise<void> {
+    if (this.syncing) {
+      this.again = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      do {
+        this.again = false;
+        await this.syncOnce().catch((error: unknown) => this.options.log?.(`merge: ${String(error)}`));
+      } while (this.again && !this.stopped);
+    })();
+    try {
+      await this.syncing;
+    } finally {
+      this.syncing = null;
+    }
+  }
+
+  /** Refreshes every queue now (the `merge.refresh` request and the poll). */
+  async refreshAll(queueId?: string): Promise<number> {
+    await this.sync();
+    const ids = queueId ? [this.entry(queueId).spec.id] : [...this.entries.keys()];
+    await Promise.all(ids.map((id) => this.refreshEntry(id)));
+    return ids.length;
+  }
+
+  private async loadPlan(path: string, hash: string): Promise<LoadedPlan | null> {
+    const cached = this.plans.get(path);
+    if (cached && cached.hash === hash) return cached;
+    try {
+      const snap = await readPlanFile(path);
+      const loaded = { hash, text: snap.text, parsed: snap.parsed };
+      this.plans.set(path, loaded);
+      return loaded;
+    } catch {
+      return null;
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
+    const state = this.options.store.current;
+    const records = Object.values(state.sessions);
+    const seen = new Set<string>();
+    for (const summary of Object.values(state.plans)) {
+      if (summary.readError) continue;
+      const plan = await this.loadPlan(summary.path, summary.contentHash);
+      if (!plan || this.stopped) continue;
+      const branches = mergeOrderFromPlan(plan.parsed, plan.text, records);
+      if (branches.length === 0) continue;
+      const declared = declaredPhaseOrder(plan.parsed, plan.text).declared;
+      for (const spec of planQueues(summary.path, branches, records, planRepoLine(plan.text))) {
+        seen.add(spec.id);
+        this.upsertEntry(spec, plan, declared, records);
+      }
+    }
+    for (const path of [...this.plans.keys()]) if (!state.plans[path]) this.plans.delete(path);
+    for (const id of [...this.entries.keys()]) {
+      if (seen.has(id)) continue;
+      this.entries.delete(id);
+      this.options.store.remove('merge', id);
+    }
+  }
+
+  private upsertEntry(spec: QueueSpec, plan: LoadedPlan, declared: boolean, records: readonly SessionRecord[]): void {
+    const order = spec.branches.map((b) => b.branch);
+    let entry = this.entries.get(spec.id);
+    const sessions = spec.branches.map((b) => {
+      const r = recordOfBranch(records, b.branch, spec.repoDir);
+      return { branch: b.branch, status: mergeStatusOf(r?.status), worktreePath: r?.worktree?.path ?? null };
+    });
+    if (!entry) {
+      const id = spec.id;
+      entry = {
+        spec,
+        queue: new MergeQueue({ repoDir: spec.repoDir, base: spec.base, order, strategy: 'merge', sessions, onChange: () => this.publish(id) }),
+        planTitle: plan.parsed.title,
+        masterIssueId: plan.parsed.header.parentIssue?.id ?? null,
+        orderDeclared: declared,
+        declaredOrder: order,
+        manualOrder: null,
+        signature: '',
+        extras: NO_EXTRAS,
+        holds: [],
+        lastAction: null,
+        recoveryReported: false,
+        chain: Promise.resolve(),
+      };
+      this.entries.set(id, entry);
+    } else {
+      for (const s of sessions) entry.queue.setSession(s);
+    }
+    entry.spec = spec;
+    entry.planTitle = plan.parsed.title;
+    entry.masterIssueId = plan.parsed.header.parentIssue?.id ?? null;
+    entry.orderDeclared = declared;
+    entry.holds = activeHolds(plan.parsed.semanticConflicts);
+    if (entry.declaredOrder.join('\0') !== order.join('\0')) {
+      entry.declaredOrder = order;
+      entry.manualOrder = null;
+    }
+    const effective = entry.manualOrder ?? order;
+    if (entry.queue.state.order.join('\0') !== effective.join('\0')) entry.queue.setOrder(effective);
+    const signature = this.signatureOf(entry, records);
+    if (signature !== entry.signature) {
+      entry.signature = signature;
+      void this.refreshEntry(spec.id);
+    } else {
+      this.publish(spec.id);
+    }
+  }
+
+  /** What, when it changes, means the verdicts may have changed: statuses, heads, dirt, the base's head. */
+  private signatureOf(entry: Entry, records: readonly SessionRecord[]): string {
+    const { repoDir, base } = entry.spec;
+    const baseRecord = records.find((r) => r.worktree?.repoRoot === repoDir && r.git?.branch === base);
+    const parts = entry.spec.branches.map((b) => {
+      const r = recordOfBranch(records, b.branch, repoDir);
+      const g = r?.git;
+      return [b.branch, r?.status, g?.head, g?.ahead, g?.behind, g?.dirty, g?.rebaseInProgress, g?.lockFiles.length, r?.worktree?.path];
+    });
+    return JSON.stringify([entry.queue.state.order, baseRecord?.git?.head ?? null, parts]);
+  }
+
+  private entry(queueId: string): Entry {
+    const entry = this.entries.get(queueId);
+    if (!entry) throw new RpcFailure('not_found', 'That merge queue no longer exists (its plan or branches changed); the view will update.');
+    return entry;
+  }
+
+  /** One operation at a time per queue, in this service (the engine's base lock covers other processes). */
+  private run<T>(entry: Entry, fn: () => Promise<T>): Promise<T> {
+    const next = entry.chain.then(fn, fn);
+    entry.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private refreshEntry(id: string): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry) return Promise.resolve();
+    return this.run(entry, async () => {
+      await entry.queue.refresh();
+      await this.refreshExtras(entry);
+      this.reportRecovery(entry);
+    });
+  }
+
+  private async refreshExtras(entry: Entry): Promise<void> {
+    entry.extras = await gatherQueueExtras(entry.spec.repoDir, entry.spec.base, entry.queue.state.order, entry.extras.preview).catch(() => entry.extras);
+    this.publish(entry.spec.id);
+  }
+
+  /** Interrupted merges found on start were finished or rolled back by the engine: say so once. */
+  private reportRecovery(entry: Entry): void {
+    if (entry.recoveryReported || entry.queue.state.refreshedAt === null) return;
+    entry.recoveryReported = true;
+    const reports = entry.queue.recoveryReports;
+    if (reports.length === 0) return;
+    for (const r of reports) {
+      const bad = r.action === 'needs-attention' || r.action === 'skipped-locked';
+      this.options.toast?.({ level: bad ? 'warning' : 'info', title: bad ? 'An interrupted merge needs you' : 'Recovered an interrupted merge', body: r.message, subject: entry.spec.id });
+      if (bad) this.warnings.set(`${entry.spec.id}:${r.branch}`, r.message);
+    }
+    entry.lastAction = this.note('recovery', true, reports.map((r) => r.message).join(' · '), null);
+    this.options.warn?.([...this.warnings].map(([subject, message]) => ({ subject, message })));
+  }
+
+  private publish(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry || this.stopped) return;
+    const view: MergeQueueView = buildQueueView({
+      spec: entry.spec,
+      planTitle: entry.planTitle,
+      masterIssueId: entry.masterIssueId,
+      orderDeclared: entry.orderDeclared,
+      state: entry.queue.state,
+      records: Object.values(this.options.store.current.sessions),
+      preview: entry.extras.preview,
+      changedFiles: entry.extras.changedFiles,
+      backups: entry.extras.backups,
+      holds: entry.holds,
+      suggested: entry.extras.preview ? suggestOrder({ order: entry.queue.state.order, matrix: entry.extras.preview }) : null,
+      lastAction: entry.lastAction,
+    });
+    this.options.store.upsert('merge', id, view);
+  }
+
+  private note(kind: MergeActionNote['kind'], ok: boolean, message: string, branch: string | null, conflictFiles: string[] = []): MergeActionNote {
+    return { kind, ok, message, branch, conflictFiles, at: this.now().toISOString() };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  // ── Requests ───────────────────────────────────────────────────────────────────────────────
+
+  setStrategy(queueId: string, strategy: MergeStrategy): MergeQueueView {
+    const entry = this.entry(queueId);
+    entry.queue.setStrategy(strategy);
+    return this.view(queueId);
+  }
+
+  async setOrder(queueId: string, order: readonly string[]): Promise<MergeQueueView> {
+    const entry = this.entry(queueId);
+    const current = [...entry.declaredOrder].sort().join('\0');
+    if ([...order].sort().join('\0') !== current) {
+      throw new RpcFailure('bad_request', `The new order must list exactly the queue's branches: ${entry.declaredOrder.join(', ')}.`);
+    }
+    entry.manualOrder = order.join('\0') === entry.declaredOrder.join('\0') ? null : [...order];
+    entry.queue.setOrder(order);
+    await this.refreshEntry(queueId);
+    return this.view(queueId);
+  }
+
+  view(queueId: string): MergeQueueView {
+    this.publish(queueId);
+    const view = this.options.store.current.merge[queueId];
+    if (!view) throw new RpcFailure('not_found', 'That merge queue no longer exists.');
+    return view;
+  }
+
+  /** §8: a semantic conflict escalates to the person; nothing merges until they decide. */
+  private refuseIfHeld(entry: Entry): void {
+    const hold = entry.holds[0];
+    if (!hold) return;
+    throw new RpcFailure('refused', `The queue is held: a semantic conflict between ${hold.branches.join(' and ')} was flagged ("${hold.note}"). Decide, then mark it resolved.`);
+  }
+
+  async mergeNext(queueId: string): Promise<MergeOutcome> {
+    const entry = this.entry(queueId);
+    this.refuseIfHeld(entry);
+    const outcome = await this.run(entry, () => entry.queue.mergeNext());
+    return this.afterMerge(entry, outcome);
+  }
+
+  async mergeOutOfOrder(queueId: string, branch: string, reason: string): Promise<MergeOutcome> {
+    const entry = this.entry(queueId);
+    this.refuseIfHeld(entry);
+    const outcome = await this.run(entry, () => entry.queue.mergeOutOfOrder(branch, reason));
+    return this.afterMerge(entry, outcome);
+  }
+
+  /** After the engine merged: the plan's Merge Log and Session Registry, Linear Done, the view. */
+  private async afterMerge(entry: Entry, outcome: MergeOutcome): Promise<MergeOutcome> {
+    if (!outcome.ok) {
+      entry.lastAction = this.note('refused', false, outcome.message, outcome.branch || null, outcome.conflictFiles);
+      await this.run(entry, () => this.refreshExtras(entry));
+      throw new RpcFailure(outcome.error?.code === 'base-moved' ? 'conflict' : 'refused', outcome.message);
+    }
+    const planned = entry.spec.branches.find((b) => b.branch === outcome.branch);
+    const moved = outcome.newBaseSha !== outcome.oldBaseSha;
+    const notes: string[] = [outcome.message, ...outcome.warnings];
+    if (moved) {
+      const write = await writePlanEdit(
+        entry.spec.planPath,
+        mergeRecordEdit({
+          at: this.now().toISOString(),
+          branch: outcome.branch,
+          phase: planned?.phase ?? null,
+          base: entry.spec.base,
+          strategy: outcome.strategy,
+          oldSha: outcome.oldBaseSha,
+          newSha: outcome.newBaseSha,
+          overrideReason: outcome.overrideReason,
+          registryKey: planned ? this.registryKey(entry, planned) : null,
+        }),
+      ).catch((error: unknown) => ({ status: 'conflict' as const, reason: String(error) }));
+      if (write.status === 'conflict') notes.push(`the plan file was not updated: ${write.reason ?? 'it kept changing'}`);
+      const issueId = planned?.issueId ?? null;
+      const linear = issueId ? this.options.linear?.() : null;
+      if (linear && issueId) {
+        const result = await linear.branchMerged(issueId).catch((error: unknown) => ({ kind: 'failed', message: String(error) }));
+        if (result.kind === 'moved') notes.push(`${issueId} moved to Done in Linear`);
+        if (result.kind === 'failed') notes.push(`Linear: ${result.message ?? 'could not move the issue to Done'}`);
+      }
+    }
+    entry.lastAction = this.note('merge', true, notes.join(' · '), outcome.branch);
+    await this.run(entry, () => this.refreshExtras(entry));
+    return outcome;
+  }
+
+  /** The Session Registry row of a branch: its row's name, else its issue id. */
+  private registryKey(entry: Entry, planned: PlannedBranch): string | null {
+    const parsed = this.plans.get(entry.spec.planPath)?.parsed;
+    const row = parsed?.sessionRegistry.find((r) => r.branch === planned.branch) ?? parsed?.sessionRegistry.find((r) => r.phase.trim() === planned.phase);
+    return row?.sessionName ?? planned.sessionName ?? planned.issueId;
+  }
+
+  async rebase(queueId: string, branch: string): Promise<RebaseResult> {
+    const entry = this.entry(queueId);
+    const result = await this.run(entry, async () => {
+      await entry.queue.refresh();
+      const facts = entry.queue.state.facts.find((f) => f.branch === branch);
+      if (!facts) throw new RpcFailure('not_found', `'${branch}' is not in this queue.`);
+      if (!facts.worktreePath || facts.worktreeMissing) throw new RpcFailure('refused', `'${branch}' has no worktree to rebase in.`);
+      return rebaseWorktree({ worktreePath: facts.worktreePath, onto: entry.spec.base, sessionStatus: facts.sessionStatus });
+    });
+    entry.lastAction = this.note('rebase', result.ok, result.message, branch, result.conflictFiles);
+    await this.refreshEntry(queueId);
+    if (!result.ok && result.conflictFiles.length === 0) throw new RpcFailure('refused', result.message);
+    return result;
+  }
+
+  async undo(backupRef: string, expectedSha?: string | null): Promise<UndoResult> {
+    const entry = [...this.entries.values()].find((e) => e.extras.backups.some((b) => b.ref === backupRef));
+    if (!entry) throw new RpcFailure('not_found', `No merge queue lists the backup ${backupRef}; refresh and try again.`);
+    const backup = entry.extras.backups.find((b) => b.ref === backupRef);
+    const result = await this.run(entry, async () => {
+      // Compare against what the person saw: a branch that moved since makes the undo refuse.
+      const seen =
+        expectedSha ??
+        (backup?.branch === entry.spec.base ? entry.queue.state.matrix?.baseHead : entry.queue.state.facts.find((f) => f.branch === backup?.branch)?.sha) ??
+        null;
+      if (!seen) throw new RpcFailure('conflict', `The current head of '${backup?.branch ?? '?'}' is not known; refresh and try again.`);
+      return undo(entry.spec.repoDir, backupRef, seen);
+    });
+    if (!result.ok) {
+      entry.lastAction = this.note('undo', false, result.error?.message ?? 'undo refused', result.branch);
+      await this.refreshEntry(entry.spec.id);
+      throw new RpcFailure(result.error?.code === 'base-moved' ? 'conflict' : 'refused', result.error?.message ?? 'undo refused');
+    }
+    if (result.branch === entry.spec.base) await this.recordUndo(entry, backupRef, backup?.reason ?? '', result.restoredSha);
+    entry.lastAction = this.note('undo', true, `'${result.branch}' restored to ${result.restoredSha?.slice(0, 10) ?? '?'}${result.backupRef ? ` (the undone state is kept as ${result.backupRef.ref})` : ''}`, result.branch);
+    await this.refreshEntry(entry.spec.id);
+    return result;
+  }
+
+  /** Undoing a merge: the Merge Log says so, and the merged branch's registry row is Done again. */
+  private async recordUndo(entry: Entry, backupRef: string, reason: string, restoredSha: string | null): Promise<void> {
+    const merged = /^(?:merge|squash|rebase) (\S+) into /.exec(reason)?.[1] ?? null;
+    const planned = merged ? entry.spec.branches.find((b) => b.branch === merged) : undefined;
+    const key = planned ? this.registryKey(entry, planned) : null;
+    await writePlanEdit(entry.spec.planPath, (text) => {
+      let next = appendLogEdit(MERGE_LOG_HEADING, [undoLogLine({ at: this.now().toISOString(), branch: entry.spec.base, restoredSha, backupRef })])(text);
+      if (key) {
+        const row = parsePlan(next, entry.spec.planPath).sessionRegistry.find((r) => r.sessionName === key || r.issue?.id === key);
+        if (row && /^\s*merged/i.test(row.status ?? '')) next = setSessionRegistryStatus(next, key, 'Done');
+      }
+      return next;
+    }).catch(() => undefined);
+  }
+
+  async removeWorktree(queueId: string, branch: string): Promise<RemoveWorktreeResult> {
+    const entry = this.entry(queueId);
+    const result = await this.run(entry, async () => {
+      const facts = entry.queue.state.facts.find((f) => f.branch === branch);
+      if (!facts) throw new RpcFailure('not_found', `'${branch}' is not in this queue.`);
+      const worktreePath = facts.worktreePath ?? recordOfBranch(Object.values(this.options.store.current.sessions), branch, entry.spec.repoDir)?.worktree?.path ?? null;
+      return removeWorktree({ repoDir: entry.spec.repoDir, worktreePath: worktreePath ?? '', branch, base: entry.spec.base });
+    });
+    entry.lastAction = this.note('remove', result.ok, result.message, branch);
+    await this.refreshEntry(queueId);
+    if (!result.ok) throw new RpcFailure('refused', `Not removed: ${result.reasons.join('; ') || result.message}.`);
+    return result;
+  }
+
+  async flagSemanticConflict(queueId: string, branches: readonly string[], note: string): Promise<MergeQueueView> {
+    const entry = this.entry(queueId);
+    const unknown = branches.filter((b) => !entry.spec.branches.some((p) => p.branch === b));
+    if (unknown.length > 0) throw new RpcFailure('bad_request', `Not in this queue: ${unknown.join(', ')}.`);
+    if (new Set(branches).size < 2) throw new RpcFailure('bad_request', 'A semantic conflict is between two (or more) different branches.');
+    const approaches: Record<string, string> = {};
+    for (const b of branches) approaches[b] = await approachOf(entry.spec.repoDir, entry.spec.base, b);
+    const at = this.now().toISOString();
+    await this.writeHolds(entry, appendLogEdit(SEMANTIC_HEADING, holdLines({ at, branches, note, approaches })));
+    entry.lastAction = this.note('semantic', true, `Held: semantic conflict between ${branches.join(' and ')} noted in the plan file`, null);
+    this.publish(queueId);
+    return this.view(queueId);
+  }
+
+  async resolveSemanticConflict(queueId: string, holdId: string, decision: string): Promise<MergeQueueView> {
+    const entry = this.entry(queueId);
+    if (!entry.holds.some((h) => h.id === holdId)) throw new RpcFailure('not_found', `No open semantic conflict ${holdId} in this queue.`);
+    await this.writeHolds(entry, appendLogEdit(SEMANTIC_HEADING, [resolveLine({ at: this.now().toISOString(), id: holdId, decision })]));
+    entry.lastAction = this.note('semantic', true, `Semantic conflict resolved: ${decision}`, null);
+    this.publish(queueId);
+    return this.view(queueId);
+  }
+
+  private async writeHolds(entry: Entry, edit: (text: string) => string): Promise<void> {
+    const result = await writePlanEdit(entry.spec.planPath, edit);
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `The plan file was not updated: ${result.reason ?? 'it kept changing'}.`);
+    // The holds live in the file: read them back from what was written (the plans service catches up later).
+    entry.holds = activeHolds(parsePlan(result.text, entry.spec.planPath).semanticConflicts);
+  }
+
+  /** Test seam and handler helper: the queue ids now known. */
+  queueIds(): string[] {
+    return [...this.entries.keys()];
+  }
+}

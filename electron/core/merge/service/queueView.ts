@@ -1,0 +1,99 @@
+import type { BackupRef, BranchFacts, BranchVerdict, ConflictMatrix, MergeQueueState, SuggestedOrder } from '../../../../shared/domain/merge';
+import type { MergeActionNote, MergeQueueView, MergeRowView, SemanticHold } from '../../../../shared/domain/mergeView';
+import type { SessionRecord } from '../../../../shared/domain/session';
+import type { PlannedBranch } from './mergeOrderFromPlan';
+import { recordOfBranch, type QueueSpec } from './planQueues';
+import { mergeStatusOf } from './sessionStatusMap';
+
+export interface QueueViewInput {
+  spec: QueueSpec;
+  planTitle: string;
+  masterIssueId: string | null;
+  orderDeclared: boolean;
+  state: MergeQueueState;
+  records: readonly SessionRecord[];
+  /** All branches of the queue vs base and each other (the engine's own matrix covers completed ones only). */
+  preview: ConflictMatrix | null;
+  changedFiles: Readonly<Record<string, string[]>>;
+  backups: readonly BackupRef[];
+  holds: readonly SemanticHold[];
+  suggested: SuggestedOrder | null;
+  lastAction: MergeActionNote | null;
+}
+
+function rebaseOffer(f: BranchFacts | undefined, v: BranchVerdict, base: string): MergeRowView['rebase'] {
+  const wanted = v.kind === 'needs-rebase' || ((f?.behindBase ?? 0) > 0 && v.kind !== 'merged' && v.kind !== 'missing');
+  if (!wanted || !f) return { offered: false, allowed: false, reason: '' };
+  const no = (reason: string) => ({ offered: true, allowed: false, reason });
+  if (f.sessionStatus === 'working') return no('the session is still working; rebase when it has stopped');
+  if (f.sessionStatus === 'waiting-input') return no('the session is waiting for input; rebase when it has stopped');
+  if (!f.worktreePath || f.worktreeMissing) return no('the branch has no worktree to rebase in');
+  if (f.dirty) return no(`uncommitted changes in the worktree (${f.dirtyFiles.slice(0, 3).join(', ')}); commit them first`);
+  if (f.rebaseInProgress) return no('a rebase is already in progress there');
+  if (f.lockFiles.length > 0) return no('a git lock file is present there');
+  if (f.detached) return no('the worktree is on a detached HEAD');
+  return { offered: true, allowed: true, reason: `replays its commits onto the current '${base}' in its own worktree (a backup ref is written first)` };
+}
+
+/** Pure: the engine's state and the service's extras as the rows and grid the Merge view draws. */
+export function buildQueueView(input: QueueViewInput): MergeQueueView {
+  const { spec, state } = input;
+  const planned = new Map<string, PlannedBranch>(spec.branches.map((b) => [b.branch, b]));
+  const facts = new Map(state.facts.map((f) => [f.branch, f]));
+  const rows: MergeRowView[] = state.verdicts.map((verdict) => {
+    const f = facts.get(verdict.branch);
+    const p = planned.get(verdict.branch);
+    const record = recordOfBranch(input.records, verdict.branch, spec.repoDir);
+    const hold = input.holds.find((h) => h.branches.includes(verdict.branch));
+    return {
+      branch: verdict.branch,
+      phase: p?.phase ?? record?.phase ?? null,
+      issueId: p?.issueId ?? record?.issueId ?? null,
+      sessionId: record?.id ?? null,
+      sessionName: record?.name ?? p?.sessionName ?? null,
+      sessionStatus: record?.status ?? null,
+      mergeStatus: f?.sessionStatus ?? mergeStatusOf(record?.status),
+      sha: f?.sha ?? null,
+      ahead: f?.aheadOfBase ?? 0,
+      behind: f?.behindBase ?? 0,
+      changedFiles: input.changedFiles[verdict.branch] ?? [],
+      worktreePath: f?.worktreePath ?? null,
+      verdict,
+      rebase: rebaseOffer(f, verdict, spec.base),
+      removeOffered: verdict.kind === 'merged' && f?.exists === true,
+      heldBy: hold?.id ?? null,
+    };
+  });
+  const held = input.holds.length > 0;
+  const preview = input.preview;
+  return {
+    id: spec.id,
+    planPath: spec.planPath,
+    planTitle: input.planTitle,
+    masterIssueId: input.masterIssueId,
+    repoDir: spec.repoDir,
+    base: spec.base,
+    baseHead: state.matrix?.baseHead ?? preview?.baseHead ?? null,
+    strategy: state.strategy,
+    order: state.order,
+    orderDeclared: input.orderDeclared,
+    rows,
+    // A semantic-conflict hold stops the queue until the person decides (§8: escalate, never auto-resolve).
+    next: held ? null : state.next,
+    matrix: preview
+      ? {
+          branches: Object.keys(preview.branchHeads),
+          cells: preview.cells.map((c) => ({ a: c.a, b: c.b, conflicts: c.conflicts, files: c.files, error: c.error })),
+          computedAt: preview.computedAt,
+        }
+      : null,
+    suggested: input.suggested,
+    backups: [...input.backups],
+    holds: [...input.holds],
+    busy: state.busy,
+    lastOutcome: state.lastOutcome,
+    lastAction: input.lastAction,
+    refreshedAt: state.refreshedAt,
+    error: state.error,
+  };
+}
