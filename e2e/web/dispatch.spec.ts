@@ -65,6 +65,10 @@ test('dispatch: batches, a flagged violation, merge order by drag and drop, appr
   await expect(result).toContainText('Batch 2 approved');
   await expect(result.getByTestId('launch-session')).toHaveCount(2);
   await expect(result).toContainText('claude --worktree cia-545-merge-console');
+  // The demo's Linear (a local Linear-compatible server) gets one sub-issue per approved row.
+  const subIssues = result.getByTestId('sub-issue-row');
+  await expect(subIssues).toHaveCount(2);
+  await expect(subIssues.filter({ has: page.locator('[data-status="created"]') }).or(result.locator('[data-testid="sub-issue-row"][data-status="created"]'))).toHaveCount(2, { timeout: 20_000 });
   await ui.screenshot('dispatch-approved');
 
   // The plan file on disk: the batch 2 table (with the new merge order), registry rows, approval record.
@@ -78,4 +82,15 @@ test('dispatch: batches, a flagged violation, merge order by drag and drop, appr
   const head = before.slice(0, before.indexOf('## Dispatch — Batch 2'));
   expect(after.startsWith(head)).toBe(true);
   await expect(dispatch.batch(2)).toHaveAttribute('class', /approved/);
+});
+
+test('approved rows appear in Linear with their states', async ({ page }) => {
+  const ui = new AppPage(page);
+  await page.goto(app.openUrl);
+  await ui.waitConnected();
+  await ui.openView('Settings');
+  // The sub-issues created by the approval above, polled back from Linear as children of CIA-540.
+  await expect(page.getByText('Batch 2A: Merge console')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Batch 2B: Release notes')).toBeVisible();
+  await ui.screenshot('linear-subissues-after-approval');
 });

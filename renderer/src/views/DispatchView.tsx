@@ -7,7 +7,7 @@ import { ApprovalResultPanel } from './dispatch/ApprovalResultPanel';
 import { BatchLane } from './dispatch/BatchLane';
 import { DependencyGraph } from './dispatch/DependencyGraph';
 import { PairDecisions } from './dispatch/PairDecisions';
-import { SubIssueSlot } from './dispatch/SubIssueSlot';
+import { SubIssueProgress } from './linear/SubIssueProgress';
 import { SufficiencyChecklist } from './dispatch/SufficiencyChecklist';
 import { mergeOrderList, useDispatchEdits } from './dispatch/useDispatchEdits';
 import { ViolationList } from './dispatch/ViolationList';
@@ -120,7 +120,7 @@ export function DispatchView() {
           {selected ? <PairDecisions phase={selected} decisions={state.decisions} onClose={() => setSelected(null)} /> : null}
         </div>
         <ViolationList violations={global} />
-        {result ? <ApprovalResultPanel result={result} progress={<SubIssueSlot planPath={state.planPath} />} /> : null}
+        {result ? <ApprovalResultPanel result={result} progress={<SubIssueProgress planPath={state.planPath} />} /> : null}
         {state.batches.map((b) => {
           const rows = view.rows.filter((r) => r.batch === b.index);
           const bState = state.batchStates.find((s) => s.index === b.index) ?? { index: b.index, state: 'draft' as const, note: null };
