@@ -32,6 +32,7 @@ export class WorkspaceRuntime {
   private readonly warnings: WarningBoard;
   private stopped = false;
   private planContext: PlanContext = { rows: [], estimates: {} };
+  private readonly startedIssues = new Set<string>();
   private plansService: PlansService | null = null;
   private linearService: WorkspaceLinear | null = null;
   private mergeService: MergeService | null = null; // --- merge service ---
@@ -61,6 +62,8 @@ export class WorkspaceRuntime {
       updateSettings: (patch) => this.hooks.updateSettings(patch),
     });
     if (this.stopped) await this.linearService.stop();
+    // Sessions already working before Linear was up still get their "started" write-back.
+    for (const record of Object.values(this.store.current.sessions)) this.noteSessionStarted(record);
     // --- merge service: start (after plans and sessions, whose state it reads) ---
     if (!this.stopped) await this.startMerge();
   }
@@ -122,6 +125,17 @@ export class WorkspaceRuntime {
     return this.linearService?.service ?? null;
   }
 
+  /**
+   * Linear write-back "session started → In Progress": once per issue per run, when its session is
+   * first seen working (the service itself does nothing unless that setting is on).
+   */
+  private noteSessionStarted(record: { issueId: string | null; status: string }): void {
+    const linear = this.linear;
+    if (!linear || !record.issueId || record.status !== 'working' || this.startedIssues.has(record.issueId)) return;
+    this.startedIssues.add(record.issueId);
+    void linear.sessionStarted(record.issueId).catch((error: unknown) => this.logger.warn(`Linear write-back failed: ${String(error)}`));
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     // --- merge service: stop ---
@@ -175,7 +189,10 @@ export class WorkspaceRuntime {
     registry.on('change', ({ records, removedIds }) => {
       if (this.stopped || this.registry !== registry) return;
       for (const id of removedIds) this.store.remove('sessions', id);
-      for (const record of records) this.store.upsert('sessions', record.id, record);
+      for (const record of records) {
+        this.store.upsert('sessions', record.id, record);
+        this.noteSessionStarted(record);
+      }
     });
     registry.on('notify', (event) => {
       if (this.stopped || !this.settings.notifications) return;

@@ -75,6 +75,9 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
 
   await git(repoPath, 'init', '-q', '-b', 'main');
   await git(repoPath, 'config', 'commit.gpgsign', 'false');
+  // The Merge view builds merge commits in this repo; it must not depend on the machine's global identity.
+  await git(repoPath, 'config', 'user.name', 'Demo Person');
+  await git(repoPath, 'config', 'user.email', 'demo@switchyard.invalid');
   await writeFiles(repoPath, {
     // The execution loop's own state files are local to each worktree (as in real ccc repos); without
     // this every worktree would look dirty and "collide" on them.

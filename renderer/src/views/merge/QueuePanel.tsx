@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import type { MergeStrategy } from '../../../../shared/domain/merge';
+import type { MergeQueueView } from '../../../../shared/domain/mergeView';
+import { BackupList } from './BackupList';
+import { ConflictGrid } from './ConflictGrid';
+import { mergeCall } from './mergeCalls';
+import { OverrideForm } from './OverrideForm';
+import { QueueTable } from './QueueTable';
+import { FlagSemanticForm, HoldBanner } from './SemanticForms';
+import { STRATEGY_WORDS } from './verdictWords';
+
+type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | null;
+
+/** One merge queue (plan × repo × base): the order, the Merge button, and everything that explains it. */
+export function QueuePanel({ view }: { view: MergeQueueView }) {
+  const [pending, setPending] = useState(false);
+  const [form, setForm] = useState<Form>(null);
+  const busy = pending || view.busy;
+  const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing');
+  const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setPending(true);
+    try {
+      await fn();
+    } finally {
+      setPending(false);
+    }
+  };
+  const merged = (v: { branch: string; message: string }) => `Merged ${v.branch}`;
+
+  return (
+    <section className="merge-panel" data-testid="merge-queue" aria-label={`${view.planTitle} into ${view.base}`}>
+      <header className="merge-panel-head">
+        <div>
+          <h2>{view.planTitle}</h2>
+          <div className="faint merge-sub">
+            {view.masterIssueId ? `${view.masterIssueId} · ` : ''}into <code>{view.base}</code> of <span title={view.repoDir}>{view.repoDir.replace(/^.*[\\/]/, '')}</span> ·{' '}
+            {view.orderDeclared ? 'order declared in the plan' : 'no merge order declared: phase order'}
+          </div>
+        </div>
+        <div className="merge-panel-tools">
+          <label className="merge-strategy">
+            Strategy
+            <select
+              aria-label="Strategy"
+              value={view.strategy}
+              disabled={busy}
+              onChange={(e) => void act(() => mergeCall('merge.setStrategy', { queueId: view.id, strategy: e.target.value as MergeStrategy }))}
+            >
+              {(Object.keys(STRATEGY_WORDS) as MergeStrategy[]).map((s) => (
+                <option key={s} value={s}>
+                  {STRATEGY_WORDS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn small" disabled={busy} onClick={() => void act(() => mergeCall('merge.refresh', { queueId: view.id }))}>
+            Refresh
+          </button>
+          <button type="button" className="btn small" disabled={busy || view.order.length < 2} onClick={() => setForm({ kind: 'semantic' })}>
+            Flag semantic conflict…
+          </button>
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="merge-next"
+            disabled={busy || view.next === null}
+            title={view.next ? `Merge ${view.next} into ${view.base} (${STRATEGY_WORDS[view.strategy]})` : why}
+            onClick={() => void act(() => mergeCall('merge.mergeNext', { queueId: view.id }, merged))}
+          >
+            {busy ? 'Working…' : view.next ? `Merge ${view.next}` : 'Merge next'}
+          </button>
+        </div>
+      </header>
+
+      {view.holds.map((h) => (
+        <HoldBanner key={h.id} hold={h} busy={busy} onResolve={(decision) => void act(() => mergeCall('merge.resolveSemanticConflict', { queueId: view.id, holdId: h.id, decision }, () => 'Queue released'))} />
+      ))}
+      {view.error ? <div className="banner merge-error">{view.error}</div> : null}
+      {view.lastAction ? (
+        <div className={`merge-last ${view.lastAction.ok ? 'ok' : 'bad'}`} data-testid="merge-last-action" role="status">
+          {view.lastAction.message}
+          {view.lastAction.conflictFiles.length > 0 ? <div>Conflicting files: {view.lastAction.conflictFiles.join(', ')}</div> : null}
+        </div>
+      ) : null}
+
+      <QueueTable
+        view={view}
+        busy={busy}
+        actions={{
+          outOfOrder: (branch) => setForm({ kind: 'override', branch }),
+          rebase: (branch) => void act(() => mergeCall('merge.rebase', { queueId: view.id, branch }, (r) => (r.ok ? `Rebased ${branch}` : null))),
+          remove: (branch) => {
+            if (window.confirm(`Remove the worktree of ${branch} and delete the branch? (A backup ref keeps its commits; refused if anything is uncommitted or unmerged.)`)) {
+              void act(() => mergeCall('merge.removeWorktree', { queueId: view.id, branch }, (r) => r.message));
+            }
+          },
+        }}
+      />
+      {!view.next && head ? <p className="faint merge-why">Nothing to merge now — {why}</p> : null}
+
+      {form?.kind === 'override' ? (
+        <OverrideForm
+          branch={form.branch}
+          busy={busy}
+          onCancel={() => setForm(null)}
+          onSubmit={(reason) =>
+            void act(async () => {
+              if (await mergeCall('merge.mergeOutOfOrder', { queueId: view.id, branch: form.branch, reason }, merged)) setForm(null);
+            })
+          }
+        />
+      ) : null}
+      {form?.kind === 'semantic' ? (
+        <FlagSemanticForm
+          view={view}
+          busy={busy}
+          onCancel={() => setForm(null)}
+          onSubmit={(branches, note) =>
+            void act(async () => {
+              if (await mergeCall('merge.flagSemanticConflict', { queueId: view.id, branches, note }, () => 'Queue held')) setForm(null);
+            })
+          }
+        />
+      ) : null}
+
+      <div className="merge-columns">
+        <div>
+          <h3>Conflict matrix</h3>
+          <ConflictGrid view={view} />
+          {view.suggested ? (
+            <div className="merge-suggested" data-testid="suggested-order">
+              <h3>Suggested order</h3>
+              <div>{view.suggested.order.map((b) => view.rows.find((r) => r.branch === b)?.phase ?? b).join(' → ')}</div>
+              <div className="faint merge-sub">{view.suggested.reason}</div>
+              {view.suggested.changed ? (
+                <button type="button" className="btn small" disabled={busy} onClick={() => void act(() => mergeCall('merge.setOrder', { queueId: view.id, order: view.suggested?.order ?? [] }, () => 'Order changed'))}>
+                  Use this order
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+        <div>
+          <h3>Backups</h3>
+          <BackupList
+            view={view}
+            busy={busy}
+            onUndo={(b, expectedSha) => void act(() => mergeCall('merge.undo', { backupRef: b.ref, expectedSha }, (r) => `Undone: ${r.branch} is back at ${r.restoredSha?.slice(0, 8) ?? '?'}`))}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

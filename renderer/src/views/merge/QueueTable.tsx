@@ -1,0 +1,83 @@
+import type { MergeQueueView, MergeRowView } from '../../../../shared/domain/mergeView';
+import { VERDICT_WORDS, verdictDetail } from './verdictWords';
+
+export interface RowActions {
+  outOfOrder(branch: string): void;
+  rebase(branch: string): void;
+  remove(branch: string): void;
+}
+
+function FilesCell({ row }: { row: MergeRowView }) {
+  if (row.changedFiles.length === 0) return <span className="faint">—</span>;
+  return (
+    <span title={row.changedFiles.join('\n')}>
+      {row.changedFiles.length} file{row.changedFiles.length === 1 ? '' : 's'}
+    </span>
+  );
+}
+
+/** The queue in merge order: one row per branch with its session, numbers, verdict and the actions that apply. */
+export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy: boolean; actions: RowActions }) {
+  return (
+    <table className="merge-queue" aria-label={`Merge queue into ${view.base}`}>
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>Branch</th>
+          <th>Session</th>
+          <th title="commits ahead of / behind the base">↑ ↓</th>
+          <th>Changed</th>
+          <th>Verdict</th>
+          <th aria-label="Actions" />
+        </tr>
+      </thead>
+      <tbody>
+        {view.rows.map((row, i) => (
+          <tr key={row.branch} data-testid="merge-row" data-branch={row.branch} data-verdict={row.verdict.kind} className={row.branch === view.next ? 'merge-next-row' : undefined}>
+            <td className="faint">{i + 1}</td>
+            <td>
+              <div className="merge-branch">{row.branch}</div>
+              <div className="faint merge-sub">
+                {row.phase ? `Phase ${row.phase}` : ''}
+                {row.issueId ? ` · ${row.issueId}` : ''}
+              </div>
+            </td>
+            <td>
+              <div>{row.sessionName ?? <span className="faint">no session</span>}</div>
+              <div className="faint merge-sub">{row.sessionStatus ?? row.mergeStatus}</div>
+            </td>
+            <td className="merge-num">
+              ↑{row.ahead} ↓{row.behind}
+            </td>
+            <td>
+              <FilesCell row={row} />
+            </td>
+            <td title={row.verdict.reason}>
+              <span className={`merge-verdict merge-v-${row.heldBy ? 'blocked' : row.verdict.kind}`} data-testid="merge-verdict">
+                {row.heldBy ? 'Held' : VERDICT_WORDS[row.verdict.kind]}
+              </span>
+              {verdictDetail(row) ? <div className="merge-sub merge-detail">{verdictDetail(row)}</div> : null}
+            </td>
+            <td className="merge-actions">
+              {row.verdict.overridable && row.branch !== view.next ? (
+                <button type="button" className="btn small" disabled={busy} onClick={() => actions.outOfOrder(row.branch)}>
+                  Merge out of order…
+                </button>
+              ) : null}
+              {row.rebase.offered ? (
+                <button type="button" className="btn small" disabled={busy || !row.rebase.allowed} title={row.rebase.reason} onClick={() => actions.rebase(row.branch)}>
+                  Rebase onto new base
+                </button>
+              ) : null}
+              {row.removeOffered ? (
+                <button type="button" className="btn small" disabled={busy} title="Removes the worktree and deletes the branch (refused if anything there is uncommitted or unmerged)" onClick={() => actions.remove(row.branch)}>
+                  Remove worktree…
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

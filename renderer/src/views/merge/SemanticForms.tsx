@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { MergeQueueView, SemanticHold } from '../../../../shared/domain/mergeView';
+
+/** Flag two branches whose designs clash although git merges them: both approaches go into the plan, the queue holds. */
+export function FlagSemanticForm({ view, busy, onSubmit, onCancel }: { view: MergeQueueView; busy: boolean; onSubmit(branches: string[], note: string): void; onCancel(): void }) {
+  const [a, setA] = useState(view.order[0] ?? '');
+  const [b, setB] = useState(view.order[1] ?? '');
+  const [note, setNote] = useState('');
+  const ok = a !== '' && b !== '' && a !== b && note.trim() !== '';
+  const pick = (value: string, set: (v: string) => void, label: string) => (
+    <select aria-label={label} value={value} onChange={(e) => set(e.target.value)}>
+      {view.order.map((br) => (
+        <option key={br} value={br}>
+          {br}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <form
+      className="merge-form"
+      aria-label="Flag a semantic conflict"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) onSubmit([a, b], note.trim());
+      }}
+    >
+      <strong>Flag a semantic conflict</strong>
+      <div className="merge-form-row">
+        {pick(a, setA, 'First branch')} <span className="faint">vs</span> {pick(b, setB, 'Second branch')}
+      </div>
+      <label>
+        What clashes? (both approaches are noted in the plan file; the queue holds until you decide)
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="merge-form-actions">
+        <button type="submit" className="btn primary small" disabled={!ok || busy}>
+          Flag and hold the queue
+        </button>
+        <button type="button" className="btn small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A hold in force: what was flagged, and where the person records the decision that releases it. */
+export function HoldBanner({ hold, busy, onResolve }: { hold: SemanticHold; busy: boolean; onResolve(decision: string): void }) {
+  const [decision, setDecision] = useState('');
+  return (
+    <div className="banner merge-hold" role="alert" data-testid="merge-hold">
+      <strong>Queue held: semantic conflict</strong> between {hold.branches.join(' and ')} — {hold.note}
+      <div className="merge-form-row">
+        <input type="text" aria-label="Decision" placeholder="What did you decide?" value={decision} onChange={(e) => setDecision(e.target.value)} />
+        <button type="button" className="btn small" disabled={busy || decision.trim() === ''} onClick={() => onResolve(decision.trim())}>
+          Resolve and release
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { VerdictKind } from '../../../../shared/domain/merge';
+import type { MergeRowView } from '../../../../shared/domain/mergeView';
+
+/** Status as colour + word (never colour alone): the word a person reads for each verdict. */
+export const VERDICT_WORDS: Record<VerdictKind, string> = {
+  ready: 'Ready',
+  'waiting-turn': 'Waiting for its turn',
+  'waiting-session': 'Waiting for the session',
+  'needs-rebase': 'Needs a rebase',
+  'will-conflict': 'Will conflict',
+  blocked: 'Blocked',
+  merged: 'Merged',
+  missing: 'Branch gone',
+};
+
+/** The short detail shown under the verdict word: whom it waits for, which files, which blocker. */
+export function verdictDetail(row: MergeRowView): string {
+  const v = row.verdict;
+  if (row.heldBy) return 'held: semantic conflict flagged';
+  switch (v.kind) {
+    case 'waiting-turn':
+      return v.waitsFor ? `after ${v.waitsFor}` : '';
+    case 'will-conflict':
+    case 'needs-rebase':
+      return v.conflictFiles.join(', ');
+    case 'blocked':
+      return v.blockers.map((b) => b.split(/[:(]/)[0]?.trim() ?? b).join('; ');
+    case 'waiting-session':
+      return row.sessionStatus === 'working' ? 'still working' : row.sessionStatus === 'waiting' ? 'waiting for your answer' : 'not finished yet';
+    default:
+      return '';
+  }
+}
+
+export const STRATEGY_WORDS = { merge: 'Merge commit', squash: 'Squash', rebase: 'Rebase + fast-forward' } as const;
