@@ -167,6 +167,7 @@ export class WorkspaceRuntime {
         return { claudeHome: roots.claudeHome, repos: roots.repos, folders: roots.planFolders };
       },
       onPlanContext: (part) => this.updatePlanContext(part),
+      infraPatterns: () => this.settings.sharedInfrastructurePatterns,
       // Read lazily: the Linear service starts after the plans service and may be absent.
       linear: () => this.linear,
       warn: (messages) => this.warnings.replace('plans', messages),

@@ -21,6 +21,7 @@ import {
   planBatches,
   violation,
 } from '../../dispatch';
+import type { InfraPattern } from '../../dispatch/sharedInfrastructure';
 import { reorderMerge } from './mergeOrderEdit';
 import { planMasterInfo } from './planMasterInfo';
 import { planPhaseFacts } from './planPhaseFacts';
@@ -30,18 +31,27 @@ export interface DispatchBasis {
   facts: PhaseFacts[];
   master: ReturnType<typeof MasterInfoSchema.parse>;
   draft: DispatchDraft;
+  /** The options the draft was built with, so re-evaluations on edit use the same rules. */
+  options?: EvaluateOptions;
 }
 
 export interface EvaluateOptions {
   costProfile?: string | null;
+  /** Settings → shared infrastructure patterns, added to the rule book's defaults. */
+  extraInfraPatterns?: readonly string[];
+}
+
+/** Patterns from Settings form their own category: two phases both touching them are sequential. */
+function userInfraPatterns(patterns: readonly string[] | undefined): InfraPattern[] {
+  return (patterns ?? []).map((pattern) => ({ category: 'configured', pattern }));
 }
 
 /** The engine's draft for a plan: facts → decisions → batches → rows, as the plan states them. */
 export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly string[], options: EvaluateOptions = {}): DispatchBasis {
   const facts = planPhaseFacts(plan);
   const master = MasterInfoSchema.parse(planMasterInfo(plan, text, repos));
-  const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null });
-  return { plan, facts, master, draft };
+  const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
+  return { plan, facts, master, draft, options };
 }
 
 /**
@@ -52,6 +62,7 @@ export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly st
 export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEditsInput = {}, options: EvaluateOptions = {}): DispatchEvaluation {
   const edits = DispatchEdits.parse(editsInput);
   const { facts, master, draft } = basis;
+  options = { ...basis.options, ...options };
   const edited = draft.rows.map((row) => applyRowEdit(row, edits.rows[row.session]));
   const rows = edited.map((row) => withWorktree(row, edited));
   const mergeOrder = reorderMerge(draft.mergeOrder, edits.mergeOrder);
@@ -86,7 +97,7 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   const fileName = master.planFileName ? checkPlanFileName(master.planFileName) : null;
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
-    ...planBatches(facts, draft.decisions).violations,
+    ...planBatches(facts, draft.decisions, { extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) }).violations,
     ...checkDispatch(rows, facts, draft.decisions, mergeOrder, { costProfile: options.costProfile ?? null }),
     ...promptViolations,
   ]);

@@ -30,6 +30,8 @@ export interface PlansServiceOptions {
   linear?: () => LinearSink | null;
   warn(messages: { message: string; subject: string }[]): void;
   log?: (message: string) => void;
+  /** Extra shared-infrastructure path patterns from Settings. */
+  infraPatterns?: () => readonly string[];
   debounceMs?: number;
   writeBackDelayMs?: number;
   /** Who approves (os user name by default). */
@@ -148,7 +150,7 @@ export class PlansService {
   private async load(found: DiscoveredPlan, repos: readonly string[]): Promise<Loaded> {
     try {
       const snapshot = await readPlanFile(found.path);
-      const basis = snapshot.parsed.phases.length > 0 ? dispatchBasis(snapshot.parsed, snapshot.text, repos) : null;
+      const basis = snapshot.parsed.phases.length > 0 ? dispatchBasis(snapshot.parsed, snapshot.text, repos, { extraInfraPatterns: this.options.infraPatterns?.() ?? [] }) : null;
       return { found, snapshot, summary: planSummary(found, snapshot, repos), basis };
     } catch (error) {
       return { found, snapshot: null, summary: unreadableSummary(found, error instanceof Error ? error.message : String(error)), basis: null };
