@@ -45,6 +45,7 @@ test('merges the demo queue in order, shows the next verdict and the predicted c
   expect(order.slice(0, 3)).toEqual([B541, B542, B543]);
   await expect(merge.mergeNext()).toBeEnabled();
   await expect(merge.mergeNext()).toHaveText(`Merge ${B541}`);
+  await expect(merge.row(B542)).toContainText('↑2 ↓1');
 
   // 1B and 1C both edit /go: predicted without touching a working tree, named on the grid and below it.
   await expect(merge.predictedConflicts()).toContainText('commands/go.md');
@@ -55,11 +56,14 @@ test('merges the demo queue in order, shows the next verdict and the predicted c
   const before = mainHead();
   await merge.mergeNext().click();
   await expect(merge.verdict(B541)).toHaveText('Merged');
+  await expect(merge.queue().getByTestId('merge-last-action')).toContainText(`merged '${B541}' into 'main'`);
+  await expect(merge.undoButtons().first()).toBeEnabled();
   // The next in line is now 1B, and the view says why it cannot merge yet.
   await expect(merge.mergeNext()).toBeDisabled();
   await expect(merge.queue().locator('.merge-why')).toContainText(B542);
   await expect(merge.queue().locator('.merge-why')).toContainText('still working');
-  await expect(merge.row(B542)).toContainText('↓2');
+  // main gained 541's two commits and the merge commit: 1B is now further behind and is offered a rebase (not while it works).
+  await expect(merge.row(B542)).toContainText('↑2 ↓4');
   await expect(merge.row(B542).getByRole('button', { name: 'Rebase onto new base' })).toBeDisabled();
   await expect(merge.row(B541).getByRole('button', { name: 'Remove worktree…' })).toBeVisible();
   expect(mainHead()).not.toBe(before);

@@ -22,7 +22,8 @@ export interface QueueViewInput {
 }
 
 function rebaseOffer(f: BranchFacts | undefined, v: BranchVerdict, base: string): MergeRowView['rebase'] {
-  const wanted = v.kind === 'needs-rebase' || ((f?.behindBase ?? 0) > 0 && v.kind !== 'merged' && v.kind !== 'missing');
+  // A ready branch merges cleanly as it is; one that conflicts, or that waits while the base moves on, is offered a rebase.
+  const wanted = v.kind === 'needs-rebase' || v.kind === 'will-conflict' || ((f?.behindBase ?? 0) > 0 && (v.kind === 'waiting-session' || v.kind === 'blocked'));
   if (!wanted || !f) return { offered: false, allowed: false, reason: '' };
   const no = (reason: string) => ({ offered: true, allowed: false, reason });
   if (f.sessionStatus === 'working') return no('the session is still working; rebase when it has stopped');

@@ -15,7 +15,7 @@ export function BackupList({ view, busy, onUndo }: { view: MergeQueueView; busy:
           <li key={b.ref} data-testid="backup-ref">
             <span className="merge-backup-branch">{b.branch}</span>
             <code title={b.ref}>{b.oldSha.slice(0, 8)}</code>
-            <span className="dim merge-backup-reason">{b.reason || 'backup'}</span>
+            <span className="dim merge-backup-reason" title={b.reason}>{b.reason || 'backup'}</span>
             <time className="faint" dateTime={b.createdAt} title={exactTime(b.createdAt)}>
               {exactTime(b.createdAt).slice(11, 16)}
             </time>

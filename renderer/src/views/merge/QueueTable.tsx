@@ -58,7 +58,8 @@ export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy
               </span>
               {verdictDetail(row) ? <div className="merge-sub merge-detail">{verdictDetail(row)}</div> : null}
             </td>
-            <td className="merge-actions">
+            <td>
+              <div className="merge-actions">
               {row.verdict.overridable && row.branch !== view.next ? (
                 <button type="button" className="btn small" disabled={busy} onClick={() => actions.outOfOrder(row.branch)}>
                   Merge out of order…
@@ -74,6 +75,7 @@ export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy
                   Remove worktree…
                 </button>
               ) : null}
+              </div>
             </td>
           </tr>
         ))}
