@@ -40,7 +40,9 @@ export interface RendererRun {
   inputMaxMs: number;
   eventTimingMaxMs: number;
   patchesSent: number;
+  /** Rows in the DOM at the end (the table windows long lists), and the rows the table says it holds. */
   rowsShown: number;
+  rowsInTable: number;
 }
 
 export interface RendererResult {
@@ -151,6 +153,12 @@ function initialState(sessions: number): AppState {
     settings: defaultSettings(),
     sessions: records,
     warnings: {},
+    plans: {},
+    dispatch: {},
+    linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
+    linearPlans: {},
+    linearCreations: {},
+    merge: {},
   };
 }
 
@@ -238,6 +246,10 @@ async function startFakeServer(staticDir: string, sessions: number): Promise<Fak
   };
 }
 
+function traceFileFor(cpuProfilePath: string): string {
+  return cpuProfilePath.replace(/\.cpuprofile$/, '') + '.trace.json';
+}
+
 interface PageProbe {
   frames: number[];
   longTasks: number[];
@@ -303,19 +315,30 @@ export async function runRendererScenario(options: RendererOptions): Promise<Ren
       try {
         await page.addInitScript(installProbe);
         await page.goto(`http://127.0.0.1:${server.port}/`);
-        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="session-row"]').length >= n, options.sessions, { timeout: 30_000 });
+        // The table holds every session (aria-rowcount counts the header too) while only the rows in view are in the DOM.
+        await page.waitForFunction(
+          (n) => document.querySelector('[data-testid="session-list"]')?.getAttribute('aria-rowcount') === String(n + 1) && document.querySelector('[data-testid="session-row"]') !== null,
+          options.sessions,
+          { timeout: 30_000 },
+        );
         await sleep(1000);
         const profiling = r === 0 && options.cpuProfilePath ? await page.context().newCDPSession(page) : null;
         if (profiling) {
           await profiling.send('Profiler.enable');
           await profiling.send('Profiler.start');
+          // The CPU profile shows JS; style, layout and paint show only in a trace (open it in Chrome's performance panel).
+          await browser.startTracing(page, { path: traceFileFor(options.cpuProfilePath ?? ''), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
         }
         await page.evaluate(() => (window as unknown as { __probe: PageProbe }).__probe.reset());
         server.start(options.patchesPerSecond);
         const end = performance.now() + options.seconds * 1000;
         let k = 0;
+        await page.mouse.move(700, 450);
         while (performance.now() < end) {
-          await page.keyboard.press(k % 2 === 0 ? 'Control+k' : 'Escape');
+          // A person opens and closes the palette and scrolls the table (down more than up) meanwhile.
+          const step = k % 4;
+          if (step < 2) await page.keyboard.press(step === 0 ? 'Control+k' : 'Escape');
+          else await page.mouse.wheel(0, step === 2 ? 900 : -500);
           k++;
           await sleep(500);
         }
@@ -323,7 +346,8 @@ export async function runRendererScenario(options: RendererOptions): Promise<Ren
         if (profiling && options.cpuProfilePath) {
           const { profile } = await profiling.send('Profiler.stop');
           writeFileSync(options.cpuProfilePath, JSON.stringify(profile));
-          options.log(`    wrote the page's CPU profile to ${options.cpuProfilePath}`);
+          await browser.stopTracing();
+          options.log(`    wrote the page's CPU profile to ${options.cpuProfilePath} and its trace to ${traceFileFor(options.cpuProfilePath)}`);
         }
         await sleep(300);
         const probe = await page.evaluate(() => {
@@ -331,6 +355,7 @@ export async function runRendererScenario(options: RendererOptions): Promise<Ren
           return { frames: p.frames, longTasks: p.longTasks, inputs: p.inputs, events: p.events };
         });
         const rowsShown = await page.locator('[data-testid="session-row"]').count();
+        const rowsInTable = Number(await page.getAttribute('[data-testid="session-list"]', 'aria-rowcount')) - 1;
         const run: RendererRun = {
           frames: probe.frames.length,
           frameP50Ms: round(median(probe.frames), 1),
@@ -345,10 +370,11 @@ export async function runRendererScenario(options: RendererOptions): Promise<Ren
           eventTimingMaxMs: round(probe.events.length ? max(probe.events) : 0, 1),
           patchesSent: sent,
           rowsShown,
+          rowsInTable,
         };
         runs.push(run);
         options.log(
-          `    run ${r + 1}: ${run.frames} frames, p50 ${run.frameP50Ms} ms, p99 ${run.frameP99Ms} ms, max ${run.frameMaxMs} ms, ${run.framesOver50} over 50 ms; ${run.longTasks} long tasks (max ${run.longTaskMaxMs} ms); key → next frame median ${run.inputMedianMs} ms, max ${run.inputMaxMs} ms; ${sent} patches`,
+          `    run ${r + 1}: ${run.frames} frames, p50 ${run.frameP50Ms} ms, p99 ${run.frameP99Ms} ms, max ${run.frameMaxMs} ms, ${run.framesOver50} over 50 ms; ${run.longTasks} long tasks (max ${run.longTaskMaxMs} ms); key → next frame median ${run.inputMedianMs} ms, max ${run.inputMaxMs} ms; ${sent} patches; ${run.rowsShown} of ${run.rowsInTable} rows in the DOM`,
         );
       } finally {
         await page.close();

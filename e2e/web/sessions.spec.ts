@@ -139,5 +139,5 @@ test('the detail panel shows commits, files, transcript and the resume command; 
   const after = await page.locator('tr[aria-selected="true"] .sessions-title').textContent();
   expect(after).not.toBe(before);
   await page.keyboard.press('Enter');
-  await expect(sessions.detail().getByRole('heading', { name: after ?? '' })).toBeVisible();
+  await expect(sessions.detail().getByRole('heading', { name: after ?? '', exact: true })).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../store/appStore';
 import { EmptyWorkspace } from './EmptyWorkspace';
 import { filterSessions, NO_FILTERS, type SessionFilters } from './sessions/filterSessions';
@@ -18,6 +18,7 @@ export function SessionsView() {
   const [filters, setFilters] = useState<SessionFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
 
   const all = useMemo(() => Object.values(sessions ?? {}), [sessions]);
   const rows = useMemo(() => sortSessions(filterSessions(all, filters), sort), [all, filters, sort]);
@@ -49,8 +50,8 @@ export function SessionsView() {
     <>
       <ViewHeader title="Sessions" sub={shown} actions={<SessionFiltersBar records={all} filters={filters} onChange={setFilters} />} />
       <div className={`sessions-layout${detailOpen && selected ? ' with-detail' : ''}`}>
-        <div className="view-body sessions-list">
-          <SessionTable compact={detailOpen && !!selected} rows={rows} selectedId={selectedId} sort={sort} onSort={onSort} onSelect={onSelect} />
+        <div className="view-body sessions-list" ref={listRef}>
+          <SessionTable compact={detailOpen && !!selected} rows={rows} selectedId={selectedId} sort={sort} scrollRef={listRef} onSort={onSort} onSelect={onSelect} />
           {rows.length === 0 ? (
             <p className="sessions-filtered-out faint" data-testid="sessions-filtered-out">
               No session matches these filters.

@@ -12,6 +12,8 @@ export interface SessionRowProps {
   record: SessionRecord;
   selected: boolean;
   onSelect(id: string): void;
+  /** 0-based position in the whole (sorted, filtered) list: aria-rowindex when rows are windowed (row 1 is the header). */
+  index: number;
 }
 
 function folderOf(record: SessionRecord): string | null {
@@ -29,20 +31,39 @@ function onIssueClick(event: MouseEvent, issueId: string) {
   openIssue(issueId);
 }
 
-function SessionRowView({ record, selected, onSelect }: SessionRowProps) {
+function hasMarkers(record: SessionRecord): boolean {
+  return record.collisions.length > 0 || record.warnings.length > 0;
+}
+
+/**
+ * The row's height in px, fixed by its content's shape, so a windowed table knows where every row
+ * is without rendering it. The CSS keeps the content within it (one line, ellipsis).
+ */
+export function sessionRowHeight(record: SessionRecord): number {
+  return hasMarkers(record) ? 56 : 36;
+}
+
+function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) {
   const git = record.git;
   const claude = record.claude;
   const folder = folderOf(record);
   const branch = git?.branch ?? record.worktree?.branch ?? null;
   const uncommitted = git?.uncommittedFiles ?? [];
   return (
-    <tr data-testid="session-row" data-session-id={record.id} aria-selected={selected} onClick={() => onSelect(record.id)}>
+    <tr
+      data-testid="session-row"
+      data-session-id={record.id}
+      aria-selected={selected}
+      aria-rowindex={index + 2}
+      style={{ height: sessionRowHeight(record) }}
+      onClick={() => onSelect(record.id)}
+    >
       <td className="sessions-name">
         <div className="sessions-name-line" title={record.worktree?.path}>
           <span className="sessions-title">{record.name}</span>
           {folder && folder !== record.name ? <span className="sessions-folder">{folder}</span> : null}
         </div>
-        {record.collisions.length > 0 || record.warnings.length > 0 ? (
+        {hasMarkers(record) ? (
           <div className="sessions-markers">
             <SessionMarkers record={record} />
           </div>

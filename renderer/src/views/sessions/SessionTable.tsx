@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { SessionRecord } from '../../../../shared/domain/session';
+import { rowOffsets } from './rowWindow';
 import { COLUMNS, type ColumnKey } from './sessionColumns';
-import { SessionRow } from './SessionRow';
+import { SessionRow, sessionRowHeight } from './SessionRow';
 import type { SortState } from './sortSessions';
+import { useRowWindow } from './useRowWindow';
 
 export interface SessionTableProps {
   /** The detail panel is open: secondary columns step aside. */
@@ -10,27 +12,48 @@ export interface SessionTableProps {
   rows: readonly SessionRecord[];
   selectedId: string | null;
   sort: SortState;
+  /** The element that scrolls the table; long lists render only the rows in its view. */
+  scrollRef: RefObject<HTMLElement | null>;
   onSort(key: ColumnKey): void;
   onSelect(id: string): void;
 }
 
-export function SessionTable({ compact, rows, selectedId, sort, onSort, onSelect }: SessionTableProps) {
-  // Keyboard moves must keep the selected row on screen.
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true" className="sessions-spacer" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+}
+
+export function SessionTable({ compact, rows, selectedId, sort, scrollRef, onSort, onSelect }: SessionTableProps) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const columns = COLUMNS.filter((c) => !(compact && c.secondary));
+  const offsets = useMemo(() => rowOffsets(rows.map(sessionRowHeight)), [rows]);
+  const { window: shown, reveal } = useRowWindow(scrollRef, bodyRef, offsets);
+  const start = shown?.start ?? 0;
+  const end = shown?.end ?? rows.length;
+
+  // Keyboard moves must keep the selected row on screen, rendered or not. Only a new selection
+  // scrolls: a re-sort under a patch must not yank the view.
+  const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+  const indexRef = useRef(selectedIndex);
+  indexRef.current = selectedIndex;
   useEffect(() => {
-    if (!selectedId) return;
-    const row = document.querySelector(`tr[data-session-id="${CSS.escape(selectedId)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
+    if (indexRef.current >= 0) reveal(indexRef.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new selection scrolls
   }, [selectedId]);
 
   return (
-    <table className="grid sessions-table" data-testid="session-list" aria-label="Sessions" aria-rowcount={rows.length}>
+    <table className="grid sessions-table" data-testid="session-list" aria-label="Sessions" aria-rowcount={rows.length + 1}>
       <colgroup>
-        {COLUMNS.filter((c) => !(compact && c.secondary)).map((c) => (
+        {columns.map((c) => (
           <col key={c.key} style={c.width ? { width: c.width } : undefined} />
         ))}
       </colgroup>
       <thead>
-        <tr>
+        <tr aria-rowindex={1}>
           {COLUMNS.map((column) => {
             const active = sort.key === column.key;
             return (
@@ -52,10 +75,12 @@ export function SessionTable({ compact, rows, selectedId, sort, onSort, onSelect
           })}
         </tr>
       </thead>
-      <tbody>
-        {rows.map((record) => (
-          <SessionRow key={record.id} record={record} selected={record.id === selectedId} onSelect={onSelect} />
+      <tbody ref={bodyRef}>
+        <Spacer height={shown?.padTop ?? 0} columns={columns.length} />
+        {rows.slice(start, end).map((record, i) => (
+          <SessionRow key={record.id} record={record} index={start + i} selected={record.id === selectedId} onSelect={onSelect} />
         ))}
+        <Spacer height={shown?.padBottom ?? 0} columns={columns.length} />
       </tbody>
     </table>
   );
