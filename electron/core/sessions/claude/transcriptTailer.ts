@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { createLimiter, type Limiter } from '../git/limiter';
 import type { TranscriptSummary } from '../../../../shared/domain/claude';
 import { DEFAULT_CHUNK_BYTES, lineStartBefore, readRange } from './fileChunks';
 import { LineSplitter } from './lineSplitter';
@@ -12,6 +13,8 @@ export interface TranscriptTailerOptions {
   chunkBytes?: number;
   /** Told after each background chunk and when the background count finishes (progress 1, done true). */
   onScanProgress?: (progress: number, done: boolean) => void;
+  /** Where background counts queue; by default one app-wide queue running one count at a time. */
+  backgroundLimiter?: Limiter;
 }
 
 export interface TranscriptReadResult {
@@ -22,7 +25,18 @@ export interface TranscriptReadResult {
   truncatedOrReplaced: boolean;
 }
 
-export const DEFAULT_MAX_INITIAL_BYTES = 4 * 1024 * 1024;
+/**
+ * Enough for the last turn of a session (last activity, last message, open tool calls). Larger tails
+ * put 30 × 4 MB of parsing on the path to the first full registry (bench scenario 5); the rest of a
+ * file is counted in the background anyway.
+ */
+export const DEFAULT_MAX_INITIAL_BYTES = 512 * 1024;
+
+/**
+ * Background counts run one at a time, app-wide: thirty 20 MB transcripts counted at once compete
+ * with git and the first answers for the one main thread.
+ */
+const sharedBackgroundLimiter = createLimiter(1);
 
 /** The background count of bytes [0, end) that the first, tail-only read skipped. */
 interface HeadScan {
@@ -50,6 +64,7 @@ function isMissing(error: unknown): boolean {
 export class TranscriptTailer {
   private readonly maxInitialBytes: number;
   private readonly chunkBytes: number;
+  private readonly backgroundLimiter: Limiter;
   private readonly onScanProgress: ((progress: number, done: boolean) => void) | undefined;
 
   private acc = new TranscriptAccumulator();
@@ -72,6 +87,7 @@ export class TranscriptTailer {
   ) {
     this.maxInitialBytes = options.maxInitialBytes ?? DEFAULT_MAX_INITIAL_BYTES;
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    this.backgroundLimiter = options.backgroundLimiter ?? sharedBackgroundLimiter;
     this.onScanProgress = options.onScanProgress;
   }
 
@@ -206,7 +222,7 @@ export class TranscriptTailer {
     const generation = this.generation;
     const scan: HeadScan = { end, scanned: 0, done: Promise.resolve() };
     this.headScan = scan;
-    scan.done = this.scanHead(scan, generation).catch((error: unknown) => {
+    scan.done = this.backgroundLimiter.run(() => this.scanHead(scan, generation)).catch((error: unknown) => {
       if (generation !== this.generation) return;
       // The file vanished or became unreadable mid-scan: drop the half-counted state so the next
       // readNew() starts over instead of showing totals that silently miss the beginning.

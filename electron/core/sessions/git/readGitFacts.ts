@@ -133,9 +133,8 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   const head = status.oid;
   const uncommitted = uncommittedPaths(status);
 
-  const [configRun, logRun, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
+  const [configRun, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
     branch ? git(['config', '--get', `branch.${branch}.switchyardBase`], cwd) : Promise.resolve(null),
-    head ? git(['log', '-1', '--format=%cI%x00%s', 'HEAD'], cwd) : Promise.resolve(null),
     target.gitDir ? exists(join(target.gitDir, 'MERGE_HEAD')) : Promise.resolve(false),
     target.gitDir ? exists(join(target.gitDir, 'rebase-merge')) : Promise.resolve(false),
     target.gitDir ? exists(join(target.gitDir, 'rebase-apply')) : Promise.resolve(false),
@@ -143,26 +142,29 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   ]);
   const configuredBase = configRun && configRun.code === 0 ? configRun.stdout.trim() || null : null;
   const configuredShort = configuredBase?.replace(/^(refs\/heads\/|refs\/remotes\/origin\/|origin\/)/, '') ?? null;
+  const baseCandidates = new Set([...BASE_CANDIDATES, ...(configuredShort ? [configuredShort] : [])].map((b) => `refs/heads/${b}`));
+  const branchRef = branch ? `refs/heads/${branch}` : null;
+  // One process answers both "which base refs exist" and "when was the branch's last commit"
+  // (git processes are the cost of a refresh; see bench scenario 5).
   const refsRun = await git(
-    [
-      'for-each-ref',
-      '--format=%(refname) %(symref)',
-      ...BASE_CANDIDATES.map((b) => `refs/heads/${b}`),
-      ...(configuredShort ? [`refs/heads/${configuredShort}`] : []),
-      'refs/remotes/origin/',
-    ],
+    ['for-each-ref', '--format=%(refname)%00%(symref)%00%(committerdate:iso-strict)%00%(contents:subject)', ...baseCandidates, ...(branchRef ? [branchRef] : []), 'refs/remotes/origin/'],
     cwd,
   );
-
-  const refs = refsRun.code === 0
+  const refLines = refsRun.code === 0
     ? refsRun.stdout
         .split('\n')
         .filter(Boolean)
         .map((line) => {
-          const [refname = '', symref = ''] = line.split(' ');
-          return { refname, symref };
+          const [refname = '', symref = '', committedAt = '', subject = ''] = line.split('\0');
+          return { refname, symref, committedAt, subject };
         })
     : [];
+  const refs = refLines
+    .filter((r) => baseCandidates.has(r.refname) || r.refname.startsWith('refs/remotes/origin/'))
+    .map(({ refname, symref }) => ({ refname, symref }));
+  const branchLine = branchRef ? refLines.find((r) => r.refname === branchRef) : undefined;
+  // A detached HEAD has no ref to ask: one more process for it.
+  const logRun = head && !branchLine ? await git(['log', '-1', '--format=%cI%x00%s', 'HEAD'], cwd) : null;
   const base = chooseBase({ branch, configuredBase, refs });
 
   const facts = emptyGitFacts();
@@ -174,7 +176,10 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   facts.mergeInProgress = merge;
   facts.rebaseInProgress = rebaseMerge || rebaseApply;
   facts.lockFiles = lockFiles;
-  if (logRun && logRun.code === 0) {
+  if (branchLine) {
+    facts.lastCommitAt = branchLine.committedAt || null;
+    facts.lastCommitSubject = branchLine.subject;
+  } else if (logRun && logRun.code === 0) {
     const [at, subject] = logRun.stdout.replace(/\n$/, '').split('\0');
     facts.lastCommitAt = at || null;
     facts.lastCommitSubject = subject ?? null;

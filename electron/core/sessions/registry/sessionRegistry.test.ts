@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../../shared/domain/session';
@@ -127,7 +127,7 @@ describe('SessionRegistry (real repos, real watcher)', () => {
         },
       },
     ];
-    const r = make({ statusHoldMs: 50 });
+    const r = make({ statusHoldMs: 50, statusSettleMs: 0 });
     await r.start();
     r.setPlanContext({
       rows: [{ planPath: '/p/plan.md', sessionName: 'brave-otter', issueId: 'CIA-102', phase: '1B', agent: 'Claude Code', branch: null, worktree: null, status: 'Active' }],
@@ -144,6 +144,18 @@ describe('SessionRegistry (real repos, real watcher)', () => {
     const n = await notified;
     expect(n).toMatchObject({ id: wtB, from: 'working', to: 'waiting' });
     expect(r.snapshot().find((x) => x.id === wtB)?.status).toBe('waiting');
+  });
+
+  it('a live session file written under sessions/ is picked up at once, without polling', async () => {
+    await mkdir(join(home, 'sessions'), { recursive: true });
+    await mkdir(join(home, 'projects'), { recursive: true });
+    const r = make({ claudePollMs: 0 });
+    await r.start();
+    expect(r.snapshot().find((x) => x.id === 'claude:77')).toBeUndefined();
+    live = [{ pid: 77, sessionId: null, cwd: '/elsewhere', name: 'fresh', status: 'busy', alive: true, warning: null }];
+    const seen = waitFor(r, (e) => e.records.find((x) => x.id === 'claude:77'), 3000);
+    await writeFile(join(home, 'sessions', '77.json'), '{}');
+    expect(await seen).toMatchObject({ name: 'fresh' });
   });
 
   it('a live session outside every worktree gets its own record', async () => {

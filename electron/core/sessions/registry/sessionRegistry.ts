@@ -3,8 +3,9 @@ import { createLimiter } from '../git/limiter';
 import { readGitFacts, emptyGitFacts } from '../git/readGitFacts';
 import { limitedGitRunner, type GitRunner } from '../git/runGit';
 import { StatusDebouncer } from '../status/statusDebouncer';
+import { ClaudeHomeWatcher } from '../watch/claudeHomeWatcher';
 import { WorktreeWatcher, type WatchTarget } from '../watch/worktreeWatcher';
-import { discoverWorktrees, type DiscoveryResult, type DiscoveryWarning } from '../worktrees/discoverWorktrees';
+import { discoverWorktrees, type DiscoveryResult, type DiscoveryWarning, type RevParseCache } from '../worktrees/discoverWorktrees';
 import { buildRecords } from './buildRecords';
 import { emptyClaudeSource, type CccStateLike, type ClaudeSource, type LiveSessionLike, type TranscriptEntry } from './claudeSource';
 
@@ -27,7 +28,12 @@ export interface SessionRegistryOptions {
   timers?: RegistryTimers;
   /** A new status must hold this long before it shows. Default 1500 ms. */
   statusHoldMs?: number;
-  /** How often live sessions and transcripts are re-read. Default 2000 ms; 0 = never (call refreshClaude). */
+  /** Status changes this soon after a session is first seen do not notify. Default 10 s. */
+  statusSettleMs?: number;
+  /**
+   * How often live sessions and transcripts are re-read besides file events (a process that dies
+   * writes nothing). Default 2000 ms without watching, 10 s with; 0 = never (call refreshClaude).
+   */
   claudePollMs?: number;
   /** How often worktrees are re-discovered besides watcher events. Default 30 s; 0 = never. */
   topologyPollMs?: number;
@@ -103,6 +109,10 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly git: GitRunner;
   private readonly debouncer: StatusDebouncer;
   private watcher: WorktreeWatcher | null = null;
+  private claudeWatcher: ClaudeHomeWatcher | null = null;
+  private claudeRun: Promise<void> | null = null;
+  private claudeAgain = false;
+  private readonly revParseCache: RevParseCache = new Map();
 
   private worktrees = new Map<string, WorktreeInfo>();
   private roots: string[] = [];
@@ -132,7 +142,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.now = options.now ?? Date.now;
     this.timers = options.timers ?? defaultTimers;
     this.git = options.git ?? limitedGitRunner(createLimiter(options.gitConcurrency ?? 4));
-    this.debouncer = new StatusDebouncer(options.statusHoldMs ?? 1500);
+    this.debouncer = new StatusDebouncer(options.statusHoldMs ?? 1500, options.statusSettleMs ?? 10_000);
   }
 
   /** Discovers, reads everything once, emits the first full change, then starts watching and polling. */
@@ -156,7 +166,17 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
       });
       await this.watcher.setTargets(this.roots, this.watchTargets());
     }
-    const claudePoll = this.options.claudePollMs ?? 2000;
+    let claudeWatched = false;
+    if (this.options.watch ?? true) {
+      this.claudeWatcher = new ClaudeHomeWatcher({
+        claudeHome: this.options.claudeHome,
+        onChange: () => void this.refreshClaude(),
+        onWarning: (message) => this.warn(message),
+      });
+      await this.claudeWatcher.start();
+      claudeWatched = this.claudeWatcher.watching();
+    }
+    const claudePoll = this.options.claudePollMs ?? (claudeWatched ? 10_000 : 2000);
     if (claudePoll > 0) this.intervals.push(this.timers.setInterval(() => void this.refreshClaude(), claudePoll));
     const topoPoll = this.options.topologyPollMs ?? 30_000;
     if (topoPoll > 0) this.intervals.push(this.timers.setInterval(() => void this.refreshTopology(), topoPoll));
@@ -170,8 +190,10 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.pendingTimer = null;
     const w = this.watcher;
     this.watcher = null;
+    this.claudeWatcher?.close();
+    this.claudeWatcher = null;
     await w?.close();
-    await Promise.allSettled([...this.refreshing.values(), this.topologyRun ?? Promise.resolve()]);
+    await Promise.allSettled([...this.refreshing.values(), this.topologyRun ?? Promise.resolve(), this.claudeRun ?? Promise.resolve()]);
     await this.claude.close?.();
   }
 
@@ -216,10 +238,23 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   }
 
   /** Re-reads live Claude sessions and transcripts, then emits what changed. */
+  /** Re-reads live sessions and transcripts; overlapping calls collapse into one more round. */
   async refreshClaude(): Promise<void> {
     if (this.stopped) return;
-    await this.loadClaude();
-    if (!this.stopped) this.recompute();
+    if (this.claudeRun) {
+      this.claudeAgain = true;
+      return this.claudeRun;
+    }
+    this.claudeRun = (async () => {
+      do {
+        this.claudeAgain = false;
+        await this.loadClaude();
+        if (!this.stopped) this.recompute();
+      } while (this.claudeAgain && !this.stopped);
+    })().finally(() => {
+      this.claudeRun = null;
+    });
+    return this.claudeRun;
   }
 
   /** Re-discovers worktrees; new ones are read, vanished ones are removed. Calls coalesce. */
@@ -259,6 +294,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
         repos: this.options.repos,
         extraRoots: this.options.extraRoots ?? [],
         git: this.git,
+        revParseCache: this.revParseCache,
       });
     } catch (error) {
       this.warn(`worktree discovery failed: ${error instanceof Error ? error.message : String(error)}`);

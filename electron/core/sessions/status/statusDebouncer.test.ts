@@ -22,7 +22,7 @@ describe('StatusDebouncer', () => {
     ['to idle does not notify', [[0, 'working', 'working'], [0, 'idle', 'working'], [1500, 'idle', 'idle', false]]],
     ['to failed notifies', [[0, 'working', 'working'], [0, 'failed', 'working'], [2000, 'failed', 'failed', true]]],
   ])('%s', (_n, steps) => {
-    const d = new StatusDebouncer(1500);
+    const d = new StatusDebouncer(1500, 0);
     for (const [at, status, shown, notify] of steps) {
       const r = d.update('s', { status, reason: status }, at);
       expect(r.shown.status, `at ${at}`).toBe(shown);
@@ -44,6 +44,16 @@ describe('StatusDebouncer', () => {
     d.update('s', { status: 'working', reason: 'a' }, 0);
     const r = d.update('s', { status: 'working', reason: 'b' }, 10);
     expect(r).toMatchObject({ changed: true, notify: false, shown: { reason: 'b', since: 0 } });
+  });
+
+  it('a change while the app is still settling shows but does not notify; later ones do', () => {
+    const d = new StatusDebouncer(1500, 10_000);
+    d.update('s', { status: 'idle', reason: 'no process' }, 0);
+    d.update('s', { status: 'done', reason: 'the plan says Done' }, 500);
+    const early = d.update('s', { status: 'done', reason: 'the plan says Done' }, 2000);
+    expect(early).toMatchObject({ changed: true, notify: false, shown: { status: 'done' } });
+    d.update('s', { status: 'waiting', reason: 'permission prompt' }, 20_000);
+    expect(d.update('s', { status: 'waiting', reason: 'permission prompt' }, 21_500)).toMatchObject({ changed: true, notify: true });
   });
 
   it('sessions are independent', () => {

@@ -21,6 +21,8 @@ export interface DebounceResult {
 export const NOTIFY_ON: ReadonlySet<SessionStatus> = new Set<SessionStatus>(['waiting', 'done', 'failed']);
 
 interface Entry {
+  /** When the session was first seen: changes while the app is still gathering its facts do not notify. */
+  firstSeen: number;
   shown: ShownStatus;
   pending: { status: SessionStatus; reason: string; since: number } | null;
 }
@@ -28,17 +30,22 @@ interface Entry {
 /**
  * Hysteresis for statuses: a new status must hold for `holdMs` before it shows, so a session that
  * flips busy→idle→busy between two tool calls does not flicker. The first status of a session shows
- * at once. Time is passed in; no timers inside.
+ * at once. A change within `settleMs` of the first sighting shows but does not notify: right after
+ * start the plan file, Linear's cache and transcripts arrive one by one, and "main is done" toasts
+ * for facts that were true before the app opened are noise. Time is passed in; no timers inside.
  */
 export class StatusDebouncer {
   private readonly entries = new Map<string, Entry>();
-  constructor(private readonly holdMs = 1500) {}
+  constructor(
+    private readonly holdMs = 1500,
+    private readonly settleMs = 10_000,
+  ) {}
 
   update(id: string, candidate: { status: SessionStatus; reason: string }, now: number): DebounceResult {
     const entry = this.entries.get(id);
     if (!entry) {
       const shown = { status: candidate.status, reason: candidate.reason, since: now };
-      this.entries.set(id, { shown, pending: null });
+      this.entries.set(id, { firstSeen: now, shown, pending: null });
       return { shown, changed: true, notify: false, previous: null, pendingUntil: null };
     }
     if (candidate.status === entry.shown.status) {
@@ -57,7 +64,8 @@ export class StatusDebouncer {
       const previous = entry.shown.status;
       entry.shown = { status: candidate.status, reason: candidate.reason, since: entry.pending.since };
       entry.pending = null;
-      return { shown: entry.shown, changed: true, notify: NOTIFY_ON.has(candidate.status), previous, pendingUntil: null };
+      const settled = now - entry.firstSeen >= this.settleMs;
+      return { shown: entry.shown, changed: true, notify: settled && NOTIFY_ON.has(candidate.status), previous, pendingUntil: null };
     }
     return { shown: entry.shown, changed: false, notify: false, previous: entry.shown.status, pendingUntil: readyAt };
   }

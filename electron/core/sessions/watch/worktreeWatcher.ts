@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Stats } from 'node:fs';
+import { DirectoryTreeWatcher } from './directoryTreeWatcher';
 
 /** Folder names the watcher never descends into, anywhere inside a worktree. */
 export const IGNORED_DIR_NAMES: ReadonlySet<string> = new Set([
@@ -98,8 +98,6 @@ export interface WorktreeWatcherOptions {
   debounceMs?: number;
   /** A continuous burst still reports at least this often. Default 1000 ms. */
   maxWaitMs?: number;
-  /** Use polling (slow, for network drives). */
-  usePolling?: boolean;
   /** Longest wait for a new watcher's initial scan. Default 10 s. */
   readyTimeoutMs?: number;
 }
@@ -125,7 +123,7 @@ function errorText(error: unknown): string {
  */
 export class WorktreeWatcher {
   private readonly rootWatchers = new Map<string, Running>();
-  private readonly worktreeWatchers = new Map<string, Running>();
+  private readonly worktreeWatchers = new Map<string, DirectoryTreeWatcher>();
   private readonly gitWatchers = new Map<string, Running>();
   private targets: WatchTarget[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -153,37 +151,33 @@ export class WorktreeWatcher {
 
     const fileTargets = targets.filter((t) => t.watchFiles && existsSync(t.path));
     const wantWorktrees = new Set(fileTargets.map((t) => t.id));
-    this.sync(this.worktreeWatchers, wantWorktrees, (id) => {
-      const t = fileTargets.find((x) => x.id === id);
-      if (!t) return;
+    for (const [id, tree] of this.worktreeWatchers) {
+      if (!wantWorktrees.has(id)) {
+        this.worktreeWatchers.delete(id);
+        tree.close();
+      }
+    }
+    for (const t of fileTargets) {
+      if (this.worktreeWatchers.has(t.id)) continue;
       const nested = targets.filter((o) => o.id !== t.id && relativeInside(t.path, o.path) !== null).map((o) => o.path);
       const ignore = makeWorktreeIgnore(t.path, nested);
-      // Folders only: one inotify watch per folder reports every file in it (the raw events below).
-      // Watching each file too would cost one watch per file (chokidar's default) and exhaust
-      // fs.inotify.max_user_watches at a few hundred thousand files.
-      const ignored = (path: string, stats?: Stats): boolean => stats?.isFile() === true || ignore(path);
       let goneReported = false;
-      const rootGone = (): void => {
-        if (goneReported) return;
-        goneReported = true;
-        this.warn(`worktree folder was removed while watched: ${t.path}`);
-        this.topologyChanged();
-      };
-      const watcher = this.startWatcher(this.worktreeWatchers, id, t.path, { ignored }, pending, (event, path) => {
-        if (event === 'unlinkDir' && relativeInside(t.path, path) === '') return rootGone();
-        this.worktreeChanged(this.ownerOf(path) ?? t.id);
+      const tree = new DirectoryTreeWatcher({
+        root: t.path,
+        ignoreDir: ignore,
+        ignorePath: ignore,
+        onChange: (path) => this.worktreeChanged(this.ownerOf(path) ?? t.id),
+        onRootGone: () => {
+          if (goneReported || this.closed) return;
+          goneReported = true;
+          this.warn(`worktree folder was removed while watched: ${t.path}`);
+          this.topologyChanged();
+        },
+        onWarning: (message) => this.warn(message),
       });
-      watcher?.on('raw', (_event, name, details) => {
-        if (this.closed) return;
-        const dir = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-        if (typeof dir !== 'string') return;
-        // With no file entries tracked, chokidar does not notice the root folder itself vanishing.
-        if (relativeInside(t.path, dir) === '' && !existsSync(t.path)) return rootGone();
-        const path = typeof name === 'string' && name !== '' ? join(dir, name) : dir;
-        if (relativeInside(t.path, path) === null || ignore(path)) return;
-        this.worktreeChanged(this.ownerOf(path) ?? t.id);
-      });
-    });
+      this.worktreeWatchers.set(t.id, tree);
+      pending.push(this.withinReadyTimeout(tree.start()));
+    }
 
     const wantGit = new Set(targets.map((t) => t.commonGitDir).filter((d) => existsSync(d)));
     this.sync(this.gitWatchers, wantGit, (common) =>
@@ -197,7 +191,8 @@ export class WorktreeWatcher {
   /** Number of paths chokidar watches right now (folders plus their entries), for benchmarks. */
   watchedPathCount(): number {
     let count = 0;
-    for (const map of [this.rootWatchers, this.worktreeWatchers, this.gitWatchers]) {
+    for (const tree of this.worktreeWatchers.values()) count += tree.watchCount();
+    for (const map of [this.rootWatchers, this.gitWatchers]) {
       for (const { watcher } of map.values()) {
         for (const [dir, entries] of Object.entries(watcher.getWatched())) count += dir === '..' ? 0 : entries.length;
       }
@@ -211,7 +206,8 @@ export class WorktreeWatcher {
     this.timers.clear();
     if (this.topologyTimer) clearTimeout(this.topologyTimer);
     this.topologyTimer = null;
-    const all = [...this.rootWatchers.values(), ...this.worktreeWatchers.values(), ...this.gitWatchers.values()];
+    for (const tree of this.worktreeWatchers.values()) tree.close();
+    const all = [...this.rootWatchers.values(), ...this.gitWatchers.values()];
     this.rootWatchers.clear();
     this.worktreeWatchers.clear();
     this.gitWatchers.clear();
@@ -243,7 +239,6 @@ export class WorktreeWatcher {
         persistent: true,
         followSymlinks: false,
         ignorePermissionErrors: true,
-        usePolling: this.options.usePolling ?? false,
         ...(extra.depth !== undefined ? { depth: extra.depth } : {}),
         ...(extra.ignored ? { ignored: extra.ignored } : {}),
       });
@@ -256,16 +251,20 @@ export class WorktreeWatcher {
       if (!this.closed) onEvent(event, p);
     });
     watcher.on('error', (error) => this.warn(`watching ${path} failed: ${errorText(error)}`));
-    pending.push(
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.readyTimeoutMs ?? 10_000);
-        watcher.once('ready', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }),
-    );
+    pending.push(this.withinReadyTimeout(new Promise<void>((resolve) => watcher.once('ready', () => resolve()))));
     return watcher;
+  }
+
+  /** A first scan that takes too long must not hold up the registry: it finishes in the background. */
+  private withinReadyTimeout(ready: Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.options.readyTimeoutMs ?? 10_000);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      ready.then(done, done);
+    });
   }
 
   /** The deepest worktree containing `path`. */

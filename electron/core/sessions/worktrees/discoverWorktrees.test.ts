@@ -1,8 +1,9 @@
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, makeTempDir, type TempRepo } from '../../testing/tempRepo';
-import { discoverWorktrees } from './discoverWorktrees';
+import { limitedGitRunner, type GitRunner } from '../git/runGit';
+import { discoverWorktrees, type RevParseCache } from './discoverWorktrees';
 
 describe('discoverWorktrees (real repos)', () => {
   let home: string;
@@ -59,6 +60,32 @@ describe('discoverWorktrees (real repos)', () => {
     expect(warned).toContain(join(home, 'worktrees', 'not-a-repo'));
     expect(warned).toContain(join(repo.dir, '.claude', 'worktrees', 'plain'));
     expect(r.warnings.find((w) => w.path.endsWith('plain'))?.message).toMatch(/inside the worktree/);
+  });
+
+  it('a repeated discovery asks git rev-parse again only for folders whose .git changed', async () => {
+    const real = limitedGitRunner();
+    const revParses: string[] = [];
+    const git: GitRunner = (args, cwd) => {
+      if (args[0] === 'rev-parse') revParses.push(cwd);
+      return real(args, cwd);
+    };
+    const cache: RevParseCache = new Map();
+    const first = await discoverWorktrees({ claudeHome: home, repos: [repo.dir], extraRoots: [], git, revParseCache: cache });
+    expect(revParses.length).toBeGreaterThan(2);
+    revParses.length = 0;
+    const again = await discoverWorktrees({ claudeHome: home, repos: [repo.dir], extraRoots: [], git, revParseCache: cache });
+    expect(again.worktrees.map((w) => w.path).sort()).toEqual(first.worktrees.map((w) => w.path).sort());
+    // Folders without a .git entry (the noise) are asked every time; every worktree is answered from the cache.
+    expect(revParses.filter((cwd) => first.worktrees.some((w) => w.path === cwd))).toEqual([]);
+
+    // A worktree re-pointed (its .git file rewritten) is asked again; one its repository lists never is.
+    const wt = join(home, 'worktrees', 'other-cia-2');
+    const dotGit = await readFile(join(wt, '.git'), 'utf8');
+    await writeFile(join(wt, '.git'), `${dotGit.trim()}\n`);
+    revParses.length = 0;
+    await discoverWorktrees({ claudeHome: home, repos: [repo.dir], extraRoots: [], git, revParseCache: cache });
+    expect(revParses).toContain(wt);
+    expect(revParses).not.toContain(join(home, 'worktrees', 'ccc-cia-541'));
   });
 
   it('a worktree folder deleted behind git is reported prunable with a warning; a corrupt repo is a warning', async () => {

@@ -11,7 +11,14 @@ export interface DiscoverOptions {
   /** Configured folders whose children are worktrees. */
   extraRoots: readonly string[];
   git?: GitRunner;
+  /**
+   * Answers of `git rev-parse` kept between discoveries, keyed by folder and checked against its
+   * `.git` entry: the periodic re-discovery then spawns git only for folders that changed.
+   */
+  revParseCache?: RevParseCache;
 }
+
+export type RevParseCache = Map<string, { stamp: string; result: RevParse }>;
 
 export interface DiscoveryWarning {
   path: string;
@@ -86,7 +93,7 @@ export async function resolveGitDir(worktreePath: string): Promise<string | null
   }
 }
 
-interface RevParse {
+export interface RevParse {
   topLevel: string | null;
   commonGitDir: string;
   isBare: boolean;
@@ -105,6 +112,27 @@ async function revParse(git: GitRunner, cwd: string): Promise<RevParse | { error
     return { error: firstLine(run.stderr) || `git rev-parse exited ${run.code}` };
   }
   return { topLevel: isBare ? null : (lines[2] ?? null) || null, commonGitDir: await realOrSelf(commonGitDir), isBare };
+}
+
+/** What identifies the folder's `.git` entry as it is now; null when there is none. */
+async function dotGitStamp(dir: string): Promise<string | null> {
+  try {
+    const s = await stat(join(dir, '.git'));
+    return `${s.dev}:${s.ino}:${s.mtimeMs}:${s.size}`;
+  } catch {
+    return null;
+  }
+}
+
+async function revParseCached(git: GitRunner, cwd: string, cache: RevParseCache | undefined): Promise<RevParse | { error: string }> {
+  if (!cache) return revParse(git, cwd);
+  const stamp = await dotGitStamp(cwd);
+  const hit = cache.get(cwd);
+  if (stamp !== null && hit && hit.stamp === stamp) return hit.result;
+  const result = await revParse(git, cwd);
+  if (stamp !== null && !('error' in result)) cache.set(cwd, { stamp, result });
+  else cache.delete(cwd);
+  return result;
 }
 
 async function listChildren(root: string): Promise<{ dirs: string[]; error: string | null; missing: boolean }> {
@@ -128,6 +156,9 @@ async function listChildren(root: string): Promise<{ dirs: string[]; error: stri
  * every repository found along the way (the ground truth). Duplicates merge by real path. A folder
  * that is no git worktree, a corrupt repository or an unreadable folder becomes a warning.
  */
+/** Candidates asked at once while their repositories are not known yet. */
+const DISCOVERY_WAVE = 4;
+
 export async function discoverWorktrees(options: DiscoverOptions): Promise<DiscoveryResult> {
   const git = options.git ?? limitedGitRunner();
   const warnings: DiscoveryWarning[] = [];
@@ -147,81 +178,94 @@ export async function discoverWorktrees(options: DiscoverOptions): Promise<Disco
     }),
   );
 
-  // Repos: commonGitDir → a folder to run `git worktree list` in.
+  const byId = new Map<string, WorktreeInfo>();
+  const repos: RepoInfo[] = [];
+  // commonGitDir → a folder to run `git worktree list` in; each repository is listed once.
   const repoCwd = new Map<string, string>();
+  const listRepo = async (commonGitDir: string, cwd: string): Promise<void> => {
+    const run = await git(['worktree', 'list', '--porcelain', '-z'], cwd);
+    if (run.code !== 0) {
+      warnings.push({ path: cwd, message: `git worktree list failed: ${firstLine(run.stderr)}` });
+      return;
+    }
+    const entries = parseWorktreeList(run.stdout);
+    const main = entries[0];
+    if (!main) return;
+    const repoRoot = await realOrSelf(main.path);
+    repos.push({ root: repoRoot, commonGitDir });
+    await Promise.all(
+      entries.map(async (entry, index) => {
+        const path = await realOrSelf(entry.path);
+        const isMain = index === 0;
+        const gitDir = entry.bare ? commonGitDir : entry.prunable ? null : await resolveGitDir(path);
+        const info: WorktreeInfo = {
+          id: path,
+          path,
+          repoRoot,
+          commonGitDir,
+          gitDir: gitDir ?? (isMain ? commonGitDir : null),
+          branch: entry.branch,
+          head: entry.head,
+          detached: entry.detached,
+          locked: entry.locked,
+          prunable: entry.prunable,
+          bare: entry.bare,
+          isMain,
+          source: ['git-worktree-list'],
+        };
+        byId.set(path, info);
+      }),
+    );
+  };
+  const listNew = async (found: ReadonlyMap<string, string>): Promise<void> => {
+    const fresh = [...found].filter(([commonGitDir]) => !repoCwd.has(commonGitDir));
+    for (const [commonGitDir, cwd] of fresh) repoCwd.set(commonGitDir, cwd);
+    await Promise.all(fresh.map(([commonGitDir, cwd]) => listRepo(commonGitDir, cwd)));
+  };
+
+  const configured = new Map<string, string>();
   await Promise.all(
     options.repos.map(async (repo) => {
       const real = await realOrSelf(repo);
-      const rp = await revParse(git, real).catch((e: unknown) => ({ error: errorText(e) }));
+      const rp = await revParseCached(git, real, options.revParseCache).catch((e: unknown) => ({ error: errorText(e) }));
       if ('error' in rp) {
         warnings.push({ path: real, message: `not a git repository: ${rp.error}` });
         return;
       }
-      if (!repoCwd.has(rp.commonGitDir)) repoCwd.set(rp.commonGitDir, real);
+      if (!configured.has(rp.commonGitDir)) configured.set(rp.commonGitDir, real);
     }),
   );
-  await Promise.all(
-    [...candidates.values()].map(async (c) => {
-      const rp = await revParse(git, c.path).catch((e: unknown) => ({ error: errorText(e) }));
-      if ('error' in rp) {
-        warnings.push({ path: c.path, message: `not a git worktree: ${rp.error}` });
-        candidates.delete(c.path);
-        return;
-      }
-      const top = rp.topLevel ? await realOrSelf(rp.topLevel) : null;
-      if (top !== c.path) {
-        warnings.push({
-          path: c.path,
-          message: top
-            ? `not a git worktree: the folder lies inside the worktree ${top}`
-            : 'not a git worktree: the folder is a bare repository',
-        });
-        candidates.delete(c.path);
-        return;
-      }
-      if (!repoCwd.has(rp.commonGitDir)) repoCwd.set(rp.commonGitDir, c.path);
-    }),
-  );
+  await listNew(configured);
 
-  const byId = new Map<string, WorktreeInfo>();
-  const repos: RepoInfo[] = [];
-  await Promise.all(
-    [...repoCwd.entries()].map(async ([commonGitDir, cwd]) => {
-      const run = await git(['worktree', 'list', '--porcelain', '-z'], cwd);
-      if (run.code !== 0) {
-        warnings.push({ path: cwd, message: `git worktree list failed: ${firstLine(run.stderr)}` });
-        return;
-      }
-      const entries = parseWorktreeList(run.stdout);
-      const main = entries[0];
-      if (!main) return;
-      const repoRoot = await realOrSelf(main.path);
-      repos.push({ root: repoRoot, commonGitDir });
-      await Promise.all(
-        entries.map(async (entry, index) => {
-          const path = await realOrSelf(entry.path);
-          const isMain = index === 0;
-          const gitDir = entry.bare ? commonGitDir : entry.prunable ? null : await resolveGitDir(path);
-          const info: WorktreeInfo = {
-            id: path,
-            path,
-            repoRoot,
-            commonGitDir,
-            gitDir: gitDir ?? (isMain ? commonGitDir : null),
-            branch: entry.branch,
-            head: entry.head,
-            detached: entry.detached,
-            locked: entry.locked,
-            prunable: entry.prunable,
-            bare: entry.bare,
-            isMain,
-            source: ['git-worktree-list'],
-          };
-          byId.set(path, info);
-        }),
-      );
-    }),
-  );
+  // A folder its repository's `git worktree list` already names needs no question of its own. The
+  // rest are asked in small waves, since one answer lists the repository and usually covers the
+  // others: tens of worktrees cost a handful of git processes, not one each (bench scenario 5).
+  const check = async (c: Candidate, found: Map<string, string>): Promise<void> => {
+    const rp = await revParseCached(git, c.path, options.revParseCache).catch((e: unknown) => ({ error: errorText(e) }));
+    if ('error' in rp) {
+      warnings.push({ path: c.path, message: `not a git worktree: ${rp.error}` });
+      candidates.delete(c.path);
+      return;
+    }
+    const top = rp.topLevel ? await realOrSelf(rp.topLevel) : null;
+    if (top !== c.path) {
+      warnings.push({
+        path: c.path,
+        message: top ? `not a git worktree: the folder lies inside the worktree ${top}` : 'not a git worktree: the folder is a bare repository',
+      });
+      candidates.delete(c.path);
+      return;
+    }
+    if (!found.has(rp.commonGitDir)) found.set(rp.commonGitDir, c.path);
+  };
+  let unanswered = [...candidates.values()].filter((c) => !byId.has(c.path));
+  while (unanswered.length > 0) {
+    const wave = unanswered.slice(0, DISCOVERY_WAVE);
+    const found = new Map<string, string>();
+    await Promise.all(wave.map((c) => check(c, found)));
+    await listNew(found);
+    unanswered = unanswered.slice(DISCOVERY_WAVE).filter((c) => !byId.has(c.path));
+  }
 
   for (const c of candidates.values()) {
     const known = byId.get(c.path);

@@ -93,7 +93,7 @@ export function DispatchTable(props: {
               <td className="dispatch-wt">
                 <span className={`pill dispatch-worktree ${r.worktree.replace('/', '')}`}>{r.worktree}</span> <span className="mono dim" title={r.branch ?? undefined}>{r.branch ?? '—'}</span>
               </td>
-              <td>{r.launchAs ?? <span className="faint">unknown</span>}</td>
+              <td className="dispatch-launch-as">{r.launchAs ?? <span className="faint">unknown</span>}</td>
             </tr>
           );
         })}
