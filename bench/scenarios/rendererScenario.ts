@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { defaultSettings } from '../../shared/domain/settings';
 import type { SessionRecord, SessionStatus } from '../../shared/domain/session';
 import type { AppState } from '../../shared/state/appState';
+import { newAppState } from '../../shared/state/newAppState';
 import type { PatchOp } from '../../shared/state/statePatch';
 import { max, median, quantile, round, sleep } from '../lib/stats';
 
@@ -138,8 +139,8 @@ function initialState(sessions: number): AppState {
     const r = fakeSessionRecord(i, rand);
     records[r.id] = r;
   }
-  return {
-    meta: {
+  const state = newAppState(
+    {
       version: 'bench',
       mode: 'serve',
       demo: false,
@@ -150,16 +151,9 @@ function initialState(sessions: number): AppState {
       ready: true,
       scanProgress: null,
     },
-    settings: defaultSettings(),
-    sessions: records,
-    warnings: {},
-    plans: {},
-    dispatch: {},
-    linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
-    linearPlans: {},
-    linearCreations: {},
-    merge: {},
-  };
+    defaultSettings(),
+  );
+  return { ...state, sessions: records };
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };

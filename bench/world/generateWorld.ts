@@ -63,14 +63,19 @@ const IDENT = {
 
 function git(cwd: string, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: { ...process.env, ...IDENT }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // stdin only when there is input: a git that exits before reading an empty stdin raised EPIPE.
+    const child = spawn('git', args, { cwd, env: { ...process.env, ...IDENT }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`git ${args.join(' ')} (${cwd}) exited ${code}: ${err}`))));
-    child.stdin.end(input ?? '');
+    if (input !== undefined && child.stdin) {
+      // The exit code tells what went wrong; a write error on a pipe git closed must not crash the run.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
   });
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PushedEvent, RpcResult } from '../../../shared/contract';
 import type { AppMode, Toast } from '../../../shared/domain/appMeta';
-import { NOT_CONFIGURED } from '../../../shared/domain/linear';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import { newAppState } from '../../../shared/state/newAppState';
 import type { AppState } from '../../../shared/state/appState';
 import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
@@ -143,8 +143,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 }
 
 function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings: Settings): AppState {
-  return {
-    meta: {
+  return newAppState(
+    {
       version: options.version,
       mode: options.mode,
       demo: workspace.demo,
@@ -156,13 +156,5 @@ function initialState(options: CoreOptions, workspace: WorkspaceConfig, settings
       scanProgress: { done: 0, total: 1, label: 'Looking for worktrees and sessions' },
     },
     settings,
-    sessions: {},
-    warnings: {},
-    plans: {},
-    dispatch: {},
-    linearAccount: { connection: NOT_CONFIGURED, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
-    linearPlans: {},
-    linearCreations: {},
-    merge: {},
-  };
+  );
 }

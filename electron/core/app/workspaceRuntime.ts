@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { Toast } from '../../../shared/domain/appMeta';
 import type { PlanContext } from '../../../shared/domain/session';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { SecretStore } from '../linear/linearKeyStore';
 import type { LinearService } from '../linear/service/linearService';
 import { startWorkspaceLinear, type WorkspaceLinear } from '../linear/service/workspaceLinear';
+import { loadMergePreferences } from '../merge/service/mergePreferences';
 import { MergeService } from '../merge/service/mergeService';
 import { PlansService } from '../plans/service/plansService';
 import { createClaudeSource } from '../sessions/registry/createClaudeSource';
@@ -72,6 +74,7 @@ export class WorkspaceRuntime {
   private async startMerge(): Promise<void> {
     const merge = new MergeService({
       store: this.store,
+      preferences: await loadMergePreferences(join(this.config.dataDir, 'merge-preferences.json'), (message) => this.logger.warn(message)),
       // Read lazily: the Linear service may be absent or restarted.
       linear: () => this.linear,
       toast: (toast) => this.hooks.toast(toast),

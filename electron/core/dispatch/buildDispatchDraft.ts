@@ -12,7 +12,7 @@ import { agentInfo } from './agents';
 import { branchName } from './branchName';
 import { checkDispatch, type CheckDispatchOptions } from './checkDispatch';
 import { decideAllPairs, type DecideOptions } from './decidePair';
-import { dispatchPrompt } from './dispatchPrompt';
+import { rowPrompt } from './dispatchPrompt';
 import { linearIssueUrl } from './linearLinks';
 import { isAnalysisOnly } from './phaseFacts';
 import { checkPlanFileName } from './planFileName';
@@ -82,17 +82,7 @@ export function buildDispatchDraft(
   const subIssues: Record<string, SubIssueDraft> = {};
   const promptViolations: Violation[] = [];
   for (const row of rows) {
-    const p = byId.get(row.phase);
-    const prompt = dispatchPrompt(row, {
-      master: { issueId: master.issueId, title: master.title, url: master.url },
-      workspace: master.workspace,
-      repoPath: master.repoPath,
-      repoLabel: master.repoLabel,
-      context: p?.context ?? [],
-      tasks: p?.tasks ?? [],
-      deliverable: p?.deliverable ?? null,
-      actionVerb: p?.actionVerb ?? null,
-    });
+    const prompt = rowPrompt(row, master, byId.get(row.phase));
     prompts[row.session] = prompt;
     subIssues[row.session] = buildSubIssue(row, prompt, master.issueId, letters.get(row.session) ?? 'A');
     if (prompt.missing.length > 0) {

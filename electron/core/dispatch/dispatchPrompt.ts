@@ -1,4 +1,4 @@
-import type { DispatchPrompt, DispatchRowDraft } from '../../../shared/domain/dispatch';
+import type { DispatchPrompt, DispatchRowDraft, MasterInfo, PhaseFacts } from '../../../shared/domain/dispatch';
 import { findUnlinkedIssueRefs, linearIssueUrl, linkedIssue } from './linearLinks';
 import { execModeLabel } from './sessionModeMapping';
 
@@ -115,4 +115,18 @@ export function dispatchPrompt(row: DispatchRowDraft, input: PromptInput): Dispa
     warnings.push(`Plain issue ids (use linked format [ID: TITLE](https://linear.app/${workspace}/issue/ID)): ${unlinked.join(', ')}`);
   }
   return { text, missing, warnings };
+}
+
+/** The prompt of one row of a master plan: the master's own fields plus what the row's phase says. */
+export function rowPrompt(row: DispatchRowDraft, master: MasterInfo, phase: PhaseFacts | undefined): DispatchPrompt {
+  return dispatchPrompt(row, {
+    master: { issueId: master.issueId, title: master.title, url: master.url },
+    workspace: master.workspace,
+    repoPath: master.repoPath,
+    repoLabel: master.repoLabel,
+    context: phase?.context ?? [],
+    tasks: phase?.tasks ?? [],
+    deliverable: phase?.deliverable ?? null,
+    actionVerb: phase?.actionVerb ?? null,
+  });
 }

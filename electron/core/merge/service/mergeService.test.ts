@@ -6,11 +6,13 @@ import type { MergeQueueView } from '../../../../shared/domain/mergeView';
 import type { PlanSummary } from '../../../../shared/domain/planState';
 import type { SessionRecord } from '../../../../shared/domain/session';
 import type { AppState } from '../../../../shared/state/appState';
+import { newAppState } from '../../../../shared/state/newAppState';
 import { contentHash } from '../../plans/contentHash';
 import { parsePlan } from '../../plans/parsePlan';
 import { StateStore } from '../../state/stateStore';
 import { makeTempDir, type TempRepo } from '../../testing/tempRepo';
 import { editLine, repoWithFiles, session } from '../testing/mergeFixtures';
+import { loadMergePreferences } from './mergePreferences';
 import { MergeService } from './mergeService';
 import { mergeOrderFromPlan } from './mergeOrderFromPlan';
 
@@ -77,18 +79,7 @@ function record(repo: string, path: string, branch: string, planPath: string, is
 }
 
 function initial(): AppState {
-  return {
-    meta: { version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null },
-    settings: defaultSettings(),
-    sessions: {},
-    warnings: {},
-    plans: {},
-    dispatch: {},
-    linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
-    linearPlans: {},
-    linearCreations: {},
-    merge: {},
-  };
+  return newAppState({ version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null }, defaultSettings());
 }
 
 let repo: TempRepo;
@@ -180,6 +171,32 @@ describe('MergeService', () => {
       if (line.startsWith('| sess-b ')) expect(after[i]).toBe(line.replace('| Done |', '| Merged |'));
       else if (i < before.length - 1) expect(after[i]).toBe(line);
     });
+  });
+
+  it("keeps the person's strategy and order across a restart, until the plan's own order changes", async () => {
+    const prefsPath = join(await makeTempDir('switchyard-prefs-'), 'merge-preferences.json');
+    const restart = async (): Promise<MergeService> => {
+      await service.stop();
+      store.replaceCollection('merge', {});
+      service = new MergeService({ store, pollMs: 0, debounceMs: 5, preferences: await loadMergePreferences(prefsPath) });
+      await service.start();
+      await service.refreshAll();
+      return service;
+    };
+    let s = await restart();
+    s.setStrategy(view().id, 'squash');
+    await s.setOrder(view().id, ['claude/a', 'claude/b']);
+    // Let the queued write land before the "restart".
+    await new Promise((r) => setTimeout(r, 50));
+    s = await restart();
+    expect(view().strategy).toBe('squash');
+    expect(view().order).toEqual(['claude/a', 'claude/b']);
+
+    // A garbled file loses the choices, not the app.
+    await writeFile(prefsPath, '{ not json');
+    s = await restart();
+    expect(view().strategy).toBe('merge');
+    expect(view().order).toEqual(['claude/b', 'claude/a']);
   });
 
   it('merges out of order only with a written reason, and keeps the reason in the plan file', async () => {

@@ -21,6 +21,7 @@ import { approachOf, gatherQueueExtras, type QueueExtras } from './queueExtras';
 import { buildQueueView } from './queueView';
 import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from './semanticHolds';
 import { mergeStatusOf } from './sessionStatusMap';
+import { memoryMergePreferences, type MergePreferences } from './mergePreferences';
 
 /** The one call of the Linear service the merge queue makes ("Linear Done" after a merge). */
 export interface MergeLinearSink {
@@ -38,6 +39,8 @@ export interface MergeServiceOptions {
   /** A full refresh this often, for bases that move where no session record sees it (default 20 s; 0: never). */
   pollMs?: number;
   now?: () => Date;
+  /** Where each queue's strategy and manual order survive restarts (default: memory only). */
+  preferences?: MergePreferences;
 }
 
 interface Entry {
@@ -81,7 +84,11 @@ export class MergeService {
   private stopped = false;
   private warnings = new Map<string, string>();
 
-  constructor(private readonly options: MergeServiceOptions) {}
+  private readonly preferences: MergePreferences;
+
+  constructor(private readonly options: MergeServiceOptions) {
+    this.preferences = options.preferences ?? memoryMergePreferences();
+  }
 
   async start(): Promise<void> {
     this.unsubscribe = this.options.store.subscribe((patch) => {
@@ -183,14 +190,17 @@ export class MergeService {
     });
     if (!entry) {
       const id = spec.id;
+      const saved = this.preferences.get(id);
+      // A saved order counts only while the plan still declares the order it was made against.
+      const savedOrder = saved?.manualOrder && saved.declaredOrder.join('\0') === order.join('\0') ? saved.manualOrder : null;
       entry = {
         spec,
-        queue: new MergeQueue({ repoDir: spec.repoDir, base: spec.base, order, strategy: 'merge', sessions, onChange: () => this.publish(id) }),
+        queue: new MergeQueue({ repoDir: spec.repoDir, base: spec.base, order, strategy: saved?.strategy ?? 'merge', sessions, onChange: () => this.publish(id) }),
         planTitle: plan.parsed.title,
         masterIssueId: plan.parsed.header.parentIssue?.id ?? null,
         orderDeclared: declared,
         declaredOrder: order,
-        manualOrder: null,
+        manualOrder: savedOrder,
         signature: '',
         extras: NO_EXTRAS,
         holds: [],
@@ -310,6 +320,7 @@ export class MergeService {
   setStrategy(queueId: string, strategy: MergeStrategy): MergeQueueView {
     const entry = this.entry(queueId);
     entry.queue.setStrategy(strategy);
+    this.savePreference(queueId);
     return this.view(queueId);
   }
 
@@ -321,8 +332,14 @@ export class MergeService {
     }
     entry.manualOrder = order.join('\0') === entry.declaredOrder.join('\0') ? null : [...order];
     entry.queue.setOrder(order);
+    this.savePreference(queueId);
     await this.refreshEntry(queueId);
     return this.view(queueId);
+  }
+
+  private savePreference(queueId: string): void {
+    const entry = this.entry(queueId);
+    this.preferences.set(queueId, { strategy: entry.queue.state.strategy, manualOrder: entry.manualOrder, declaredOrder: entry.declaredOrder });
   }
 
   view(queueId: string): MergeQueueView {

@@ -15,7 +15,7 @@ import {
   checkDispatch,
   checkPlanFileName,
   dedupeViolations,
-  dispatchPrompt,
+  rowPrompt,
   launchCommand,
   launchModeFor,
   planBatches,
@@ -73,17 +73,7 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   const launchCommands: Record<string, string | null> = {};
   const promptViolations: Violation[] = [];
   for (const row of rows) {
-    const p = byId.get(row.phase);
-    const prompt = dispatchPrompt(row, {
-      master: { issueId: master.issueId, title: master.title, url: master.url },
-      workspace: master.workspace,
-      repoPath: master.repoPath,
-      repoLabel: master.repoLabel,
-      context: p?.context ?? [],
-      tasks: p?.tasks ?? [],
-      deliverable: p?.deliverable ?? null,
-      actionVerb: p?.actionVerb ?? null,
-    });
+    const prompt = rowPrompt(row, master, byId.get(row.phase));
     prompts[row.session] = prompt;
     launchCommands[row.session] = master.repoPath === '' ? null : launchCommand(row, master.repoPath);
     const where = { batch: row.batch, row: row.session, phases: [row.phase] };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanContext, SessionRecord } from '../../../../shared/domain/session';
 import { defaultSettings } from '../../../../shared/domain/settings';
 import type { AppState } from '../../../../shared/state/appState';
+import { newAppState } from '../../../../shared/state/newAppState';
 import { demoMasterPlan, demoRandomlyNamedPlan } from '../../demo/demoPlan';
 import { StateStore } from '../../state/stateStore';
 import { contentHash } from '../contentHash';
@@ -20,18 +21,7 @@ const DATE = '2026-03-01';
 let masterPath: string;
 
 function initial(): AppState {
-  return {
-    meta: { version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null },
-    settings: defaultSettings(),
-    sessions: {},
-    warnings: {},
-    plans: {},
-    dispatch: {},
-    linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
-    linearPlans: {},
-    linearCreations: {},
-    merge: {},
-  };
+  return newAppState({ version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null }, defaultSettings());
 }
 
 function record(over: Partial<SessionRecord>): SessionRecord {
