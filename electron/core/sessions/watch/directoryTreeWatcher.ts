@@ -24,7 +24,7 @@ function codeOf(error: unknown): string {
 function describeWatchError(path: string, error: unknown): string {
   const code = codeOf(error);
   if (code === 'ENOSPC') {
-    return `cannot watch ${path}: the system's limit of file watches is reached (raise fs.inotify.max_user_watches); changes there show on the next refresh`;
+    return `cannot watch ${path} and folders after it: the system's limit of file watches is reached (raise fs.inotify.max_user_watches); changes there show only when the worktree is next refreshed for another reason`;
   }
   return `cannot watch ${path}: ${code}`;
 }
@@ -40,6 +40,8 @@ export class DirectoryTreeWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
   private rootGone = false;
+  /** The watch limit is said once per tree, not once per folder. */
+  private limitReported = false;
 
   constructor(private readonly options: DirectoryTreeWatcherOptions) {}
 
@@ -98,7 +100,13 @@ export class DirectoryTreeWatcher {
     try {
       watcher = watch(dir, { persistent: false }, (event, name) => this.onEvent(dir, event, typeof name === 'string' ? name : null));
     } catch (error) {
-      if (codeOf(error) !== 'ENOENT') this.options.onWarning(describeWatchError(dir, error));
+      const code = codeOf(error);
+      if (code === 'ENOSPC') {
+        if (!this.limitReported) this.options.onWarning(describeWatchError(dir, error));
+        this.limitReported = true;
+      } else if (code !== 'ENOENT') {
+        this.options.onWarning(describeWatchError(dir, error));
+      }
       return false;
     }
     watcher.on('error', () => {
