@@ -1,4 +1,5 @@
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
+import { coalesced } from '../../async/coalesced';
 import type { Toast } from '../../../../shared/domain/appMeta';
 import type { MergeOutcome, MergeStrategy, RebaseResult, RemoveWorktreeResult } from '../../../../shared/domain/merge';
 import type { MergeActionNote, MergeQueueView, SemanticHold } from '../../../../shared/domain/mergeView';
@@ -79,8 +80,10 @@ export class MergeService {
   private timer: NodeJS.Timeout | null = null;
   private poll: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
-  private syncing: Promise<void> | null = null;
-  private again = false;
+  private readonly syncRun = coalesced(
+    () => this.syncOnce().catch((error: unknown) => this.options.log?.(`merge: ${String(error)}`)),
+    () => this.stopped,
+  );
   private stopped = false;
   private warnings = new Map<string, string>();
 
@@ -107,7 +110,7 @@ export class MergeService {
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     if (this.poll) clearInterval(this.poll);
-    await this.syncing;
+    await this.syncRun.running;
     await Promise.all([...this.entries.values()].map((e) => e.chain.catch(() => undefined)));
   }
 
@@ -118,22 +121,8 @@ export class MergeService {
   }
 
   /** Re-reads plans and session records; overlapping calls collapse into one more round. */
-  async sync(): Promise<void> {
-    if (this.syncing) {
-      this.again = true;
-      return this.syncing;
-    }
-    this.syncing = (async () => {
-      do {
-        this.again = false;
-        await this.syncOnce().catch((error: unknown) => this.options.log?.(`merge: ${String(error)}`));
-      } while (this.again && !this.stopped);
-    })();
-    try {
-      await this.syncing;
-    } finally {
-      this.syncing = null;
-    }
+  sync(): Promise<void> {
+    return this.syncRun.run();
   }
 
   /** Refreshes every queue now (the `merge.refresh` request and the poll). */

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { coalesced } from '../../async/coalesced';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
@@ -57,8 +58,7 @@ export class PlansService {
   private timer: NodeJS.Timeout | null = null;
   private writeBackTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
-  private refreshing: Promise<void> | null = null;
-  private again = false;
+  private readonly refreshRun = coalesced(() => this.refreshOnce(), () => this.stopped);
   private stopped = false;
   /** Hashes this service produced itself, new → previous: our own writes are not the person's edits. */
   private readonly selfWrites = new Map<string, string>();
@@ -104,7 +104,7 @@ export class PlansService {
     this.unsubscribe?.();
     await this.watcher?.close();
     this.watcher = null;
-    await this.refreshing;
+    await this.refreshRun.running;
   }
 
   private schedule(): void {
@@ -114,22 +114,8 @@ export class PlansService {
   }
 
   /** Re-discovers and re-reads what changed; overlapping calls collapse into one more round. */
-  async refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.again = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.again = false;
-        await this.refreshOnce();
-      } while (this.again && !this.stopped);
-    })();
-    try {
-      await this.refreshing;
-    } finally {
-      this.refreshing = null;
-    }
+  refresh(): Promise<void> {
+    return this.refreshRun.run();
   }
 
   private async refreshOnce(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { GitFacts, PlanContext, SessionRecord, SessionStatus, WorktreeInfo } from '../../../../shared/domain/session';
+import { coalesced } from '../../async/coalesced';
 import { createLimiter } from '../git/limiter';
 import { readGitFacts, emptyGitFacts } from '../git/readGitFacts';
 import { limitedGitRunner, type GitRunner } from '../git/runGit';
@@ -110,8 +111,10 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly debouncer: StatusDebouncer;
   private watcher: WorktreeWatcher | null = null;
   private claudeWatcher: ClaudeHomeWatcher | null = null;
-  private claudeRun: Promise<void> | null = null;
-  private claudeAgain = false;
+  private readonly claudeRun = coalesced(async () => {
+    await this.loadClaude();
+    if (!this.stopped) this.recompute();
+  }, () => this.stopped);
   private readonly revParseCache: RevParseCache = new Map();
 
   private worktrees = new Map<string, WorktreeInfo>();
@@ -128,8 +131,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private records = new Map<string, SessionRecord>();
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
-  private topologyRun: Promise<void> | null = null;
-  private topologyAgain = false;
+  private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
   private intervals: unknown[] = [];
   private pendingTimer: unknown = null;
   private pendingAt: number | null = null;
@@ -193,7 +195,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.claudeWatcher?.close();
     this.claudeWatcher = null;
     await w?.close();
-    await Promise.allSettled([...this.refreshing.values(), this.topologyRun ?? Promise.resolve(), this.claudeRun ?? Promise.resolve()]);
+    await Promise.allSettled([...this.refreshing.values(), this.topologyRun.running ?? Promise.resolve(), this.claudeRun.running ?? Promise.resolve()]);
     await this.claude.close?.();
   }
 
@@ -241,48 +243,27 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   /** Re-reads live sessions and transcripts; overlapping calls collapse into one more round. */
   async refreshClaude(): Promise<void> {
     if (this.stopped) return;
-    if (this.claudeRun) {
-      this.claudeAgain = true;
-      return this.claudeRun;
-    }
-    this.claudeRun = (async () => {
-      do {
-        this.claudeAgain = false;
-        await this.loadClaude();
-        if (!this.stopped) this.recompute();
-      } while (this.claudeAgain && !this.stopped);
-    })().finally(() => {
-      this.claudeRun = null;
-    });
-    return this.claudeRun;
+    return this.claudeRun.run();
   }
 
   /** Re-discovers worktrees; new ones are read, vanished ones are removed. Calls coalesce. */
   async refreshTopology(): Promise<void> {
     if (this.stopped) return;
-    if (this.topologyRun) {
-      this.topologyAgain = true;
-      return this.topologyRun;
-    }
-    this.topologyRun = (async () => {
-      do {
-        this.topologyAgain = false;
-        const before = new Map(this.worktrees);
-        const discovery = await this.discover();
-        if (this.stopped) return;
-        this.applyDiscovery(discovery);
-        const toLoad = [...this.worktrees.values()].filter((w) => {
-          const old = before.get(w.id);
-          return !old || old.branch !== w.branch || old.head !== w.head || old.prunable !== w.prunable;
-        });
-        await Promise.all(toLoad.map((w) => this.loadWorktree(w.id)));
-        await this.watcher?.setTargets(this.roots, this.watchTargets());
-      } while (this.topologyAgain && !this.stopped);
-    })().finally(() => {
-      this.topologyRun = null;
-    });
-    await this.topologyRun;
+    await this.topologyRun.run();
     if (!this.stopped) this.recompute();
+  }
+
+  private async topologyOnce(): Promise<void> {
+    const before = new Map(this.worktrees);
+    const discovery = await this.discover();
+    if (this.stopped) return;
+    this.applyDiscovery(discovery);
+    const toLoad = [...this.worktrees.values()].filter((w) => {
+      const old = before.get(w.id);
+      return !old || old.branch !== w.branch || old.head !== w.head || old.prunable !== w.prunable;
+    });
+    await Promise.all(toLoad.map((w) => this.loadWorktree(w.id)));
+    await this.watcher?.setTargets(this.roots, this.watchTargets());
   }
 
   // ── internals ─────────────────────────────────────────────────────────────
