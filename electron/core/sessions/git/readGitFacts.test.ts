@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, gitIn, makeTempDir, type TempRepo } from '../../testing/tempRepo';
 import { resolveGitDir } from '../worktrees/discoverWorktrees';
-import { chooseBase, readGitFacts } from './readGitFacts';
+import { chooseBase, readGitFacts, type BaseConfigCache } from './readGitFacts';
 
 describe('chooseBase (pure)', () => {
   const refs = (...names: string[]) => names.map((refname) => ({ refname, symref: '' }));
@@ -93,8 +93,13 @@ describe('readGitFacts (real repos)', () => {
     try {
       const f = await readGitFacts(await target(wt));
       expect(f).toMatchObject({ baseBranch: 'develop', ahead: 1, behind: 0 });
-    } finally {
+      // The per-repository cache gives the same answer, and sees the setting change.
+      const baseConfigCache: BaseConfigCache = new Map();
+      expect(await readGitFacts(await target(wt), { baseConfigCache })).toMatchObject({ baseBranch: 'develop', ahead: 1 });
       await gitIn(repo.dir, 'config', '--unset', 'branch.claude/cia-1-thing.switchyardBase');
+      expect((await readGitFacts(await target(wt), { baseConfigCache })).baseBranch).toBe('main');
+    } finally {
+      await gitIn(repo.dir, 'config', '--unset-all', 'branch.claude/cia-1-thing.switchyardBase').catch(() => undefined);
     }
   });
 

@@ -1,4 +1,4 @@
-import { access, readdir } from 'node:fs/promises';
+import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitFacts } from '../../../../shared/domain/session';
 import { parseStatusV2, uncommittedPaths } from './parseStatus';
@@ -13,6 +13,11 @@ export interface GitFactsTarget {
 
 export interface ReadGitFactsOptions {
   git?: GitRunner;
+  /**
+   * Each repository's `branch.*.switchyardBase` settings, read once per change of its config file
+   * instead of one `git config` per worktree refresh (bench scenario 5).
+   */
+  baseConfigCache?: BaseConfigCache;
 }
 
 export function emptyGitFacts(error: string | null = null): GitFacts {
@@ -109,6 +114,34 @@ export async function findLockFiles(target: GitFactsTarget, branch: string | nul
   return found.sort();
 }
 
+export type BaseConfigCache = Map<string, { stamp: string; bases: Map<string, string> }>;
+
+const BASE_KEY = /^branch\.(.+)\.switchyardbase$/i;
+
+/** Every branch's configured base in the repository, from one `git config --get-regexp`. */
+async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string, cache: BaseConfigCache): Promise<Map<string, string>> {
+  let stamp = '';
+  try {
+    const s = await stat(join(commonGitDir, 'config'));
+    stamp = `${s.ino}:${s.mtimeMs}:${s.size}`;
+  } catch {
+    stamp = '';
+  }
+  const hit = cache.get(commonGitDir);
+  if (stamp !== '' && hit && hit.stamp === stamp) return hit.bases;
+  // Exit code 1 means "no such key": an empty map, not an error.
+  const run = await git(['config', '--get-regexp', '^branch\\..*\\.switchyardbase$'], cwd);
+  const bases = new Map<string, string>();
+  for (const line of run.code === 0 ? run.stdout.split('\n') : []) {
+    const space = line.indexOf(' ');
+    const key = BASE_KEY.exec(space === -1 ? line : line.slice(0, space));
+    const value = space === -1 ? '' : line.slice(space + 1).trim();
+    if (key?.[1] && value) bases.set(key[1], value);
+  }
+  if (stamp !== '' && run.code <= 1) cache.set(commonGitDir, { stamp, bases });
+  return bases;
+}
+
 function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
@@ -133,14 +166,17 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   const head = status.oid;
   const uncommitted = uncommittedPaths(status);
 
-  const [configRun, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
-    branch ? git(['config', '--get', `branch.${branch}.switchyardBase`], cwd) : Promise.resolve(null),
+  const [configuredBase, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
+    !branch
+      ? Promise.resolve(null)
+      : options.baseConfigCache && target.commonGitDir
+        ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache).then((bases) => bases.get(branch) ?? null)
+        : git(['config', '--get', `branch.${branch}.switchyardBase`], cwd).then((run) => (run.code === 0 ? run.stdout.trim() || null : null)),
     target.gitDir ? exists(join(target.gitDir, 'MERGE_HEAD')) : Promise.resolve(false),
     target.gitDir ? exists(join(target.gitDir, 'rebase-merge')) : Promise.resolve(false),
     target.gitDir ? exists(join(target.gitDir, 'rebase-apply')) : Promise.resolve(false),
     findLockFiles(target, branch),
   ]);
-  const configuredBase = configRun && configRun.code === 0 ? configRun.stdout.trim() || null : null;
   const configuredShort = configuredBase?.replace(/^(refs\/heads\/|refs\/remotes\/origin\/|origin\/)/, '') ?? null;
   const baseCandidates = new Set([...BASE_CANDIDATES, ...(configuredShort ? [configuredShort] : [])].map((b) => `refs/heads/${b}`));
   const branchRef = branch ? `refs/heads/${branch}` : null;

@@ -1,7 +1,7 @@
 import type { GitFacts, PlanContext, SessionRecord, SessionStatus, WorktreeInfo } from '../../../../shared/domain/session';
 import { coalesced } from '../../async/coalesced';
 import { createLimiter } from '../git/limiter';
-import { readGitFacts, emptyGitFacts } from '../git/readGitFacts';
+import { readGitFacts, emptyGitFacts, type BaseConfigCache } from '../git/readGitFacts';
 import { limitedGitRunner, type GitRunner } from '../git/runGit';
 import { StatusDebouncer } from '../status/statusDebouncer';
 import { ClaudeHomeWatcher } from '../watch/claudeHomeWatcher';
@@ -116,6 +116,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     if (!this.stopped) this.recompute();
   }, () => this.stopped);
   private readonly revParseCache: RevParseCache = new Map();
+  private readonly baseConfigCache: BaseConfigCache = new Map();
 
   private worktrees = new Map<string, WorktreeInfo>();
   private roots: string[] = [];
@@ -321,7 +322,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     const [facts, ccc] = await Promise.all([
       w.prunable
         ? Promise.resolve(emptyGitFacts('the worktree folder no longer exists'))
-        : readGitFacts({ path: w.path, gitDir: w.gitDir, commonGitDir: w.commonGitDir }, { git: this.git }).catch(
+        : readGitFacts({ path: w.path, gitDir: w.gitDir, commonGitDir: w.commonGitDir }, { git: this.git, baseConfigCache: this.baseConfigCache }).catch(
             (error: unknown) => emptyGitFacts(error instanceof Error ? error.message : String(error)),
           ),
       w.prunable ? Promise.resolve(null) : this.claude.readCccState(w.path).catch(() => null),
