@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { createLimiter, type Limiter } from '../git/limiter';
+import { createLimiter, type Limiter } from '../../async/limiter';
 import type { TranscriptSummary } from '../../../../shared/domain/claude';
 import { DEFAULT_CHUNK_BYTES, lineStartBefore, readRange } from './fileChunks';
 import { LineSplitter } from './lineSplitter';

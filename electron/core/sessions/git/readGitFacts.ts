@@ -119,15 +119,15 @@ export type BaseConfigCache = Map<string, { stamp: string; bases: Map<string, st
 const BASE_KEY = /^branch\.(.+)\.switchyardbase$/i;
 
 /** Every branch's configured base in the repository, from one `git config --get-regexp`. */
-async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string, cache: BaseConfigCache): Promise<Map<string, string>> {
+async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string | null, cache: BaseConfigCache): Promise<Map<string, string>> {
   let stamp = '';
   try {
-    const s = await stat(join(commonGitDir, 'config'));
-    stamp = `${s.ino}:${s.mtimeMs}:${s.size}`;
+    const s = commonGitDir ? await stat(join(commonGitDir, 'config')) : null;
+    stamp = s ? `${s.ino}:${s.mtimeMs}:${s.size}` : '';
   } catch {
     stamp = '';
   }
-  const hit = cache.get(commonGitDir);
+  const hit = commonGitDir ? cache.get(commonGitDir) : undefined;
   if (stamp !== '' && hit && hit.stamp === stamp) return hit.bases;
   // Exit code 1 means "no such key": an empty map, not an error.
   const run = await git(['config', '--get-regexp', '^branch\\..*\\.switchyardbase$'], cwd);
@@ -138,7 +138,7 @@ async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string
     const value = space === -1 ? '' : line.slice(space + 1).trim();
     if (key?.[1] && value) bases.set(key[1], value);
   }
-  if (stamp !== '' && run.code <= 1) cache.set(commonGitDir, { stamp, bases });
+  if (commonGitDir && stamp !== '' && run.code <= 1) cache.set(commonGitDir, { stamp, bases });
   return bases;
 }
 
@@ -167,11 +167,7 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   const uncommitted = uncommittedPaths(status);
 
   const [configuredBase, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
-    !branch
-      ? Promise.resolve(null)
-      : options.baseConfigCache && target.commonGitDir
-        ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache).then((bases) => bases.get(branch) ?? null)
-        : git(['config', '--get', `branch.${branch}.switchyardBase`], cwd).then((run) => (run.code === 0 ? run.stdout.trim() || null : null)),
+    branch ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache ?? new Map()).then((bases) => bases.get(branch) ?? null) : null,
     target.gitDir ? exists(join(target.gitDir, 'MERGE_HEAD')) : Promise.resolve(false),
     target.gitDir ? exists(join(target.gitDir, 'rebase-merge')) : Promise.resolve(false),
     target.gitDir ? exists(join(target.gitDir, 'rebase-apply')) : Promise.resolve(false),

@@ -1,5 +1,5 @@
 import { execGit, type GitRun } from '../../git/execGit';
-import { createLimiter, type Limiter } from './limiter';
+import { createLimiter, type Limiter } from '../../async/limiter';
 
 /** Runs one read-only git command; injected so all git processes go through one limiter. */
 export type GitRunner = (args: readonly string[], cwd: string) => Promise<GitRun>;

@@ -1,6 +1,6 @@
 import type { GitFacts, PlanContext, SessionRecord, SessionStatus, WorktreeInfo } from '../../../../shared/domain/session';
 import { coalesced } from '../../async/coalesced';
-import { createLimiter } from '../git/limiter';
+import { createLimiter } from '../../async/limiter';
 import { readGitFacts, emptyGitFacts, type BaseConfigCache } from '../git/readGitFacts';
 import { limitedGitRunner, type GitRunner } from '../git/runGit';
 import { StatusDebouncer } from '../status/statusDebouncer';
@@ -240,8 +240,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     if (!this.stopped) this.recompute();
   }
 
-  /** Re-reads live Claude sessions and transcripts, then emits what changed. */
-  /** Re-reads live sessions and transcripts; overlapping calls collapse into one more round. */
+  /** Re-reads live sessions and transcripts, then emits what changed; overlapping calls collapse into one more round. */
   async refreshClaude(): Promise<void> {
     if (this.stopped) return;
     return this.claudeRun.run();

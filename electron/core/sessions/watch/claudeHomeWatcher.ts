@@ -3,7 +3,11 @@ import { DirectoryTreeWatcher } from './directoryTreeWatcher';
 
 export interface ClaudeHomeWatcherOptions {
   claudeHome: string;
-  /** Something in `sessions/` or `projects/` changed; called at most once per `debounceMs`. */
+  /**
+   * Something in `sessions/` or `projects/` changed; called at most once per `debounceMs` (default
+   * 500 ms), because a working session appends to its transcript many times a second and each call
+   * re-reads every session's state.
+   */
   onChange(): void;
   onWarning(message: string): void;
   debounceMs?: number;
@@ -24,8 +28,7 @@ export class ClaudeHomeWatcher {
       (name) =>
         new DirectoryTreeWatcher({
           root: join(options.claudeHome, name),
-          ignoreDir: () => false,
-          ignorePath: () => false,
+          ignore: () => false,
           onChange: () => this.changed(),
           // A folder that is not there yet is picked up by the periodic refresh; nothing to warn about.
           onRootGone: () => undefined,
@@ -58,6 +61,6 @@ export class ClaudeHomeWatcher {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.closed) this.options.onChange();
-    }, this.options.debounceMs ?? 150);
+    }, this.options.debounceMs ?? 500);
   }
 }

@@ -29,8 +29,7 @@ async function harness(layout: (root: string) => Promise<void>): Promise<Harness
   const ignore = makeWorktreeIgnore(root);
   const tree = new DirectoryTreeWatcher({
     root,
-    ignoreDir: ignore,
-    ignorePath: ignore,
+    ignore,
     onChange: (p) => changes.push(p),
     onRootGone: () => (gone.count += 1),
     onWarning: (m) => warnings.push(m),
@@ -104,7 +103,7 @@ describe('DirectoryTreeWatcher', () => {
   it('a root that cannot be read gives a warning, not a crash', async () => {
     const missing = join(tmpdir(), `sy-tree-missing-${process.pid}-${Date.now()}`);
     const warnings: string[] = [];
-    const tree = new DirectoryTreeWatcher({ root: missing, ignoreDir: () => false, ignorePath: () => false, onChange: () => undefined, onRootGone: () => undefined, onWarning: (m) => warnings.push(m) });
+    const tree = new DirectoryTreeWatcher({ root: missing, ignore: () => false, onChange: () => undefined, onRootGone: () => undefined, onWarning: (m) => warnings.push(m) });
     open.push(tree);
     await tree.start();
     expect(tree.watchCount()).toBe(0);

@@ -4,10 +4,8 @@ import { join, sep } from 'node:path';
 
 export interface DirectoryTreeWatcherOptions {
   root: string;
-  /** Absolute path of a folder → never descend into it (node_modules, .git, build output, nested worktrees). */
-  ignoreDir(path: string): boolean;
-  /** Absolute path of any entry → its events are not reported. */
-  ignorePath(path: string): boolean;
+  /** Absolute path → not reported, and never descended into when a folder (node_modules, .git, nested worktrees). */
+  ignore(path: string): boolean;
   /** Something at `path` was created, changed, renamed or removed. */
   onChange(path: string): void;
   /** The root folder itself is gone. */
@@ -79,7 +77,7 @@ export class DirectoryTreeWatcher {
         for (const entry of entries) {
           if (!entry.isDirectory()) continue;
           const child = join(dir, entry.name);
-          if (!this.options.ignoreDir(child)) queue.push(child);
+          if (!this.options.ignore(child)) queue.push(child);
         }
       }
     };
@@ -135,7 +133,7 @@ export class DirectoryTreeWatcher {
       return;
     }
     const path = join(dir, name);
-    if (this.options.ignorePath(path)) return;
+    if (this.options.ignore(path)) return;
     this.options.onChange(path);
     if (event === 'rename') void this.renamed(dir, path);
   }
@@ -150,7 +148,7 @@ export class DirectoryTreeWatcher {
     }
     if (this.closed) return;
     if (isDir) {
-      if (!this.watchers.has(path) && !this.options.ignoreDir(path)) await this.walk(path);
+      if (!this.watchers.has(path) && !this.options.ignore(path)) await this.walk(path);
     } else if (this.watchers.has(path)) {
       this.unwatch(path);
     }

@@ -164,8 +164,7 @@ export class WorktreeWatcher {
       let goneReported = false;
       const tree = new DirectoryTreeWatcher({
         root: t.path,
-        ignoreDir: ignore,
-        ignorePath: ignore,
+        ignore,
         onChange: (path) => this.worktreeChanged(this.ownerOf(path) ?? t.id),
         onRootGone: () => {
           if (goneReported || this.closed) return;
@@ -188,7 +187,7 @@ export class WorktreeWatcher {
     await Promise.all(pending);
   }
 
-  /** Number of paths chokidar watches right now (folders plus their entries), for benchmarks. */
+  /** Paths watched right now (worktree folders, plus chokidar's roots and git-dir entries), for benchmarks. */
   watchedPathCount(): number {
     let count = 0;
     for (const tree of this.worktreeWatchers.values()) count += tree.watchCount();

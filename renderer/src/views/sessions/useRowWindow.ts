@@ -22,9 +22,12 @@ function measure(container: HTMLElement, body: HTMLElement): Geometry {
   return { bodyTop, headerHeight: head?.getBoundingClientRect().height ?? 0 };
 }
 
-function readViewport(container: HTMLElement, body: HTMLElement): Viewport {
-  const { bodyTop, headerHeight } = measure(container, body);
+function viewportOf(container: HTMLElement, { bodyTop, headerHeight }: Geometry): Viewport {
   return { scrollTop: container.scrollTop - bodyTop + headerHeight, height: container.clientHeight - headerHeight };
+}
+
+function readViewport(container: HTMLElement, body: HTMLElement): Viewport {
+  return viewportOf(container, measure(container, body));
 }
 
 /**
@@ -69,10 +72,10 @@ export function useRowWindow(
       const container = scrollRef.current;
       const body = bodyRef.current;
       if (!container || !body) return;
-      const { bodyTop, headerHeight } = measure(container, body);
-      const current = readViewport(container, body);
+      const geometry = measure(container, body);
+      const current = viewportOf(container, geometry);
       const target = scrollToShow(offsets, index, current.scrollTop, current.height);
-      if (target !== null) container.scrollTop = target + bodyTop - headerHeight;
+      if (target !== null) container.scrollTop = target + geometry.bodyTop - geometry.headerHeight;
     },
     [offsets, scrollRef, bodyRef],
   );
