@@ -39,7 +39,7 @@ export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy
               <div className="merge-branch">{row.branch}</div>
               <div className="faint merge-sub">
                 {[row.label && row.label !== row.phase ? row.label : null, row.phase ? `Phase ${row.phase}` : null, row.issueId].filter(Boolean).join(' · ')}
-                {row.declared ? null : <span title="The plan's merge order does not name this session: it follows batch and plan order"> · order not declared</span>}
+                {row.declared || !view.rows.some((r) => r.declared) ? null : <span title="The plan's merge order does not name this session: it follows batch and plan order"> · order not declared</span>}
               </div>
               {row.recordedBranch ? (
                 <div className="merge-sub merge-order-warn" title="The plan records one branch; the live session works on another. The queue merges the live one.">
