@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'test-results/**', 'bench/results/**', 'scripts/*.d.mts'] },
+  { ignores: ['.tsbuild/**', 'out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'test-results/**', 'bench/results/**', 'scripts/*.d.mts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
