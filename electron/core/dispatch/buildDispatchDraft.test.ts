@@ -71,10 +71,10 @@ describe('buildDispatchDraft', () => {
     ]);
   });
 
-  it('flags missing prompt fields and a random plan file name', () => {
+  it('flags missing prompt fields (the plan file name is the plans module\'s rule, not the engine\'s)', () => {
     const draft = buildDispatchDraft([ph('1A', { tasks: [], deliverable: null })], { ...MASTER, planFileName: 'composed-crunching-raven.md' });
-    expect(draft.violations.map((v) => v.rule)).toEqual(['plan.file-name', 'prompt.missing-field']);
-    expect(draft.violations[1]?.message).toContain('TASKS, DELIVERABLE');
+    expect(draft.violations.map((v) => v.rule)).toEqual(['prompt.missing-field']);
+    expect(draft.violations[0]?.message).toContain('TASKS, DELIVERABLE');
   });
 
   it('external agents: Tembo gets n/a and no branch; Cursor gets cursor/{issue-id}', () => {
