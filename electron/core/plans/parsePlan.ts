@@ -297,7 +297,9 @@ function readDispatchRow(cells: CellAccess, row: IndexedRow): DispatchRow | null
   const session = cells.text('session', 'sessionName');
   const issue = cells.issues('issue', 'issues', 'id')[0] ?? null;
   if (session === '' && issue === null) return null;
-  const estCostRaw = cells.text('estCost');
+  // `Est` holds points in an Issue Registry but a cost (`~$4`) in a dispatch table.
+  const estRaw = cells.text('est');
+  const estCostRaw = cells.text('estCost') || (/\$/.test(estRaw) ? estRaw : '');
   const mergeOrder = cells.optional('mergeOrder');
   return {
     session,

@@ -63,6 +63,11 @@ function batchNumber(raw: string | null | undefined): number | null {
   return m ? Number(m[0]) : null;
 }
 
+/** `main`, `master`, `(direct main)`: the base, not a session's own branch. */
+export function isBaseBranch(branch: string): boolean {
+  return /^(?:main|master|trunk|develop|\(direct main\)|direct main)$/i.test(branch.replace(/`/g, '').trim());
+}
+
 function samePhase(a: string, b: string): boolean {
   return a.trim().toUpperCase() === b.trim().toUpperCase();
 }
@@ -70,14 +75,22 @@ function samePhase(a: string, b: string): boolean {
 /** Pure: the plan's sessions and its merge order, from the record alone. */
 export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
   const phaseOf = (id: string): PhaseRow | null => plan.phases.find((p) => samePhase(p.phase, id)) ?? null;
-  const phaseOfIssue = (issueId: string): PhaseRow | null => plan.phases.find((p) => p.issues.some((i) => i.id.toUpperCase() === issueId.toUpperCase())) ?? null;
+  const taken = new Set<PhaseRow>();
+  /** One issue in several phases: the one whose focus the row repeats, else the first not taken yet. */
+  const phaseOfIssue = (issueId: string, focus = ''): PhaseRow | null => {
+    const all = plan.phases.filter((p) => p.issues.some((i) => i.id.toUpperCase() === issueId.toUpperCase()));
+    const free = all.filter((p) => !taken.has(p));
+    const f = focus.trim().toLowerCase();
+    return free.find((p) => f !== '' && p.focus.trim().toLowerCase() === f) ?? free[0] ?? all[0] ?? null;
+  };
   const sessions: PlanSession[] = [];
 
   for (const table of plan.dispatchTables) {
     for (const row of table.rows) {
       const issueId = row.issue?.id ?? null;
       // Phase: the Phase column; else a label that is a phase id; else the phase of the row's issue.
-      const phaseRow = (row.phase ? phaseOf(row.phase) : null) ?? (row.session ? phaseOf(row.session) : null) ?? (issueId ? phaseOfIssue(issueId) : null);
+      const phaseRow = (row.phase ? phaseOf(row.phase) : null) ?? (row.session ? phaseOf(row.session) : null) ?? (issueId ? phaseOfIssue(issueId, row.focus) : null);
+      if (phaseRow) taken.add(phaseRow);
       const phase = phaseRow?.phase ?? row.phase ?? null;
       const label = row.session || issueId || `row ${row.line}`;
       const existing = sessions.find((s) => s.label !== null && samePhase(s.label, label));
@@ -112,13 +125,16 @@ export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
       phaseRow: p,
     });
   }
-  // Registry rows attach to the session of their branch, phase or issue (the latest row wins).
+  // Registry rows attach to the session of their phase, issue or branch (the latest row wins). A base
+  // branch (`main`) is shared by every direct-main session, so it identifies nobody.
   for (const r of plan.sessionRegistry) {
     const issueId = r.issue?.id.toUpperCase() ?? null;
+    const ownBranch = r.branch && !isBaseBranch(r.branch) ? r.branch : null;
+    const candidates = (pick: (s: PlanSession) => boolean): PlanSession | undefined => sessions.find((s) => pick(s) && s.registryRow === null) ?? sessions.find(pick);
     const target =
-      (r.branch ? sessions.find((s) => s.branch !== null && s.branch === r.branch) : undefined) ??
-      (r.phase ? sessions.find((s) => (s.phase !== null && samePhase(s.phase, r.phase)) || (s.label !== null && samePhase(s.label, r.phase))) : undefined) ??
-      (issueId ? sessions.find((s) => s.issueId?.toUpperCase() === issueId) : undefined);
+      (ownBranch ? candidates((s) => s.branch === ownBranch) : undefined) ??
+      (r.phase ? candidates((s) => (s.phase !== null && samePhase(s.phase, r.phase)) || (s.label !== null && samePhase(s.label, r.phase))) : undefined) ??
+      (issueId ? candidates((s) => s.issueId?.toUpperCase() === issueId) : undefined);
     if (target) {
       target.registryRow = r;
       target.sessionName = r.sessionName || target.sessionName;

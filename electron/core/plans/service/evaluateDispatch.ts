@@ -25,7 +25,7 @@ import {
 } from '../../dispatch';
 import type { InfraPattern } from '../../dispatch/sharedInfrastructure';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
-import { planMasterInfo } from './planMasterInfo';
+import { planCostProfile, planMasterInfo } from './planMasterInfo';
 import { planNameViolation } from './planNameViolation';
 import { planPhaseFacts } from './planPhaseFacts';
 import { recordedRow } from './recordedRows';
@@ -59,6 +59,8 @@ function userInfraPatterns(patterns: readonly string[] | undefined): InfraPatter
 
 /** The plan's record plus the engine's proposals for what it does not record yet. */
 export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly string[], options: EvaluateOptions = {}): DispatchBasis {
+  // The plan's own `Cost profile:` line is the record for this plan; Settings are the default.
+  options = { ...options, costProfile: planCostProfile(text) ?? options.costProfile ?? null };
   const facts = planPhaseFacts(plan);
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
@@ -107,11 +109,18 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   for (const r of rows) if (!planOrder.includes(r.session)) planOrder.push(r.session);
   const order = reorder(planOrder, edits.mergeOrder, rows);
   const mergeOrder: MergeOrder = {};
+  // What the plan (or the person, in the view) actually declares: §8 asks for it when sessions touch adjacent code.
+  const declaredOrder: MergeOrder = {};
+  const declaredSessions = new Set([
+    ...sessions.mergeOrder.declaredKeys.map((k) => sessionOf(k)?.session).filter((x): x is string => !!x),
+    ...(edits.mergeOrder ?? []).map((t) => rows.find((r) => r.session === t || upper(r.phase) === upper(t))?.session).filter((x): x is string => !!x),
+  ]);
   order.forEach((session, i) => {
     const row = rows.find((r) => r.session === session);
     if (row) {
       row.mergeOrder = i + 1;
       if (mergeOrder[row.phase] === undefined) mergeOrder[row.phase] = i + 1;
+      if (declaredSessions.has(session) && declaredOrder[row.phase] === undefined) declaredOrder[row.phase] = i + 1;
     }
   });
 
@@ -139,11 +148,20 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
     ...planBatches(facts, draft.decisions, { extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) }).violations,
-    ...checkDispatch(rows, facts, draft.decisions, mergeOrder, { costProfile: options.costProfile ?? null }),
+    ...checkDispatch(rows, facts, draft.decisions, declaredOrder, { costProfile: options.costProfile ?? null }).map(undeclaredOrderIsAWarning),
     ...rowViolations,
     ...orderViolations,
   ]);
   return { rows, mergeOrder, violations, prompts, launchCommands };
+}
+
+/**
+ * §8 "Define merge order in the dispatch table if sessions touch adjacent code": said, but not a
+ * blocker — approving writes the order the view shows into the plan, which then declares it.
+ */
+function undeclaredOrderIsAWarning(v: Violation): Violation {
+  if (v.rule !== 'merge.order-required') return v;
+  return { ...v, severity: 'warning', message: `${v.message} Approving records the order shown here as the plan's merge order.` };
 }
 
 /** The batches the table has now: recorded rows keep the batch the plan gives them. */

@@ -18,10 +18,23 @@ export function planWorkspace(plan: ParsedPlan): string | null {
   return null;
 }
 
-/** `**Repo:** /path` (also `Repository:`, `Project:`, `Launch from:`) as written in the plan's header lines. */
+const REPO_LINE = /^[ \t>*_-]*(?:\*\*|__)?(?:plugin repo|repo|repository|project|launch from|repo path)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([^`\r\n]+?)`?(?:\s*\(.*\))?[ \t]*$/im;
+
+/**
+ * The repository a plan names (§4 `{PLUGIN_REPO_OR_PROJECT}: {REPO_PATH}`, `Launch from: {REPO_PATH}`):
+ * `**Repo:** /path`, `Plugin repo: ~/x`, `Project: ~/code/y`, `Repo: C:\src\z`, bold or not. Only a
+ * value that looks like a path counts (`Project: billing rewrite` is a name, not a repository).
+ */
 export function planRepoLine(text: string): string | null {
-  const m = /^\*\*(?:Repo|Repository|Project|Launch from):\*\*\s*`?([^`\r\n]+?)`?\s*$/im.exec(text);
-  return m?.[1]?.trim() || null;
+  const m = REPO_LINE.exec(text);
+  const value = m?.[1]?.trim() ?? '';
+  return /^(?:~|\.{0,2}[\\/]|[A-Za-z]:[\\/]|\$HOME)/.test(value) ? value : null;
+}
+
+/** `Cost profile: unlimited` (or `**Cost profile:** capped`) in the plan: the §4 ">$10 → checkpoint" switch. */
+export function planCostProfile(text: string): string | null {
+  const m = /^[ \t>*_-]*(?:\*\*|__)?cost profile(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([A-Za-z][\w -]*?)`?[ \t.]*$/im.exec(text);
+  return m?.[1]?.trim().toLowerCase() ?? null;
 }
 
 /**
