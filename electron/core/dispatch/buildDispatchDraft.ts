@@ -4,6 +4,7 @@ import {
   type DispatchPrompt,
   type DispatchRowDraft,
   type MasterInfoInput,
+  type PairDecision,
   type PhaseFacts,
   type SubIssueDraft,
   type Violation,
@@ -12,9 +13,12 @@ import { agentInfo } from './agents';
 import { branchName } from './branchName';
 import { checkDispatch, type CheckDispatchOptions } from './checkDispatch';
 import { decideAllPairs, type DecideOptions } from './decidePair';
+import { DecisionIndex } from './decisionIndex';
 import { rowPrompt } from './dispatchPrompt';
 import { linearIssueUrl } from './linearLinks';
+import { evaluatedPhases } from './phaseCap';
 import { isAnalysisOnly } from './phaseFacts';
+import { estimateAppliesResearchCost, researchCostRange } from './researchCost';
 import { checkPlanFileName } from './planFileName';
 import { defaultMergeOrder, planBatches } from './planBatches';
 import { dedupeViolations, violation } from './ruleBook';
@@ -33,14 +37,15 @@ export interface BuildDispatchOptions extends DecideOptions, CheckDispatchOption
  * violation, and the §4 prompt and Linear sub-issue for each row.
  */
 export function buildDispatchDraft(
-  phases: readonly PhaseFacts[],
+  allPhases: readonly PhaseFacts[],
   masterInput: MasterInfoInput,
   options: BuildDispatchOptions = {},
 ): DispatchDraft {
   const master = MasterInfoSchema.parse(masterInput);
-  const decisions = decideAllPairs(phases, options);
-  const planned = planBatches(phases, decisions, options);
-  const mergeOrder = defaultMergeOrder(planned.batches, decisions);
+  const phases = evaluatedPhases(allPhases);
+  const all = new DecisionIndex(decideAllPairs(phases, options));
+  const planned = planBatches(allPhases, all, options);
+  const mergeOrder = defaultMergeOrder(planned.batches, all);
   const byId = new Map(phases.map((p) => [p.phase, p]));
 
   const rows: DispatchRowDraft[] = [];
@@ -58,6 +63,8 @@ export function buildDispatchDraft(
       const agent = agentInfo(p.agent);
       const issueId = p.issueIds[0] ?? '';
       const analysisOnly = isAnalysisOnly(p);
+      const changesCode = p.producesCode === true;
+      const costNote = p.readOnlyResearch && p.estCostUsd !== null && !estimateAppliesResearchCost(p, p.estCostUsd);
       rows.push({
         session,
         phase: p.phase,
@@ -66,7 +73,7 @@ export function buildDispatchDraft(
         issueUrl: issueId !== '' && master.workspace !== '' ? linearIssueUrl(master.workspace, issueId) : null,
         focus: p.focus,
         mode: p.exec,
-        launchAs: launchModeFor(p.exec, analysisOnly).launchAs,
+        launchAs: launchModeFor(p.exec, { analysisOnly, changesCode }).launchAs,
         analysisOnly,
         estCostUsd: p.estCostUsd,
         agent: agent.id === 'claude-code' ? 'Claude Code' : (p.agent ?? agent.label).trim(),
@@ -74,6 +81,10 @@ export function buildDispatchDraft(
         branch: issueId === '' ? null : agent.id === 'claude-code' ? branchName('claude', issueId, p.focus) : agent.id === 'cursor' ? branchName('cursor', issueId, '') : null,
         batch: b.index,
         mergeOrder: mergeOrder[p.phase] ?? rows.length + 1,
+        changesCode,
+        research: p.readOnlyResearch,
+        ...(p.sources.readOnlyResearch ? { researchWhy: p.sources.readOnlyResearch } : {}),
+        ...(costNote && p.estCostUsd !== null ? { researchCostRangeUsd: researchCostRange(p.estCostUsd) } : {}),
       });
     });
   }
@@ -104,9 +115,33 @@ export function buildDispatchDraft(
   const violations = dedupeViolations([
     ...(fileNameViolation ? [fileNameViolation] : []),
     ...planned.violations,
-    ...checkDispatch(rows, phases, decisions, mergeOrder, options),
+    ...checkDispatch(rows, allPhases, all, mergeOrder, options),
     ...promptViolations,
   ]);
 
-  return { decisions, batches: planned.batches, rows, mergeOrder, violations, prompts, subIssues };
+  const shown = shownDecisions(all);
+  return {
+    decisions: shown.decisions,
+    omitted: { parallelOkPairs: shown.omitted, phases: allPhases.length - phases.length },
+    batches: planned.batches,
+    rows,
+    mergeOrder,
+    violations,
+    prompts,
+    subIssues,
+  };
+}
+
+/** Up to this many pairs, every decision is kept (the view lists each phase against every other). */
+export const MAX_SHOWN_DECISIONS = 2000;
+
+/**
+ * The decisions the draft carries: all of them for a small plan; for a big one only those that
+ * constrain something (not PARALLEL OK) — a missing pair reads as PARALLEL OK everywhere.
+ */
+function shownDecisions(all: DecisionIndex): { decisions: PairDecision[]; omitted: number } {
+  const list = [...all.values()];
+  if (list.length <= MAX_SHOWN_DECISIONS) return { decisions: list, omitted: 0 };
+  const decisions = list.filter((d) => d.verdict !== 'PARALLEL_OK');
+  return { decisions, omitted: list.length - decisions.length };
 }

@@ -1,4 +1,5 @@
 import type { PairDecision, PhaseFacts } from '../../../shared/domain/dispatch';
+import { decisionIndex, type Decisions } from './decisionIndex';
 import { overlappingPaths } from './paths';
 import { touchedFiles } from './phaseFacts';
 import { infraPatterns, sharedInfrastructureBetween, type InfraPattern } from './sharedInfrastructure';
@@ -12,15 +13,58 @@ export interface DecideOptions {
 function readsOutput(writer: PhaseFacts, reader: PhaseFacts): { declared: boolean; files: string[] } {
   return {
     declared: reader.dependsOn.includes(writer.phase),
-    files: overlappingPaths(writer.outputs, reader.inputs),
+    files: writer.outputs.length === 0 || reader.inputs.length === 0 ? [] : overlappingPaths(writer.outputs, reader.inputs),
   };
 }
 
+/** The plan statement that makes `reader` wait, e.g. "Key Files: `api/spec.yaml` — 1A writes, 1B reads". */
 function describeRead(writer: PhaseFacts, reader: PhaseFacts, r: { declared: boolean; files: string[] }): string {
   const parts: string[] = [];
-  if (r.declared) parts.push(`${reader.phase} depends on ${writer.phase}`);
-  if (r.files.length > 0) parts.push(`${reader.phase} reads ${r.files.join(', ')} from ${writer.phase}`);
+  if (r.declared) parts.push(reader.sources[`dependsOn:${writer.phase}`] ?? `${reader.phase} depends on ${writer.phase}`);
+  const undeclared = r.files.filter((f) => !parts.some((p) => p.includes(f)));
+  if (undeclared.length > 0) parts.push(`${reader.phase} reads ${undeclared.join(', ')} from ${writer.phase}`);
   return parts.join('; ');
+}
+
+/**
+ * "Can they work on separate branches?", decided by what the plan says: a pair fact set by hand
+ * wins; then a phase that cannot branch at all; then both declaring the same branch (`main`,
+ * `(direct main)`, `Worktree: no`). Otherwise yes: each session gets its own
+ * `{agent}/{issue-id}-{slug}` branch.
+ */
+function separateBranches(a: PhaseFacts, b: PhaseFacts): { yes: boolean; why: string } {
+  const pair = a.separateBranchesWith[b.phase] ?? b.separateBranchesWith[a.phase];
+  if (pair !== undefined) {
+    const why = a.sources[`separateBranches:${b.phase}`] ?? b.sources[`separateBranches:${a.phase}`] ?? 'stated for this pair';
+    return { yes: pair, why };
+  }
+  const cannot = [a, b].filter((p) => !p.canUseSeparateBranches);
+  if (cannot.length > 0) {
+    const why = cannot.map((p) => p.sources.separateBranches ?? `${p.phase} cannot`).join('; ');
+    return { yes: false, why: cannot.some((p) => p.sources.separateBranches) ? why : `(${why})` };
+  }
+  if (a.declaredBranch !== null && a.declaredBranch === b.declaredBranch) {
+    return {
+      yes: false,
+      why: `both work on branch \`${a.declaredBranch}\` (${a.sources.declaredBranch ?? a.phase}; ${b.sources.declaredBranch ?? b.phase})`,
+    };
+  }
+  if (a.declaredBranch !== null && b.declaredBranch !== null) {
+    return { yes: true, why: `${a.phase} works on \`${a.declaredBranch}\`, ${b.phase} on \`${b.declaredBranch}\`` };
+  }
+  return { yes: true, why: 'no statement puts them on one branch; each session gets its own {agent}/{issue-id}-{slug} branch' };
+}
+
+const touched = new WeakMap<PhaseFacts, string[]>();
+
+/** touchedFiles, computed once per phase (decideAllPairs asks for every phase n-1 times). */
+function touchedOnce(p: PhaseFacts): string[] {
+  let t = touched.get(p);
+  if (!t) {
+    t = touchedFiles(p);
+    touched.set(p, t);
+  }
+  return t;
 }
 
 /**
@@ -54,26 +98,25 @@ export function decidePair(a: PhaseFacts, b: PhaseFacts, options: DecideOptions 
   }
   path.push(`Does ${b.phase} read ${a.phase}'s output (or ${a.phase} read ${b.phase}'s)? No`);
 
-  const ta = touchedFiles(a);
-  const tb = touchedFiles(b);
+  const ta = touchedOnce(a);
+  const tb = touchedOnce(b);
   const actual = a.actualChangedFiles !== null || b.actualChangedFiles !== null ? ' (planned files + actual diff)' : '';
-  const shared = overlappingPaths(ta, tb);
+  const shared = ta.length === 0 || tb.length === 0 ? [] : overlappingPaths(ta, tb);
   if (shared.length > 0) {
     path.push(`Do both touch the same files or directories${actual}? Yes: ${shared.join(', ')}`);
-    const separate = a.canUseSeparateBranches && b.canUseSeparateBranches;
-    if (separate) {
-      path.push('Can they work on separate branches? Yes');
+    const separate = separateBranches(a, b);
+    if (separate.yes) {
+      path.push(`Can they work on separate branches? Yes — ${separate.why}`);
       path.push('PARALLEL with branch strategy');
       return { ...base, sharedFiles: shared, verdict: 'PARALLEL_WITH_BRANCH_STRATEGY', path, order: null, dependency: false };
     }
-    const who = [a, b].filter((p) => !p.canUseSeparateBranches).map((p) => p.phase);
-    path.push(`Can they work on separate branches? No (${who.join(', ')} cannot)`);
+    path.push(`Can they work on separate branches? No ${separate.why.startsWith('(') ? separate.why : `— ${separate.why}`}`);
     path.push(`SEQUENTIAL (${a.phase} before ${b.phase}, plan order)`);
     return { ...base, sharedFiles: shared, verdict: 'SEQUENTIAL', path, order: 'a-before-b', dependency: false };
   }
   path.push(`Do both touch the same files or directories${actual}? No`);
 
-  const infra = sharedInfrastructureBetween(ta, tb, infraPatterns(options.extraInfraPatterns));
+  const infra = ta.length === 0 || tb.length === 0 ? [] : sharedInfrastructureBetween(ta, tb, infraPatterns(options.extraInfraPatterns));
   if (infra.length > 0) {
     const labels = infra.map((i) => `${i.category} (${a.phase}: ${i.filesA.join(', ')}; ${b.phase}: ${i.filesB.join(', ')})`);
     path.push(`Do both modify shared infrastructure? Yes: ${labels.join('; ')}`);
@@ -105,9 +148,9 @@ export function decideAllPairs(phases: readonly PhaseFacts[], options: DecideOpt
   return out;
 }
 
-/** Finds the decision for two phases whichever way round it was recorded. */
-export function findDecision(decisions: readonly PairDecision[], x: string, y: string): PairDecision | undefined {
-  return decisions.find((d) => (d.a === x && d.b === y) || (d.a === y && d.b === x));
+/** Finds the decision for two phases whichever way round it was recorded (O(1): see DecisionIndex). */
+export function findDecision(decisions: Decisions, x: string, y: string): PairDecision | undefined {
+  return decisionIndex(decisions).get(x, y);
 }
 
 /** Does `first` have to finish before `second` according to this decision? */

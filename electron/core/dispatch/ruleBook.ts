@@ -117,6 +117,18 @@ export const RULES = {
     section: '§4',
     text: 'Every field in braces is required.',
   },
+  'plan.size': {
+    section: 'engine limit',
+    text: 'Evaluate each phase pair against these criteria before dispatching in parallel: the engine decides every pair of at most 300 phases per plan, so the view stays responsive.',
+  },
+  'cost.research': {
+    section: '§1 Research Track Dispatch',
+    text: 'Cost model note. Research tracks consume 2-4x more MCP calls than implementation sessions due to multi-source discovery (S2, arXiv, OpenAlex, HuggingFace, Zotero). Factor this into cost estimates in the dispatch table.',
+  },
+  'facts.unreadable': {
+    section: '§1',
+    text: 'Evaluate each phase pair against these criteria before dispatching in parallel (a hand-set dispatch fact must be readable and name phases of the plan).',
+  },
   'plan.file-name': {
     section: '§5',
     text: 'Format: `{YYYY-MM-DD}-{project-short}-{topic}.md` — replace Claude-generated random names (e.g., `composed-crunching-raven`) with structured names.',
