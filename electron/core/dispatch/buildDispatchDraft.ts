@@ -4,7 +4,6 @@ import {
   type DispatchPrompt,
   type DispatchRowDraft,
   type MasterInfoInput,
-  type PairDecision,
   type PhaseFacts,
   type SubIssueDraft,
   type Violation,
@@ -12,7 +11,7 @@ import {
 import { agentInfo } from './agents';
 import { branchName } from './branchName';
 import { checkDispatch, type CheckDispatchOptions } from './checkDispatch';
-import { decideAllPairs, type DecideOptions } from './decidePair';
+import { decidePairs, type DecideOptions } from './decidePair';
 import { DecisionIndex } from './decisionIndex';
 import { rowPrompt } from './dispatchPrompt';
 import { linearIssueUrl } from './linearLinks';
@@ -24,6 +23,9 @@ import { defaultMergeOrder, planBatches } from './planBatches';
 import { dedupeViolations, violation } from './ruleBook';
 import { launchModeFor } from './sessionModeMapping';
 import { buildSubIssue, letterFor } from './subIssue';
+
+/** Up to this many pairs (about 63 phases), every decision is kept, PARALLEL OK ones included. */
+export const MAX_SHOWN_DECISIONS = 2000;
 
 export interface BuildDispatchOptions extends DecideOptions, CheckDispatchOptions {
   /** `batch` → `1A`, `1B`, `2A`…; `session` → `S-A`, `S-B`, `S-C`…. Default `batch`. */
@@ -43,7 +45,11 @@ export function buildDispatchDraft(
 ): DispatchDraft {
   const master = MasterInfoSchema.parse(masterInput);
   const phases = evaluatedPhases(allPhases);
-  const all = new DecisionIndex(decideAllPairs(phases, options));
+  // Small plans keep every decision (the view lists a phase against every other); big ones only
+  // those that constrain something — a pair absent from the index is PARALLEL OK.
+  const pairCount = (phases.length * (phases.length - 1)) / 2;
+  const scan = decidePairs(phases, options, pairCount <= MAX_SHOWN_DECISIONS);
+  const all = new DecisionIndex(scan.decisions);
   const planned = planBatches(allPhases, all, options);
   const mergeOrder = defaultMergeOrder(planned.batches, all);
   const byId = new Map(phases.map((p) => [p.phase, p]));
@@ -119,10 +125,9 @@ export function buildDispatchDraft(
     ...promptViolations,
   ]);
 
-  const shown = shownDecisions(all);
   return {
-    decisions: shown.decisions,
-    omitted: { parallelOkPairs: shown.omitted, phases: allPhases.length - phases.length },
+    decisions: scan.decisions,
+    omitted: { parallelOkPairs: scan.parallelOkOmitted, phases: allPhases.length - phases.length },
     batches: planned.batches,
     rows,
     mergeOrder,
@@ -132,16 +137,3 @@ export function buildDispatchDraft(
   };
 }
 
-/** Up to this many pairs, every decision is kept (the view lists each phase against every other). */
-export const MAX_SHOWN_DECISIONS = 2000;
-
-/**
- * The decisions the draft carries: all of them for a small plan; for a big one only those that
- * constrain something (not PARALLEL OK) — a missing pair reads as PARALLEL OK everywhere.
- */
-function shownDecisions(all: DecisionIndex): { decisions: PairDecision[]; omitted: number } {
-  const list = [...all.values()];
-  if (list.length <= MAX_SHOWN_DECISIONS) return { decisions: list, omitted: 0 };
-  const decisions = list.filter((d) => d.verdict !== 'PARALLEL_OK');
-  return { decisions, omitted: list.length - decisions.length };
-}

@@ -1,8 +1,8 @@
 import type { PairDecision, PhaseFacts } from '../../../shared/domain/dispatch';
 import { decisionIndex, type Decisions } from './decisionIndex';
-import { overlappingPaths } from './paths';
+import { isGlob, normalizePath, overlappingPaths } from './paths';
 import { touchedFiles } from './phaseFacts';
-import { infraPatterns, sharedInfrastructureBetween, type InfraPattern } from './sharedInfrastructure';
+import { classifyInfrastructure, infraPatterns, sharedInfrastructureBetween, type InfraPattern } from './sharedInfrastructure';
 
 export interface DecideOptions {
   /** User patterns added to the default shared-infrastructure patterns. */
@@ -137,14 +137,106 @@ export function decidePair(a: PhaseFacts, b: PhaseFacts, options: DecideOptions 
 
 /** Every unordered pair, A before B in the given (plan) order. */
 export function decideAllPairs(phases: readonly PhaseFacts[], options: DecideOptions = {}): PairDecision[] {
-  const out: PairDecision[] = [];
-  for (let i = 0; i < phases.length; i += 1) {
-    for (let j = i + 1; j < phases.length; j += 1) {
-      const a = phases[i];
-      const b = phases[j];
-      if (a && b) out.push(decidePair(a, b, options));
+  return decidePairs(phases, options, true).decisions;
+}
+
+export interface PairScan {
+  /** Plan order (A before B). Without `keepParallelOk`, only pairs that are not PARALLEL OK. */
+  decisions: PairDecision[];
+  /** PARALLEL OK pairs not in `decisions`. */
+  parallelOkOmitted: number;
+}
+
+/**
+ * Decides every pair, but walks the tree only for pairs that can be related: a dependency between
+ * them, a path of one equal to or under a path of the other (or a glob), or a shared
+ * infrastructure category. Every other pair is PARALLEL OK by the same tree (no read, no shared
+ * file, no shared infrastructure) and costs nothing; it is recorded only when `keepParallelOk`.
+ */
+export function decidePairs(phases: readonly PhaseFacts[], options: DecideOptions = {}, keepParallelOk = true): PairScan {
+  const candidates = relatedPairs(phases, infraPatterns(options.extraInfraPatterns));
+  const decisions: PairDecision[] = [];
+  let parallelOkOmitted = 0;
+  const n = phases.length;
+  if (keepParallelOk) {
+    for (let i = 0; i < n; i += 1) {
+      for (let j = i + 1; j < n; j += 1) {
+        const a = phases[i];
+        const b = phases[j];
+        if (!a || !b) continue;
+        decisions.push(candidates.has(i * n + j) ? decidePair(a, b, options) : parallelOk(a, b));
+      }
     }
+    return { decisions, parallelOkOmitted };
   }
+  for (const key of [...candidates].sort((x, y) => x - y)) {
+    const a = phases[Math.floor(key / n)];
+    const b = phases[key % n];
+    if (!a || !b) continue;
+    const d = decidePair(a, b, options);
+    if (d.verdict === 'PARALLEL_OK') parallelOkOmitted += 1;
+    else decisions.push(d);
+  }
+  parallelOkOmitted += (n * (n - 1)) / 2 - candidates.size;
+  return { decisions, parallelOkOmitted };
+}
+
+/** The decision decidePair reaches for two unrelated phases, without walking the tree. */
+function parallelOk(a: PhaseFacts, b: PhaseFacts): PairDecision {
+  return {
+    a: a.phase,
+    b: b.phase,
+    verdict: 'PARALLEL_OK',
+    path: [
+      `Does ${b.phase} read ${a.phase}'s output (or ${a.phase} read ${b.phase}'s)? No`,
+      `Do both touch the same files or directories${a.actualChangedFiles !== null || b.actualChangedFiles !== null ? ' (planned files + actual diff)' : ''}? No`,
+      'Do both modify shared infrastructure? No',
+      'PARALLEL OK',
+    ],
+    sharedFiles: [],
+    sharedInfrastructure: [],
+    order: null,
+    dependency: false,
+  };
+}
+
+/**
+ * Pairs (i < j, as i·n + j) that may be anything but PARALLEL OK. Over-approximates, never misses:
+ * literal paths overlap only when one is equal to or an ancestor of the other, so each path looks
+ * up itself and its ancestors; a phase naming a glob is related to every phase naming a path.
+ */
+function relatedPairs(phases: readonly PhaseFacts[], patterns: ReturnType<typeof infraPatterns>): Set<number> {
+  const n = phases.length;
+  const out = new Set<number>();
+  const add = (i: number, j: number): void => {
+    if (i !== j) out.add(i < j ? i * n + j : j * n + i);
+  };
+  const position = new Map(phases.map((p, i) => [p.phase, i]));
+  const byPath = new Map<string, number[]>();
+  const byCategory = new Map<string, number[]>();
+  const globbing: number[] = [];
+  const naming: number[] = [];
+  const entries = phases.map((p) => [...new Set([...touchedOnce(p), ...p.inputs].map(normalizePath).filter((e) => e !== ''))]);
+  entries.forEach((list, i) => {
+    if (list.length > 0) naming.push(i);
+    if (list.some(isGlob)) globbing.push(i);
+    for (const e of list) if (!isGlob(e)) byPath.set(e, [...(byPath.get(e) ?? []), i]);
+    const p = phases[i];
+    if (p) for (const c of new Set(touchedOnce(p).flatMap((f) => classifyInfrastructure(f, patterns)))) byCategory.set(c, [...(byCategory.get(c) ?? []), i]);
+  });
+  phases.forEach((p, i) => {
+    for (const dep of p.dependsOn) {
+      const j = position.get(dep);
+      if (j !== undefined) add(i, j);
+    }
+    for (const e of entries[i] ?? []) {
+      if (isGlob(e)) continue;
+      const segments = e.split('/');
+      for (let k = 1; k <= segments.length; k += 1) for (const j of byPath.get(segments.slice(0, k).join('/')) ?? []) add(i, j);
+    }
+  });
+  for (const g of globbing) for (const j of naming) add(g, j);
+  for (const members of byCategory.values()) for (let x = 0; x < members.length; x += 1) for (let y = x + 1; y < members.length; y += 1) add(members[x] ?? 0, members[y] ?? 0);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { Batch, MergeOrder, PhaseFacts, Violation } from '../../../shared/domain/dispatch';
-import { batchCap, batchKind, checkBatches, type BatchRuleOptions } from './batchRules';
+import { batchCap, batchKind, checkBatches, MAX_IMPLEMENTATION_SESSIONS, MAX_RESEARCH_SESSIONS, type BatchRuleOptions } from './batchRules';
 import { decideAllPairs, type DecideOptions } from './decidePair';
 import { decisionIndex, decisionList, type DecisionIndex, type Decisions } from './decisionIndex';
 import { evaluatedPhases, tooManyPhases } from './phaseCap';
@@ -72,9 +72,25 @@ export function planBatches(
 
   const batchOf = new Map<string, number>();
   const members = new Map<number, string[]>();
+  // Batches that may still take a phase, ascending: a full batch can never fit one more, so
+  // placement skips it (a big plan has hundreds of full batches).
+  const open: number[] = [];
+  let top = 0;
+  const isFull = (ids: readonly string[]): boolean =>
+    ids.length >= MAX_RESEARCH_SESSIONS || (ids.length >= MAX_IMPLEMENTATION_SESSIONS && ids.some((id) => byId.get(id)?.readOnlyResearch !== true));
   const put = (id: string, index: number): void => {
     batchOf.set(id, index);
-    members.set(index, [...(members.get(index) ?? []), id]);
+    const ids = members.get(index);
+    if (ids) ids.push(id);
+    else {
+      members.set(index, [id]);
+      open.splice(insertionPoint(open, index), 0, index);
+      top = Math.max(top, index);
+    }
+    if (isFull(members.get(index) ?? [])) {
+      const at = open.indexOf(index);
+      if (at >= 0) open.splice(at, 1);
+    }
   };
   const declared = new Set<string>();
 
@@ -100,19 +116,16 @@ export function planBatches(
     // Successors already placed (declared) bound the batch from above.
     const placedSuccs = [...(g.succs.get(pick) ?? [])].map((s) => batchOf.get(s)).filter((n): n is number => n !== undefined);
     const before = placedSuccs.length > 0 ? Math.min(...placedSuccs) : Number.POSITIVE_INFINITY;
-    const existing = [...members.keys()].sort((x, y) => x - y);
     let chosen: number | undefined;
-    for (const idx of existing) {
-      if (idx <= after || idx >= before) continue;
+    for (let k = insertionPoint(open, after + 1); k < open.length; k += 1) {
+      const idx = open[k];
+      if (idx === undefined || idx >= before) break;
       if (fits(pick, members.get(idx) ?? [], decisions, byId)) {
         chosen = idx;
         break;
       }
     }
-    if (chosen === undefined) {
-      const top = existing.length > 0 ? Math.max(...existing) : 0;
-      chosen = Math.max(top, after) + 1;
-    }
+    if (chosen === undefined) chosen = Math.max(top, after) + 1;
     put(pick, chosen);
     pending.splice(at, 1);
     for (const s of g.succs.get(pick) ?? []) if (waiting.has(s)) waiting.set(s, (waiting.get(s) ?? 1) - 1);
@@ -130,6 +143,18 @@ export function planBatches(
 
   violations.push(...checkBatches(batches, phases, decisions, options));
   return { batches, violations: dedupeViolations(violations) };
+}
+
+/** First position in the ascending list whose value is ≥ `value`. */
+function insertionPoint(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -100,10 +100,10 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     });
     const code = producesCode(facts, execRaw, labels, focusText);
     if (code) cite('producesCode', code.why);
-    const withCode = { ...facts, producesCode: code?.value ?? null };
+    const withCode = { ...facts, producesCode: code?.value ?? null, sources };
     const research = readOnlyResearch(withCode, labels, focusText);
     cite('readOnlyResearch', research.why);
-    return { ...withCode, readOnlyResearch: research.value };
+    return { ...withCode, readOnlyResearch: research.value, sources: { ...sources } };
   });
   return { facts: applyHandFacts(facts, hand), problems: hand.problems.map((m) => violation('facts.unreadable', m, {}, 'warning')) };
 }
