@@ -412,3 +412,40 @@ describe('§2 launch mode: analysis-only is Bypass permissions whatever the exec
     expect(basis.draft.rows[0]).toMatchObject({ mode: 'tdd', analysisOnly: true, launchAs: 'Bypass permissions' });
   });
 });
+
+// ── Big plans ───────────────────────────────────────────────────────────────────────────────
+
+describe('big plans: the engine evaluates at most MAX_EVALUATED_PHASES phases and keeps the decisions that matter', () => {
+  // 350 phases, chained in threes, two neighbours sharing a file every tenth phase.
+  const n = 350;
+  const id = (i: number): string => `P${i + 1}`;
+  const md = `${HEADER}
+## Phase Map
+
+| Phase | Issues | Focus | Batch | Dependencies |
+|-------|--------|-------|-------|--------------|
+${Array.from({ length: n }, (_, i) => `| ${id(i)} | ${link(`CIA-${2000 + i}`)} | Edit \`src/m${i % 10 === 1 ? i - 1 : i}.ts\` | | ${i % 3 === 2 ? id(i - 1) : 'None'} |`).join('\n')}
+`;
+  const basis = basisOf(md);
+  const evaluation = evaluateDispatch(basis);
+
+  it('says how many phases it left out, and which ones it evaluated', () => {
+    const size = evaluation.violations.filter((v) => v.rule === 'plan.size');
+    expect(size).toHaveLength(1);
+    expect(size[0]?.message).toContain('The plan has 350 phases; only the first 300 (P1 … P300) are evaluated');
+    expect(basis.draft.omitted?.phases).toBe(50);
+    expect(basis.draft.batches.flatMap((b) => b.phases).sort()).toEqual(Array.from({ length: 300 }, (_, i) => id(i)).sort());
+    expect(evaluation.rows).toHaveLength(300);
+  });
+
+  it('keeps every pair that constrains something, and counts the PARALLEL OK ones', () => {
+    const kept = basis.draft.decisions;
+    expect(kept.every((d) => d.verdict !== 'PARALLEL_OK')).toBe(true);
+    expect(kept.length + (basis.draft.omitted?.parallelOkPairs ?? 0)).toBe((300 * 299) / 2);
+    // P3 reads P2 (Phase Map), P1/P2 share src/m0.ts.
+    expect(pair(basis, 'P2', 'P3').verdict).toBe('SEQUENTIAL');
+    expect(pair(basis, 'P1', 'P2').verdict).toBe('PARALLEL_WITH_BRANCH_STRATEGY');
+    expect(basis.draft.batches.every((b) => b.phases.length <= 3)).toBe(true);
+    expect(evaluation.violations.filter((v) => v.severity === 'error' && v.rule.startsWith('batch.'))).toEqual([]);
+  });
+});
