@@ -101,7 +101,7 @@ export function buildDispatchDraft(
   for (const row of rows) {
     const prompt = rowPrompt(row, master, byId.get(row.phase));
     prompts[row.session] = prompt;
-    subIssues[row.session] = buildSubIssue(row, prompt, master.issueId, letters.get(row.session) ?? 'A');
+    subIssues[row.session] = buildSubIssue(row, prompt, master.issueId, letters.get(row.session) ?? 'A', byId.get(row.phase)?.agent ?? null);
     if (prompt.missing.length > 0) {
       promptViolations.push(
         violation(

@@ -10,6 +10,7 @@
  *   - 1D: research: yes                    (a read-only research track, or `no` to say it is not)
  *   - 1A: files: src/api/, docs/spec.md    (files or directories it modifies)
  *   - Batch 2: justification: <why >5>     (more than 5 research tracks in batch 2, §1)
+ *   - 1B: failure reviewed: <note>         (a human reviewed the Failed session's output, §8)
  *
  * Subjects are phase ids separated by `,`, `and` or `&`, or `Batch N`. Values `yes`/`no` (also
  * `true`/`false`, `y`/`n`). A later line about the same fact wins. Lines that cannot be read are
@@ -29,6 +30,7 @@ export type HandFact =
   | { kind: 'producesCode'; phases: string[]; value: boolean; why: string }
   | { kind: 'research'; phases: string[]; value: boolean; why: string }
   | { kind: 'files'; phases: string[]; files: string[]; why: string }
+  | { kind: 'failureReviewed'; phases: string[]; value: boolean; why: string }
   | { kind: 'justification'; batch: number | null; phases: string[]; text: string; why: string };
 
 export interface HandFacts {
@@ -128,12 +130,17 @@ export function parseHandFacts(lines: readonly FactLine[], phases: readonly stri
         }
         break;
       }
+      case 'failure reviewed':
+      case 'reviewed':
+        if (value === '') problems.push(`${where}: say who reviewed it or what was found (or "no").`);
+        else facts.push({ kind: 'failureReviewed', phases: subjects, value: flag !== false, why });
+        break;
       case 'files':
       case 'modifies':
         facts.push({ kind: 'files', phases: subjects, files: splitList(value), why });
         break;
       default:
-        problems.push(`${where}: "${fact}" is not a dispatch fact (separate branches, branch, reads output of, produces code, research, files, justification).`);
+        problems.push(`${where}: "${fact}" is not a dispatch fact (separate branches, branch, reads output of, produces code, research, files, failure reviewed, justification).`);
     }
   }
   return { facts, problems };

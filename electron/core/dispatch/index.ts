@@ -1,4 +1,5 @@
 export * from './agents';
+export * from './batchReadiness';
 export * from './batchRules';
 export * from './branchName';
 export * from './buildDispatchDraft';

@@ -37,6 +37,10 @@ export const RULES = {
     section: '§1',
     text: 'Complete Batch 1 before launching Batch 2 (a phase cannot run in an earlier batch than the phase whose output it reads).',
   },
+  'batch.complete-first': {
+    section: '§1 / §8',
+    text: 'Complete Batch 1 before launching Batch 2. The next batch should not depend on failed session outputs without human review.',
+  },
   'batch.conflict-inside': {
     section: '§1',
     text: 'Same files without separate branches, or shared infrastructure (DB schema, CI config) --> SEQUENTIAL (merge conflicts are expensive).',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDispatchDraft, parsePromptModeLine } from '../../dispatch';
+import { batchReadiness, buildDispatchDraft, parsePromptModeLine, readinessViolation } from '../../dispatch';
 import { parsePlan } from '../parsePlan';
 import { dispatchBasis, evaluateDispatch, type DispatchBasis } from './evaluateDispatch';
 import { planPhaseFacts, planPhaseFactsWithProblems } from './planPhaseFacts';
@@ -447,5 +447,77 @@ ${Array.from({ length: n }, (_, i) => `| ${id(i)} | ${link(`CIA-${2000 + i}`)} |
     expect(pair(basis, 'P1', 'P2').verdict).toBe('PARALLEL_WITH_BRANCH_STRATEGY');
     expect(basis.draft.batches.every((b) => b.phases.length <= 3)).toBe(true);
     expect(evaluation.violations.filter((v) => v.severity === 'error' && v.rule.startsWith('batch.'))).toEqual([]);
+  });
+});
+
+// ── §1 Complete Batch N before N+1 ─────────────────────────────────────────────────────────
+
+function twoBatches(status1A: string, status1B: string, facts = ''): string {
+  return `${HEADER}
+## Phase Map
+
+| Phase | Issues | Focus | Batch | Dependencies |
+|-------|--------|-------|-------|--------------|
+| 1A | ${link('CIA-971')} | Parser | 1 | None |
+| 1B | ${link('CIA-972')} | Writer | 1 | None |
+| 2A | ${link('CIA-973')} | Console | 2 | None |
+
+## Session Registry
+
+| Session Name | Issue | Phase | Agent | Worktree | Branch | Status |
+|--------------|-------|-------|-------|----------|--------|--------|
+| lucid-euler | ${link('CIA-971')} | 1A | Claude Code | yes | claude/lucid-euler | ${status1A} |
+| calm-noether | ${link('CIA-972')} | 1B | Claude Code | yes | claude/calm-noether | ${status1B} |
+${facts}`;
+}
+
+describe('§1 "Complete Batch 1 before launching Batch 2" (readiness for the approval gate)', () => {
+  it.each([
+    ['Done', 'Merged', true, [], []],
+    ['Done', 'Active', false, ['1B'], []],
+    ['Done (PR #4)', 'In Review', false, ['1B'], []],
+    ['Done', 'Failed — tests red', false, [], ['1B']],
+    ['Done', 'Failed — not reviewed', false, [], ['1B']],
+    ['Done', 'Failed — reviewed: parser output usable', true, [], []],
+  ])('1A %s, 1B %s → batch 2 ready %s', (a, b, ready, unfinished, failures) => {
+    const basis = basisOf(twoBatches(a, b));
+    const r = batchReadiness(2, basis.draft.batches, basis.facts);
+    expect([r.ready, r.unfinished.map((h) => h.phase), r.unreviewedFailures.map((h) => h.phase)]).toEqual([ready, unfinished, failures]);
+    expect(readinessViolation(r) === null).toBe(ready);
+    if (!ready) expect(r.message).toContain(`1B (batch 1: ${b})`);
+  });
+
+  it('a human review recorded in Dispatch Facts clears a failed session', () => {
+    const basis = basisOf(twoBatches('Done', 'Failed', '\n## Dispatch Facts\n\n- 1B: failure reviewed: dgw checked the writer output, usable\n'));
+    expect(batchReadiness(2, basis.draft.batches, basis.facts).ready).toBe(true);
+  });
+
+  it('batch 1 never waits; a phase never dispatched holds the next batch', () => {
+    const basis = basisOf(twoBatches('Done', 'Done').replace(/\| calm-noether .*\n/, ''));
+    expect(batchReadiness(1, basis.draft.batches, basis.facts).ready).toBe(true);
+    const r = batchReadiness(2, basis.draft.batches, basis.facts);
+    expect(r.message).toBe('Batch 2 waits — complete the earlier batches first; not Done/Merged yet: 1B (batch 1: not dispatched).');
+  });
+});
+
+// ── §4 sub-issue assignee from the Agent cell ────────────────────────────────────────────────
+
+describe('§4 sub-issue "Assignee: Target agent (Claude, Tembo) or unassigned for human pickup"', () => {
+  it.each([
+    ['Claude Code', 'Claude'],
+    ['', 'Claude'],
+    ['Tembo', 'Tembo'],
+    ['cto.new', 'cto.new'],
+    ['human', null],
+    ['unassigned', null],
+  ])('Agent cell "%s" → assignee %s', (agent, assignee) => {
+    const md = `${researchPlan([['1A', 'CIA-981', 'Parser', 'quick']])}
+## Dispatch — Batch 1
+
+| Session | Issue | Focus | Mode | Est. Cost | Agent | Worktree |
+|---------|-------|-------|------|-----------|-------|----------|
+| 1A | ${link('CIA-981')} | Parser | quick | ~$2 | ${agent} | no |
+`;
+    expect(basisOf(md).draft.subIssues['1A']?.assignee).toBe(assignee);
   });
 });

@@ -1,6 +1,6 @@
 import type { PhaseFacts, Violation } from '../../../../shared/domain/dispatch';
 import type { DispatchRow, IssueRegistryRow, ParsedPlan, PhaseRow, SessionRegistryRow } from '../../../../shared/domain/plan';
-import { analysisOnlyLabel, makePhaseFacts, parseDeclaredBatch, parseHandFacts, typeLabels, violation, type FactLine, type HandFact, type HandFacts } from '../../dispatch';
+import { analysisOnlyLabel, makePhaseFacts, MAX_EVALUATED_PHASES, parseDeclaredBatch, parseHandFacts, typeLabels, violation, type FactLine, type HandFact, type HandFacts } from '../../dispatch';
 
 /**
  * The adapter from a parsed plan file to the dispatch engine's facts, one per Phase Map row.
@@ -38,8 +38,10 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
   const keyFiles = keyFileRoles(plan, phaseIds);
   const hand = text === undefined ? { facts: [], problems: [] } : parseHandFacts(dispatchFactLines(plan, text), phaseIds);
 
-  const facts = plan.phases.map((p) => {
+  const facts = plan.phases.map((p, index) => {
     const issueIds = p.issues.map((i) => i.id);
+    // The engine evaluates only the first MAX_EVALUATED_PHASES (and says so); the rest need only their ids.
+    if (index >= MAX_EVALUATED_PHASES) return makePhaseFacts({ phase: p.phase, issueIds, focus: p.focus, batch: p.batch, dependsOn: p.dependencies });
     const first = issueIds[0]?.toUpperCase() ?? '';
     const registry = registryByIssue.get(first);
     const dispatch = dispatchByIssue.get(first);
@@ -95,6 +97,8 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
       inputs: mine.read.map((r) => r.file),
       declaredBranch: declared?.branch ?? null,
       status: session?.status ?? null,
+      // §8: a Failed session a human has looked at says so in its status (`Failed — reviewed: …`).
+      failureReviewed: reviewedFailure(session?.status ?? null),
       sources,
       ...promptMaterial(plan, p.phase, p.focus, issueIds, [...dependsOn], mine.written.map((w) => w.file)),
     });
@@ -185,6 +189,12 @@ function applyHandFacts(facts: PhaseFacts[], hand: HandFacts): PhaseFacts[] {
           p.sources.readOnlyResearch = fact.why;
         });
         break;
+      case 'failureReviewed':
+        each(fact, (p) => {
+          p.failureReviewed = fact.value;
+          p.sources.failureReviewed = fact.why;
+        });
+        break;
       case 'files':
         each(fact, (p) => {
           p.files = [...new Set([...p.files, ...fact.files])];
@@ -202,6 +212,12 @@ function applyHandFacts(facts: PhaseFacts[], hand: HandFacts): PhaseFacts[] {
     }
   }
   return facts.map((f) => byId.get(f.phase) ?? f);
+}
+
+/** `Failed — reviewed: output usable` yes; `Failed (not reviewed)`, `Failed — unreviewed` no. */
+function reviewedFailure(status: string | null): boolean {
+  if (status === null || !/^\s*failed\b/i.test(status)) return false;
+  return /\breviewed\b/i.test(status) && !/\b(?:not|un|never)[\s-]*reviewed\b/i.test(status);
 }
 
 // ── Separate branches ───────────────────────────────────────────────────────────────────────
