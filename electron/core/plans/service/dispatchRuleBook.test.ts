@@ -402,6 +402,9 @@ describe('§2 launch mode: analysis-only is Bypass permissions whatever the exec
     const evaluation = evaluateDispatch(basis);
     const prompt = evaluation.prompts['1A']?.text ?? '';
     expect(prompt).toContain('Execution mode: spike (analysis-only) | Launch as: Bypass permissions | Worktree: no');
+    // The analysis is the deliverable: the prompt asks for no implementation.
+    expect(prompt).toContain('Investigate and write up: Queue library options.');
+    expect(prompt).not.toContain('Implement:');
     expect(parsePromptModeLine(prompt)).toEqual({ exec: 'spike', analysisOnly: true, launchAs: 'Bypass permissions', worktree: 'no' });
     expect(parsePromptModeLine('**Exec mode:** spike (analysis-only) | **Launch as:** Bypass permissions')).toEqual({ exec: 'spike', analysisOnly: true, launchAs: 'Bypass permissions', worktree: null });
     expect(evaluation.violations.filter((v) => v.rule === 'exec.unknown')).toEqual([]);

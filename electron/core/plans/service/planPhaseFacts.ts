@@ -1,6 +1,6 @@
 import type { PhaseFacts, Violation } from '../../../../shared/domain/dispatch';
 import type { DispatchRow, IssueRegistryRow, ParsedPlan, PhaseRow, SessionRegistryRow } from '../../../../shared/domain/plan';
-import { analysisOnlyLabel, makePhaseFacts, MAX_EVALUATED_PHASES, parseDeclaredBatch, parseHandFacts, typeLabels, violation, type FactLine, type HandFact, type HandFacts } from '../../dispatch';
+import { analysisOnlyLabel, isAnalysisOnly, makePhaseFacts, MAX_EVALUATED_PHASES, parseDeclaredBatch, parseHandFacts, typeLabels, violation, type FactLine, type HandFact, type HandFacts } from '../../dispatch';
 
 /**
  * The adapter from a parsed plan file to the dispatch engine's facts, one per Phase Map row.
@@ -109,7 +109,8 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     cite('readOnlyResearch', research.why);
     return { ...withCode, readOnlyResearch: research.value, sources: { ...sources } };
   });
-  return { facts: applyHandFacts(facts, hand), problems: hand.problems.map((m) => violation('facts.unreadable', m, {}, 'warning')) };
+  const stated = applyHandFacts(facts, hand).map((f) => (isAnalysisOnly(f) ? { ...f, ...analysisPromptMaterial(f) } : f));
+  return { facts: stated, problems: hand.problems.map((m) => violation('facts.unreadable', m, {}, 'warning')) };
 }
 
 // ── Hand-set facts (`## Dispatch Facts`) ────────────────────────────────────────────────────
@@ -380,6 +381,20 @@ function promptMaterial(plan: ParsedPlan, phase: string, focus: string, issueIds
       "Record your session name and status in the plan's Session Registry.",
     ],
     deliverable: `${focusText} done, tests green, branch ready to merge`,
+  };
+}
+
+/** §2 analysis-only: the analysis is the deliverable, so the prompt asks for no implementation. */
+function analysisPromptMaterial(p: PhaseFacts): Pick<PhaseFacts, 'tasks' | 'deliverable'> {
+  const focusText = p.focus.trim() !== '' ? p.focus.trim() : `phase ${p.phase}`;
+  return {
+    tasks: [
+      `Read the issue${p.issueIds.length > 1 ? 's' : ''} and the plan's sections for phase ${p.phase}.`,
+      `Investigate and write up: ${focusText}.`,
+      'Post the analysis/recommendation on the issue; change no code or files in the repo.',
+      "Record your session name and status in the plan's Session Registry.",
+    ],
+    deliverable: `${focusText}: the written analysis or recommendation, with its evidence`,
   };
 }
 
