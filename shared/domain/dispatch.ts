@@ -65,7 +65,7 @@ export const PhaseFactsSchema = z.object({
   /**
    * Which statement of the plan set each fact, in words, so every decision names its fact:
    * keys `dependsOn:<phase>`, `separateBranches`, `separateBranches:<phase>`, `declaredBranch`,
-   * `producesCode`, `readOnlyResearch`, `inputs`, `outputs`.
+   * `producesCode`, `readOnlyResearch`, `failureReviewed`, `file:<path>`.
    */
   sources: z.record(z.string(), z.string()).default({}),
   /** Prompt material: Context bullets, numbered Tasks, Deliverable, optional action verb. */

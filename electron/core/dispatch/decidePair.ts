@@ -55,6 +55,20 @@ function separateBranches(a: PhaseFacts, b: PhaseFacts): { yes: boolean; why: st
   return { yes: true, why: 'no statement puts them on one branch; each session gets its own {agent}/{issue-id}-{slug} branch' };
 }
 
+/** ` (Key Files: `src/x.ts` — "1A and 1B both edit")`: the statements that name the shared files, if the plan gave them. */
+function fileSources(a: PhaseFacts, b: PhaseFacts, shared: readonly string[]): string {
+  const said = new Set<string>();
+  for (const label of shared) {
+    for (const p of [a, b]) {
+      for (const f of p.files) {
+        const why = p.sources[`file:${f}`];
+        if (why && (f === label || label.startsWith(`${f}/`) || f.startsWith(`${label}/`))) said.add(why);
+      }
+    }
+  }
+  return said.size === 0 ? '' : ` (${[...said].join('; ')})`;
+}
+
 const touched = new WeakMap<PhaseFacts, string[]>();
 
 /** touchedFiles, computed once per phase (decideAllPairs asks for every phase n-1 times). */
@@ -103,7 +117,7 @@ export function decidePair(a: PhaseFacts, b: PhaseFacts, options: DecideOptions 
   const actual = a.actualChangedFiles !== null || b.actualChangedFiles !== null ? ' (planned files + actual diff)' : '';
   const shared = ta.length === 0 || tb.length === 0 ? [] : overlappingPaths(ta, tb);
   if (shared.length > 0) {
-    path.push(`Do both touch the same files or directories${actual}? Yes: ${shared.join(', ')}`);
+    path.push(`Do both touch the same files or directories${actual}? Yes: ${shared.join(', ')}${fileSources(a, b, shared)}`);
     const separate = separateBranches(a, b);
     if (separate.yes) {
       path.push(`Can they work on separate branches? Yes — ${separate.why}`);

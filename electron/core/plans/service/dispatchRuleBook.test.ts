@@ -120,7 +120,10 @@ const treeCases: TreeCase[] = [
 | (direct main) | ${link('CIA-902')} | 1B | Claude Code | no | | Active |
 `),
     verdict: 'SEQUENTIAL',
-    path: ['Yes: src/plan.ts', 'Can they work on separate branches? No — both work on branch `main` (Session Registry: 1A runs as (direct main); Session Registry: 1B runs as (direct main))'],
+    path: [
+      'Do both touch the same files or directories? Yes: src/plan.ts (Key Files: `src/plan.ts` — "1A and 1B both edit")',
+      'Can they work on separate branches? No — both work on branch `main` (Session Registry: 1A runs as (direct main); Session Registry: 1B runs as (direct main))',
+    ],
   },
   {
     name: 'same file, both Worktree: no in the dispatch table → SEQUENTIAL',
@@ -147,6 +150,19 @@ const treeCases: TreeCase[] = [
 `),
     verdict: 'SEQUENTIAL',
     path: ['both work on branch `main`', 'dispatch table: S-A Branch `main`'],
+  },
+  {
+    name: 'same file, dispatch rows without issue links found by their Session label (the phase id), both on main → SEQUENTIAL',
+    plan: twoPhases(`${SHARED_FILE}
+## Dispatch
+
+| Session | Issue | Focus | Mode | Est. Cost | Agent | Branch |
+|---------|-------|-------|------|-----------|-------|--------|
+| 1A | | Parser | tdd | ~$3 | Claude Code | main |
+| 1B | | Writer | tdd | ~$3 | Claude Code | main |
+`),
+    verdict: 'SEQUENTIAL',
+    path: ['dispatch table: 1A Branch `main`', 'dispatch table: 1B Branch `main`'],
   },
   {
     name: 'same file, "(direct main)" written in both Phase Map focus cells → SEQUENTIAL',

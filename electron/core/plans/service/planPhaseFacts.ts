@@ -33,7 +33,15 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
   for (const p of plan.phases) for (const ref of p.issues) if (!phaseOfIssue.has(ref.id.toUpperCase())) phaseOfIssue.set(ref.id.toUpperCase(), p.phase);
   const dispatchByIssue = new Map<string, DispatchRow>();
   // Later tables win: the newest dispatch of an issue is the one that describes it now.
-  for (const table of plan.dispatchTables) for (const row of table.rows) if (row.issue) dispatchByIssue.set(row.issue.id.toUpperCase(), row);
+  const dispatchByPhase = new Map<string, DispatchRow>();
+  for (const table of plan.dispatchTables) {
+    for (const row of table.rows) {
+      if (row.issue) dispatchByIssue.set(row.issue.id.toUpperCase(), row);
+      // A row without an issue is found by its Phase cell, or a Session label that is the phase id.
+      const phase = (row.phase ?? row.session).trim().toLowerCase();
+      if (phase !== '') dispatchByPhase.set(phase, row);
+    }
+  }
   const sessions = indexSessions(plan.sessionRegistry);
   const keyFiles = keyFileRoles(plan, phaseIds);
   const hand = text === undefined ? { facts: [], problems: [] } : parseHandFacts(dispatchFactLines(plan, text), phaseIds);
@@ -44,7 +52,7 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     if (index >= MAX_EVALUATED_PHASES) return makePhaseFacts({ phase: p.phase, issueIds, focus: p.focus, batch: p.batch, dependsOn: p.dependencies });
     const first = issueIds[0]?.toUpperCase() ?? '';
     const registry = registryByIssue.get(first);
-    const dispatch = dispatchByIssue.get(first);
+    const dispatch = dispatchByIssue.get(first) ?? dispatchByPhase.get(p.phase.toLowerCase());
     const session = sessions.latest(p.phase, first);
     const issueTitles: Record<string, string> = {};
     for (const ref of p.issues) {
@@ -78,7 +86,11 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     const execRaw = dispatch?.mode || registry?.exec || null;
     const labels = [...typeLabels(dispatch?.mode), ...typeLabels(registry?.exec), ...typeLabels(p.focus), ...typeLabels(registry?.title)];
     const focusText = `${p.focus} ${registry?.title ?? ''}`;
-    const files = [...mine.written.map((w) => w.file), ...pathsIn(p.focus)];
+    const named = pathsIn(p.focus);
+    const files = [...mine.written.map((w) => w.file), ...named];
+    // Where each file comes from, so "same files?" can name the statement.
+    for (const w of mine.written) cite(`file:${w.file}`, `Key Files: \`${w.file}\` — "${w.purpose}"`);
+    for (const f of named) cite(`file:${f}`, `Phase Map: ${p.phase} Focus names \`${f}\``);
 
     const facts = makePhaseFacts({
       phase: p.phase,
@@ -199,7 +211,7 @@ function applyHandFacts(facts: PhaseFacts[], hand: HandFacts): PhaseFacts[] {
       case 'files':
         each(fact, (p) => {
           p.files = [...new Set([...p.files, ...fact.files])];
-          p.sources.files = fact.why;
+          for (const f of fact.files) p.sources[`file:${f}`] = fact.why;
         });
         break;
       case 'justification': {
@@ -301,6 +313,7 @@ const WRITE_VERB = /\b(writes?|writing|creates?|produces?|generates?|defines?|ou
 
 interface WrittenFile {
   file: string;
+  purpose: string;
   /** Phases that read it (the Key Files purpose says so). */
   readers: string[];
 }
@@ -335,7 +348,7 @@ function keyFileRoles(plan: ParsedPlan, phaseIds: readonly string[]): Map<string
       for (const id of named) (isRead ? readers : writers).add(id);
     }
     for (const id of writers) readers.delete(id);
-    for (const id of writers) entry(id).written.push({ file, readers: [...readers] });
+    for (const id of writers) entry(id).written.push({ file, purpose: k.purpose.trim(), readers: [...readers] });
     for (const id of readers) entry(id).read.push({ file, writers: [...writers] });
   }
   return out;
