@@ -51,6 +51,23 @@ export const PhaseFactsSchema = z.object({
   status: z.string().nullable().default(null),
   /** A human reviewed this (failed) session's output and cleared it for use by later batches. */
   failureReviewed: z.boolean().default(false),
+  /**
+   * The branch the plan says this phase works on (`main` for `(direct main)`, `Worktree: no` or a
+   * Branch cell of `main`); two phases declaring the same branch cannot use separate branches.
+   */
+  declaredBranch: z.string().nullable().default(null),
+  /** Pair facts set by hand (`## Dispatch Facts`): other phase → can they use separate branches. */
+  separateBranchesWith: z.record(z.string(), z.boolean()).default({}),
+  /** The estimate as written (`~$3`, `$6–12 (×2–4 MCP)`), to tell whether research estimates apply the cost model. */
+  estCostRaw: z.string().nullable().default(null),
+  /** `## Dispatch Facts` `Batch N: justification: …` for going beyond 5 research sessions. */
+  researchJustification: z.string().nullable().default(null),
+  /**
+   * Which statement of the plan set each fact, in words, so every decision names its fact:
+   * keys `dependsOn:<phase>`, `separateBranches`, `separateBranches:<phase>`, `declaredBranch`,
+   * `producesCode`, `readOnlyResearch`, `failureReviewed`, `file:<path>`.
+   */
+  sources: z.record(z.string(), z.string()).default({}),
   /** Prompt material: Context bullets, numbered Tasks, Deliverable, optional action verb. */
   context: z.array(z.string()).default([]),
   tasks: z.array(z.string()).default([]),
@@ -136,6 +153,13 @@ export const DispatchRowDraftSchema = z.object({
   written: RecordedCellsSchema.nullable().optional(),
   /** 1-based line of the recorded row. */
   line: z.number().int().nullable().optional(),
+  /** The phase changes code (§2: a spike that changes code is an investigation → Plan mode). */
+  changesCode: z.boolean().optional(),
+  /** Read-only research track, and the plan statement that made it one. */
+  research: z.boolean().optional(),
+  researchWhy: z.string().optional(),
+  /** Research tracks cost 2-4× (§1 cost model note): the estimate range the row should expect. */
+  researchCostRangeUsd: z.tuple([z.number(), z.number()]).optional(),
 });
 export type DispatchRowDraft = z.infer<typeof DispatchRowDraftSchema>;
 
@@ -178,7 +202,13 @@ export type MasterInfo = z.infer<typeof MasterInfoSchema>;
 export type MasterInfoInput = z.input<typeof MasterInfoSchema>;
 
 export const DispatchDraftSchema = z.object({
+  /**
+   * The pair decisions the view shows: every pair that is not PARALLEL OK, and the PARALLEL OK
+   * ones too while the plan is small. A pair absent from the list is PARALLEL OK.
+   */
   decisions: z.array(PairDecisionSchema),
+  /** PARALLEL OK pairs left out of `decisions` (big plans), and phases left out of the evaluation. */
+  omitted: z.object({ parallelOkPairs: z.number().int().nonnegative(), phases: z.number().int().nonnegative() }).optional(),
   batches: z.array(BatchSchema),
   rows: z.array(DispatchRowDraftSchema),
   mergeOrder: MergeOrderSchema,

@@ -13,6 +13,9 @@ import { DispatchEdits, type DispatchEditsInput, type DispatchEvaluation, type D
 import {
   agentInfo,
   batchKind,
+  batchReadiness,
+  readinessViolation,
+  researchCostRange,
   branchName,
   buildDispatchDraft,
   checkDispatch,
@@ -27,7 +30,7 @@ import type { InfraPattern } from '../../dispatch/sharedInfrastructure';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { planCostProfile, planMasterInfo } from './planMasterInfo';
 import { planNameViolation } from './planNameViolation';
-import { planPhaseFacts } from './planPhaseFacts';
+import { planPhaseFactsWithProblems } from './planPhaseFacts';
 import { recordedRow } from './recordedRows';
 
 export interface DispatchBasis {
@@ -38,6 +41,8 @@ export interface DispatchBasis {
   draft: DispatchDraft;
   /** The plan's own record: sessions, labels, branches, merge order. */
   sessions: PlanSessions;
+  /** `## Dispatch Facts` lines that could not be read. */
+  factProblems: Violation[];
   /** The options the draft was built with, so re-evaluations on edit use the same rules. */
   options?: EvaluateOptions;
 }
@@ -61,11 +66,11 @@ function userInfraPatterns(patterns: readonly string[] | undefined): InfraPatter
 export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly string[], options: EvaluateOptions = {}): DispatchBasis {
   // The plan's own `Cost profile:` line is the record for this plan; Settings are the default.
   options = { ...options, costProfile: planCostProfile(text) ?? options.costProfile ?? null };
-  const facts = planPhaseFacts(plan);
+  const { facts, problems } = planPhaseFactsWithProblems(plan, text);
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
   const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
-  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), options };
+  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options };
 }
 
 function upper(s: string | null | undefined): string {
@@ -145,8 +150,16 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   const orderViolations = sessions.mergeOrder.unmatched.map((u) =>
     violation('merge.order', `The plan's merge order (line ${u.line}) names "${u.token}", which is no session, phase or issue of this plan.`, {}, 'warning'),
   );
+  // §1 "Complete Batch 1 before launching Batch 2" and §8 failed sessions: each later batch waits for the earlier ones.
+  const batches = batchesOf(rows, facts);
+  const readiness = batches
+    .filter((b) => b.index > (batches[0]?.index ?? 1))
+    .map((b) => readinessViolation(batchReadiness(b.index, batches, facts)))
+    .filter((v): v is Violation => v !== null);
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
+    ...basis.factProblems,
+    ...readiness,
     ...planBatches(facts, draft.decisions, { extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) }).violations,
     ...checkDispatch(rows, facts, draft.decisions, declaredOrder, { costProfile: options.costProfile ?? null }).map(undeclaredOrderIsAWarning),
     ...rowViolations,
@@ -209,10 +222,13 @@ function applyRowEdit(row: DispatchRowDraft, edit: DispatchRowEdit | undefined):
   if (edit.focus !== undefined) next.focus = edit.focus;
   if (edit.mode !== undefined) {
     next.mode = edit.mode;
-    next.launchAs = launchModeFor(edit.mode, next.analysisOnly).launchAs;
+    next.launchAs = launchModeFor(edit.mode, { analysisOnly: next.analysisOnly, changesCode: next.changesCode ?? false }).launchAs;
   }
   if (edit.agent !== undefined) next.agent = edit.agent.trim() === '' ? 'Claude Code' : edit.agent.trim();
-  if (edit.estCostUsd !== undefined) next.estCostUsd = edit.estCostUsd;
+  if (edit.estCostUsd !== undefined) {
+    next.estCostUsd = edit.estCostUsd;
+    if (next.research && edit.estCostUsd !== null) next.researchCostRangeUsd = researchCostRange(edit.estCostUsd);
+  }
   // A recorded branch is the person's: it changes only when they change it in the plan.
   if (!row.recorded && (edit.focus !== undefined || edit.agent !== undefined)) {
     const info = agentInfo(next.agent);

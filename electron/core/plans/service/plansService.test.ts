@@ -150,7 +150,8 @@ describe('approve and reject', () => {
 
   it('approving a recorded batch changes only the edited cell, adds its merge order line, registry rows and approval, and keeps the person\'s sentence', async () => {
     const before = await readFile(masterPath, 'utf8');
-    const result = await service.approve({ planPath: masterPath, expectedHash: state().contentHash, batch: 2, edits: { rows: { '2B': { estCostUsd: 3 } }, mergeOrder: ['2B', '2A'] } });
+    // Batch 1 is still running (§1 "Complete Batch 1 before launching Batch 2"): approving needs a written reason.
+    const result = await service.approve({ planPath: masterPath, expectedHash: state().contentHash, batch: 2, edits: { rows: { '2B': { estCostUsd: 3 } }, mergeOrder: ['2B', '2A'] }, overrideReason: 'Batch 1 is nearly done' });
     expect(result.by).toBe('tester');
     expect(result.linear.status).toBe('not-configured');
     // The worktree is made on the branch the plan records; `claude --worktree` would name it worktree-<name>.
@@ -168,7 +169,7 @@ describe('approve and reject', () => {
     expect(after).toContain('Proposed by the planning session; waiting for approval.');
     const keyFiles = before.slice(before.indexOf('## Key Files'), before.indexOf('## Dispatch Approvals'));
     expect(after).toContain(keyFiles);
-    expect(after).toContain('- 2026-03-02T10:00:00.000Z — Batch 2 approved by tester: 2 session(s) 2A, 2B; merge order 2B → 2A\n');
+    expect(after).toContain('- 2026-03-02T10:00:00.000Z — Batch 2 approved by tester: 2 session(s) 2A, 2B; merge order 2B → 2A; OVERRIDE of 1 violation(s) (batch.complete-first): "Batch 1 is nearly done"\n');
     expect(after).toMatch(/\| ccc-cia-546 +\| \[CIA-546\]\([^)]+\) +\| 2B +\| Claude Code +\| yes +\| claude\/cia-546-release-notes +\| Dispatched +\|/);
     expect(state().batchStates.find((b) => b.index === 2)?.state).toBe('approved');
     // The written order is the record now: both views read it back.
@@ -182,14 +183,14 @@ describe('approve and reject', () => {
     expect(await readFile(masterPath, 'utf8')).toBe(demoMasterPlan({ date: DATE, repoPath: '/repos/ccc' }));
     await service.approve({ planPath: masterPath, expectedHash: state().contentHash, batch: 2, edits, overrideReason: 'Budget agreed\nwith the lead' });
     const after = await readFile(masterPath, 'utf8');
-    expect(after).toContain('OVERRIDE of 1 violation(s) (cost.missing): "Budget agreed with the lead"');
+    expect(after).toContain('OVERRIDE of 2 violation(s) (batch.complete-first, cost.missing): "Budget agreed with the lead"');
   });
 
   it('a file changed on disk since it was loaded is a conflict and nothing is written', async () => {
     const loaded = state().contentHash;
     const edited = `${await readFile(masterPath, 'utf8')}\nA line the person added.\n`;
     await writeFile(masterPath, edited);
-    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {} })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {}, overrideReason: 'go' })).rejects.toMatchObject({ code: 'conflict' });
     expect(await readFile(masterPath, 'utf8')).toBe(edited);
   });
 
@@ -198,7 +199,7 @@ describe('approve and reject', () => {
     store.upsert('sessions', 'q', record({ id: 'q', name: 'quiet-lovelace', planPath: masterPath, status: 'waiting' }));
     await service.writeBack();
     expect(state().contentHash).not.toBe(loaded);
-    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {} })).resolves.toMatchObject({ batch: 2 });
+    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {}, overrideReason: 'go' })).resolves.toMatchObject({ batch: 2 });
   });
 
   it('reject appends a reason line and the batch shows as rejected', async () => {

@@ -1,6 +1,6 @@
 import type { DispatchRowDraft, LaunchMode, MasterInfo, PhaseFacts, WorktreeValue } from '../../../../shared/domain/dispatch';
 import { LAUNCH_MODES } from '../../../../shared/domain/dispatch';
-import { agentInfo, branchName, isAnalysisOnly, launchModeFor, linearIssueUrl, parseExecMode } from '../../dispatch';
+import { agentInfo, branchName, estimateAppliesResearchCost, isAnalysisOnly, launchModeFor, linearIssueUrl, parseExecMode, researchCostRange } from '../../dispatch';
 import type { PlanSession } from '../planSessions';
 
 /** `Plan mode`, `plan`, `Bypass`, `bypassPermissions`, `--dangerously-skip-permissions` → the rule book's words. */
@@ -48,6 +48,10 @@ export function recordedRow(s: PlanSession, facts: PhaseFacts | undefined, maste
   };
   const mode = parseExecMode(written.mode) ?? (written.mode === null ? (facts?.exec ?? null) : null);
   const analysisOnly = (facts ? isAnalysisOnly(facts) : false) || /analysis[- ]only/i.test(written.mode ?? '');
+  const changesCode = facts?.producesCode === true;
+  const estCostUsd = row.estCostUsd ?? facts?.estCostUsd ?? null;
+  const research = facts?.readOnlyResearch ?? false;
+  const costNote = research && facts !== undefined && estCostUsd !== null && !estimateAppliesResearchCost(facts, estCostUsd);
   const agentName = written.agent ?? facts?.agent ?? 'Claude Code';
   const agent = agentInfo(agentName);
   const branch = written.branch ?? s.registryRow?.branch ?? (issueId !== '' && agent.id === 'claude-code' ? branchName('claude', issueId, row.focus || facts?.focus || '') : null);
@@ -63,9 +67,9 @@ export function recordedRow(s: PlanSession, facts: PhaseFacts | undefined, maste
     issueUrl: row.issue?.url ?? (issueId !== '' && master.workspace !== '' ? linearIssueUrl(master.workspace, issueId) : null),
     focus: row.focus || facts?.focus || '',
     mode,
-    launchAs: written.launchAs !== null ? parseLaunchMode(written.launchAs) : launchModeFor(mode, analysisOnly).launchAs,
+    launchAs: written.launchAs !== null ? parseLaunchMode(written.launchAs) : launchModeFor(mode, { analysisOnly, changesCode }).launchAs,
     analysisOnly,
-    estCostUsd: row.estCostUsd ?? facts?.estCostUsd ?? null,
+    estCostUsd,
     agent: agent.id === 'claude-code' && written.agent === null ? 'Claude Code' : agentName.trim(),
     worktree,
     branch,
@@ -74,5 +78,9 @@ export function recordedRow(s: PlanSession, facts: PhaseFacts | undefined, maste
     recorded: true,
     written,
     line: row.line,
+    changesCode,
+    research,
+    ...(facts?.sources.readOnlyResearch ? { researchWhy: facts.sources.readOnlyResearch } : {}),
+    ...(costNote && estCostUsd !== null ? { researchCostRangeUsd: researchCostRange(estCostUsd) } : {}),
   };
 }
