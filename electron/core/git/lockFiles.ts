@@ -1,18 +1,10 @@
-import { access, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathExists } from '../fs/pathExists';
 
 /** The lock files git leaves while it writes, in a worktree's own git dir and in the repository's common one. */
 const WORKTREE_LOCKS = ['index.lock', 'HEAD.lock', 'ORIG_HEAD.lock', 'MERGE_HEAD.lock'];
 const REPOSITORY_LOCKS = ['packed-refs.lock', 'config.lock', 'shallow.lock'];
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Lock files present now: another git command is writing here (or died while it did). The one list
@@ -27,7 +19,7 @@ export async function findLockFiles(dirs: { gitDir: string | null; commonGitDir:
     if (branch) candidates.add(join(dirs.commonGitDir, 'refs', 'heads', `${branch}.lock`));
   }
   const found: string[] = [];
-  for (const path of candidates) if (await exists(path)) found.push(path);
+  for (const path of candidates) if (await pathExists(path)) found.push(path);
   if (dirs.gitDir) {
     try {
       for (const name of await readdir(dirs.gitDir)) {
