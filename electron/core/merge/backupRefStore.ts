@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BackupRef } from '../../../shared/domain/merge';
 import { forEachRef } from '../git/forEachRef';
+import { lastReflogMessage } from '../git/reflog';
 import { gitCommonDir } from '../git/revParse';
 import { createRef, deleteRef } from '../git/updateRef';
 
@@ -44,17 +43,6 @@ export async function deleteBackupRef(repoDir: string, ref: string, sha: string)
   return (await deleteRef(repoDir, ref, sha)).ok;
 }
 
-async function reasonOf(commonDir: string, ref: string): Promise<string> {
-  try {
-    const log = await readFile(join(commonDir, 'logs', ref), 'utf8');
-    const last = log.trimEnd().split('\n').pop() ?? '';
-    const tab = last.indexOf('\t');
-    return tab === -1 ? '' : last.slice(tab + 1).replace(/^switchyard backup: /, '');
-  } catch {
-    return '';
-  }
-}
-
 /** Backup refs, newest first; only those of `branch` when given. */
 export async function listBackupRefs(repoDir: string, branch?: string): Promise<BackupRef[]> {
   const listed = await forEachRef(repoDir, { ref: '%(refname)', sha: '%(objectname)' }, [BACKUP_PREFIX]);
@@ -64,7 +52,7 @@ export async function listBackupRefs(repoDir: string, branch?: string): Promise<
   for (const { ref, sha } of listed.value) {
     const parsed = parseBackupRefName(ref);
     if (!parsed || (branch !== undefined && parsed.branch !== branch)) continue;
-    refs.push({ ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: await reasonOf(commonDir, ref) });
+    refs.push({ ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: (await lastReflogMessage(commonDir, ref)).replace(/^switchyard backup: /, '') });
   }
   return refs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.ref < b.ref ? 1 : -1));
 }
