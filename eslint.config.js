@@ -27,7 +27,7 @@ const NO_GIT_PROCESS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'test-results/**', 'bench/results/**', 'scripts/*.d.mts'] },
+  { ignores: ['.tsbuild/**', 'out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'test-results/**', 'bench/results/**', 'scripts/*.d.mts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

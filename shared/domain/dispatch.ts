@@ -103,6 +103,16 @@ export type Violation = z.infer<typeof ViolationSchema>;
 export const WorktreeValueSchema = z.enum(['yes', 'no', 'n/a']);
 export type WorktreeValue = z.infer<typeof WorktreeValueSchema>;
 
+export const RecordedCellsSchema = z.object({
+  mode: z.string().nullable(),
+  launchAs: z.string().nullable(),
+  worktree: z.string().nullable(),
+  branch: z.string().nullable(),
+  agent: z.string().nullable(),
+  estCost: z.string().nullable(),
+});
+export type RecordedCells = z.infer<typeof RecordedCellsSchema>;
+
 export const DispatchRowDraftSchema = z.object({
   /** `1A`, `1B`… (batch letters) or `S-A`, `S-B`… (session letters). */
   session: z.string(),
@@ -120,6 +130,12 @@ export const DispatchRowDraftSchema = z.object({
   branch: z.string().nullable(),
   batch: z.number().int().positive(),
   mergeOrder: z.number().int().positive(),
+  /** The plan's dispatch table has this row: it is shown as written and checked, never regenerated. */
+  recorded: z.boolean().optional(),
+  /** The recorded row's cells exactly as written (null: the table has no such column, or it is empty). */
+  written: RecordedCellsSchema.nullable().optional(),
+  /** 1-based line of the recorded row. */
+  line: z.number().int().nullable().optional(),
 });
 export type DispatchRowDraft = z.infer<typeof DispatchRowDraftSchema>;
 

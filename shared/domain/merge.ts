@@ -20,7 +20,10 @@ export const VerdictKindSchema = z.enum([
   'will-conflict',
   'blocked',
   'merged',
+  /** The branch existed (its session started) and is gone now. */
   'missing',
+  /** The plan records the branch but nothing has created it yet: the session has not started. */
+  'not-started',
 ]);
 export type VerdictKind = z.infer<typeof VerdictKindSchema>;
 

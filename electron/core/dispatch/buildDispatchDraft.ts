@@ -15,7 +15,6 @@ import { decideAllPairs, type DecideOptions } from './decidePair';
 import { rowPrompt } from './dispatchPrompt';
 import { linearIssueUrl } from './linearLinks';
 import { isAnalysisOnly } from './phaseFacts';
-import { checkPlanFileName } from './planFileName';
 import { defaultMergeOrder, planBatches } from './planBatches';
 import { dedupeViolations, violation } from './ruleBook';
 import { launchModeFor } from './sessionModeMapping';
@@ -100,9 +99,8 @@ export function buildDispatchDraft(
     }
   }
 
-  const fileNameViolation = master.planFileName ? checkPlanFileName(master.planFileName) : null;
+  // The plan file's name is the plans module's rule (plans/service/planNameViolation), not the engine's.
   const violations = dedupeViolations([
-    ...(fileNameViolation ? [fileNameViolation] : []),
     ...planned.violations,
     ...checkDispatch(rows, phases, decisions, mergeOrder, options),
     ...promptViolations,

@@ -13,7 +13,6 @@ export * from './mergeGuidance';
 export * from './paths';
 export * from './phaseFacts';
 export * from './planBatches';
-export * from './planFileName';
 export * from './researchSufficiency';
 export * from './ruleBook';
 export * from './sessionModeMapping';

@@ -41,6 +41,10 @@ export const RULES = {
     section: '§1',
     text: 'Same files without separate branches, or shared infrastructure (DB schema, CI config) --> SEQUENTIAL (merge conflicts are expensive).',
   },
+  'merge.order': {
+    section: '§8',
+    text: "Merge order: Define merge order in the dispatch table if sessions touch adjacent code. First-merged session's branch becomes the base for subsequent merges.",
+  },
   'cap.implementation': {
     section: '§1',
     text: 'Maximum recommended parallelism: 3 sessions. Beyond 3, human coordination overhead exceeds the parallelism gain.',

@@ -23,6 +23,7 @@ import { classifyPlanFileName } from './planNaming';
 import { isNone, parseCostUsd, parseMergeOrder, parsePhaseDependencies } from './planValues';
 import { classifyTable, mapColumns, mapRowCells, type ColumnKey, type ColumnMap, type TableKind } from './tableColumns';
 import { findUnlinkedIssueIdsInTree } from './unlinkedIssueIds';
+import { readMergeOrderDeclarations } from './mergeOrderNotation';
 
 /** Log sections the app appends to, by normalized heading. */
 export const LOG_SECTIONS = {
@@ -69,6 +70,7 @@ function emptyPlan(text: string, path: string, fileName: string): ParsedPlan {
     approvals: [],
     mergeLog: [],
     semanticConflicts: [],
+    mergeOrderDeclarations: [],
     sections: [],
     diagnostics: [],
     contentHash: contentHash(text),
@@ -136,6 +138,8 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
           heading: index.sections[table.sectionIndex]?.heading ?? '',
           variant,
           rows: reader.rows(readDispatchRow),
+          line: table.line,
+          batch: batchOfHeadings(headingKeys),
         };
         plan.dispatchTables.push(dispatchTable);
         break;
@@ -143,6 +147,7 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
     }
   }
 
+  plan.mergeOrderDeclarations = readMergeOrderDeclarations(index, plan.dispatchTables);
   checkSections(index, tableKinds, diags);
   plan.verification = parseVerification(index);
   plan.approvals = parseLog(index, LOG_SECTIONS.approvals);
@@ -279,7 +284,16 @@ function readPhaseRow(cells: CellAccess): PhaseRow | null {
   };
 }
 
-function readDispatchRow(cells: CellAccess): DispatchRow | null {
+/** `dispatch — batch 2`, `batch 2 dispatch` (innermost heading first) → 2. */
+function batchOfHeadings(headingKeys: readonly string[]): number | null {
+  for (const key of [...headingKeys].reverse()) {
+    const m = /\bbatch\s*(\d+)\b/.exec(key);
+    if (m?.[1]) return Number(m[1]);
+  }
+  return null;
+}
+
+function readDispatchRow(cells: CellAccess, row: IndexedRow): DispatchRow | null {
   const session = cells.text('session', 'sessionName');
   const issue = cells.issues('issue', 'issues', 'id')[0] ?? null;
   if (session === '' && issue === null) return null;
@@ -297,6 +311,8 @@ function readDispatchRow(cells: CellAccess): DispatchRow | null {
     branch: cells.optional('branch'),
     launchAs: cells.optional('launchAs'),
     mergeOrder: mergeOrder === null ? null : parseMergeOrder(mergeOrder),
+    phase: cells.optional('phase'),
+    line: row.line,
   };
 }
 

@@ -132,7 +132,7 @@ afterEach(async () => {
 describe('MergeService', () => {
   it("takes the queue's order from the plan's Merge order line and maps phases to branches", async () => {
     const parsed = parsePlan(original, planPath);
-    expect(mergeOrderFromPlan(parsed, original).map((b) => [b.phase, b.branch, b.sessionName])).toEqual([
+    expect(mergeOrderFromPlan(parsed).map((b) => [b.phase, b.branch, b.sessionName])).toEqual([
       ['1B', 'claude/b', 'sess-b'],
       ['1A', 'claude/a', 'sess-a'],
     ]);

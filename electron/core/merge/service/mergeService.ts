@@ -15,7 +15,8 @@ import { MergeQueue } from '../mergeQueue';
 import { rebaseWorktree } from '../rebaseWorktree';
 import { removeWorktree } from '../removeWorktree';
 import { suggestOrder } from '../suggestOrder';
-import { declaredPhaseOrder, mergeOrderFromPlan, type PlannedBranch } from './mergeOrderFromPlan';
+import { planMergeOrder, type PlannedBranch } from './mergeOrderFromPlan';
+import { orderNoteOf, type OrderNote } from './orderNote';
 import { planQueues, recordOfBranch, type QueueSpec } from './planQueues';
 import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, undoLogLine, writePlanEdit } from './planRecords';
 import { approachOf, gatherQueueExtras, type QueueExtras } from './queueExtras';
@@ -49,7 +50,7 @@ interface Entry {
   queue: MergeQueue;
   planTitle: string;
   masterIssueId: string | null;
-  orderDeclared: boolean;
+  orderNote: OrderNote;
   declaredOrder: string[];
   /** The person's reordering (merge.setOrder); dropped when the plan's own order changes. */
   manualOrder: string[] | null;
@@ -154,12 +155,11 @@ export class MergeService {
       if (summary.readError) continue;
       const plan = await this.loadPlan(summary.path, summary.contentHash);
       if (!plan || this.stopped) continue;
-      const branches = mergeOrderFromPlan(plan.parsed, plan.text, records);
-      if (branches.length === 0) continue;
-      const declared = declaredPhaseOrder(plan.parsed, plan.text).declared;
-      for (const spec of planQueues(summary.path, branches, records, planRepoLine(plan.text))) {
+      const planned = planMergeOrder(plan.parsed, records);
+      if (planned.branches.length === 0) continue;
+      for (const spec of planQueues(summary.path, planned.branches, records, planRepoLine(plan.text))) {
         seen.add(spec.id);
-        this.upsertEntry(spec, plan, declared, records);
+        this.upsertEntry(spec, plan, orderNoteOf(planned.order, spec.branches), records);
       }
     }
     for (const path of [...this.plans.keys()]) if (!state.plans[path]) this.plans.delete(path);
@@ -170,7 +170,7 @@ export class MergeService {
     }
   }
 
-  private upsertEntry(spec: QueueSpec, plan: LoadedPlan, declared: boolean, records: readonly SessionRecord[]): void {
+  private upsertEntry(spec: QueueSpec, plan: LoadedPlan, orderNote: OrderNote, records: readonly SessionRecord[]): void {
     const order = spec.branches.map((b) => b.branch);
     let entry = this.entries.get(spec.id);
     const sessions = spec.branches.map((b) => {
@@ -187,7 +187,7 @@ export class MergeService {
         queue: new MergeQueue({ repoDir: spec.repoDir, base: spec.base, order, strategy: saved?.strategy ?? 'merge', sessions, onChange: () => this.publish(id) }),
         planTitle: plan.parsed.title,
         masterIssueId: plan.parsed.header.parentIssue?.id ?? null,
-        orderDeclared: declared,
+        orderNote,
         declaredOrder: order,
         manualOrder: savedOrder,
         signature: '',
@@ -204,7 +204,7 @@ export class MergeService {
     entry.spec = spec;
     entry.planTitle = plan.parsed.title;
     entry.masterIssueId = plan.parsed.header.parentIssue?.id ?? null;
-    entry.orderDeclared = declared;
+    entry.orderNote = orderNote;
     entry.holds = activeHolds(plan.parsed.semanticConflicts);
     if (entry.declaredOrder.join('\0') !== order.join('\0')) {
       entry.declaredOrder = order;
@@ -283,7 +283,7 @@ export class MergeService {
       spec: entry.spec,
       planTitle: entry.planTitle,
       masterIssueId: entry.masterIssueId,
-      orderDeclared: entry.orderDeclared,
+      orderNote: entry.orderNote,
       state: entry.queue.state,
       records: Object.values(this.options.store.current.sessions),
       preview: entry.extras.preview,

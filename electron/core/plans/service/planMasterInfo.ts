@@ -24,13 +24,17 @@ export function planRepoLine(text: string): string | null {
   return m?.[1]?.trim() || null;
 }
 
-/** What the prompt template needs about the master plan; the first known repo when the plan names none. */
-export function planMasterInfo(plan: ParsedPlan, text: string, repos: readonly string[]): MasterInfoInput {
+/**
+ * What the prompt template needs about the master plan. REPO_PATH: the plan's own `**Repo:**` line,
+ * else the repository its sessions' worktrees belong to (`repoHint`), else the only known repository;
+ * left unfilled (and flagged) only when none of these says.
+ */
+export function planMasterInfo(plan: ParsedPlan, text: string, repos: readonly string[], repoHint: string | null = null): MasterInfoInput {
   return {
     issueId: plan.header.parentIssue?.id ?? '',
     title: plan.header.parentTitle ?? plan.title,
     url: plan.header.parentIssue?.url ?? null,
-    repoPath: planRepoLine(text) ?? repos[0] ?? '',
+    repoPath: planRepoLine(text) ?? repoHint ?? (repos.length === 1 ? (repos[0] ?? '') : ''),
     workspace: planWorkspace(plan) ?? '',
     planFileName: plan.fileName,
   };

@@ -58,7 +58,7 @@ export function planPhaseFacts(plan: ParsedPlan): PhaseFacts[] {
 function promptMaterial(plan: ParsedPlan, phase: string, focus: string, issueIds: readonly string[], dependsOn: readonly string[]) {
   const files = filesOfPhase(plan, phase);
   const context = [
-    `Phase ${phase} of the master plan "${plan.title}" (plan file: ${plan.fileName}).`,
+    `Phase ${phase} of the master plan "${plan.title}" (plan file: \`${plan.fileName}\`).`,
     dependsOn.length > 0 ? `Builds on the output of phase(s) ${dependsOn.join(', ')}; read their merged changes first.` : 'No dependency on other phases: work independently of the parallel sessions.',
     files.length > 0 ? `Key files: ${files.join(', ')}.` : 'Key files: see the plan\'s Key Files table.',
   ];

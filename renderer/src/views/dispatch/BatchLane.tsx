@@ -14,6 +14,8 @@ export function BatchLane(props: {
   busy: boolean;
   onEdit(session: string, patch: DispatchRowEdit): void;
   onMerge(order: string[]): void;
+  mergeRecord: { declared: readonly string[]; sources: readonly { line: number; text: string }[]; unmatched: readonly { token: string; line: number }[] };
+  mergeEdited: boolean;
   onApprove(overrideReason: string | null): void;
   onReject(reason: string): void;
 }) {
@@ -43,7 +45,7 @@ export function BatchLane(props: {
         </div>
         <aside className="dispatch-side">
           <h3>Merge order</h3>
-          <MergeOrderList batch={props.batch.index} rows={props.rows} disabled={!open || props.busy} onChange={props.onMerge} />
+          <MergeOrderList batch={props.batch.index} rows={props.rows} record={props.mergeRecord} edited={props.mergeEdited} disabled={!open || props.busy} onChange={props.onMerge} />
           {open ? (
             <div className="dispatch-approve">
               {errors.length > 0 ? (

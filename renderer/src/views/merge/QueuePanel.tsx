@@ -16,7 +16,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [pending, setPending] = useState(false);
   const [form, setForm] = useState<Form>(null);
   const busy = pending || view.busy;
-  const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing');
+  const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing' && r.verdict.kind !== 'not-started');
   const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -36,7 +36,9 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           <h2>{view.planTitle}</h2>
           <div className="faint merge-sub">
             {view.masterIssueId ? `${view.masterIssueId} · ` : ''}into <code>{view.base}</code> of <span title={view.repoDir}>{view.repoDir.replace(/^.*[\\/]/, '')}</span> ·{' '}
-            {view.orderDeclared ? 'order declared in the plan' : 'no merge order declared: phase order'}
+            <span data-testid="merge-order-note" className={view.unmatchedOrderTokens.length > 0 ? 'merge-order-warn' : undefined}>
+              {view.orderNote || (view.orderDeclared ? 'order declared in the plan' : 'no merge order declared in the plan: batch and plan order')}
+            </span>
           </div>
         </div>
         <div className="merge-panel-tools">
