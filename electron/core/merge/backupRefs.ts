@@ -1,7 +1,8 @@
 import type { BackupRef, MergeError } from '../../../shared/domain/merge';
 import { parseBackupRefName } from './backupRefStore';
 import { withBaseLock } from './baseLock';
-import { branchRef, readRef } from './gitRefs';
+import { branchRef } from '../git/branchRef';
+import { readRef } from '../git/revParse';
 import { moveBranchRef } from './moveBranchRef';
 
 export { BACKUP_PREFIX, backupRefName, deleteBackupRef, listBackupRefs, newBackupRefName, parseBackupRefName, writeBackupRef } from './backupRefStore';

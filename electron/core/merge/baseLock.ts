@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { gitCommonDir } from './gitRefs';
+import { gitCommonDir } from '../git/revParse';
 
 /** Contents of a base-branch lock file. */
 export interface LockInfo {

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { gitCommonDir } from './gitRefs';
+import { gitCommonDir } from '../git/revParse';
 
 /** Steps of one journaled ref move, in order. */
 export const MOVE_STEPS = ['planned', 'backed-up', 'ref-moved', 'checkout-synced'] as const;

@@ -1,6 +1,7 @@
 import { deleteBackupRef, writeBackupRef } from './backupRefStore';
 import { withBaseLock } from './baseLock';
-import { branchRef, readRef } from './gitRefs';
+import { branchRef } from '../git/branchRef';
+import { readRef } from '../git/revParse';
 import { clearJournal, readAllJournals, type JournalEntry } from './journalFile';
 import { indexMatches, syncCheckout } from './syncCheckout';
 import { inspectWorktree } from './worktreeState';

@@ -1,7 +1,23 @@
-import { gitOk } from '../git/execGit';
-import { commitInfo, commitTree, scratchCommit } from './commitObjects';
-import { isAncestor, treeOf } from './gitRefs';
-import { mergeTrees } from './mergeTree';
+import { commitTree } from '../git/commitTree';
+import { commitInfo } from '../git/log';
+import { isAncestor } from '../git/mergeBase';
+import { mergeTrees } from '../git/mergeTree';
+import { treeOf } from '../git/revParse';
+import { commitsWithParents } from '../git/revList';
+
+/** Identity for throwaway helper commits that no ref ever points at. */
+const SCRATCH_IDENT = {
+  GIT_AUTHOR_NAME: 'Switchyard',
+  GIT_AUTHOR_EMAIL: 'switchyard@localhost',
+  GIT_AUTHOR_DATE: '@0 +0000',
+  GIT_COMMITTER_NAME: 'Switchyard',
+  GIT_COMMITTER_EMAIL: 'switchyard@localhost',
+  GIT_COMMITTER_DATE: '@0 +0000',
+};
+
+function scratchCommit(repoDir: string, tree: string, parent: string): Promise<string> {
+  return commitTree(repoDir, tree, [parent], 'switchyard scratch', SCRATCH_IDENT);
+}
 
 export type ReplayResult =
   | { ok: true; tip: string; replayed: number; skipped: number; fastForward: boolean }
@@ -15,11 +31,7 @@ export type ReplayResult =
  */
 export async function replayCommits(repoDir: string, onto: string, tip: string): Promise<ReplayResult> {
   if (await isAncestor(repoDir, onto, tip)) return { ok: true, tip, replayed: 0, skipped: 0, fastForward: true };
-  const list = await gitOk(['rev-list', '--reverse', '--topo-order', '--parents', `${onto}..${tip}`], { cwd: repoDir });
-  const commits = list
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split(' '));
+  const commits = await commitsWithParents(repoDir, `${onto}..${tip}`);
   const merges = commits.filter((c) => c.length !== 2);
   if (merges.length > 0) {
     return {

@@ -1,8 +1,7 @@
 import type { GitFacts, PlanContext, SessionRecord, SessionStatus, WorktreeInfo } from '../../../../shared/domain/session';
 import { coalesced } from '../../async/coalesced';
-import { createLimiter } from '../../async/limiter';
 import { readGitFacts, emptyGitFacts, type BaseConfigCache } from '../git/readGitFacts';
-import { limitedGitRunner, type GitRunner } from '../git/runGit';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
 import { StatusDebouncer } from '../status/statusDebouncer';
 import { ClaudeHomeWatcher } from '../watch/claudeHomeWatcher';
 import { WorktreeWatcher, type WatchTarget } from '../watch/worktreeWatcher';
@@ -41,11 +40,9 @@ export interface SessionRegistryOptions {
   /** Watch the file system. Default true. */
   watch?: boolean;
   watchDebounceMs?: number;
-  /** Most git processes at once across all worktrees. Default 4. */
-  gitConcurrency?: number;
   /** A transcript written to within this window counts as growing. */
   activeWindowMs?: number;
-  /** Injected git runner (tests); default: execGit behind a limiter of gitConcurrency. */
+  /** Injected git runner (tests); default: tolerantGit, behind the app's one git process limit. */
   git?: GitRunner;
 }
 
@@ -144,7 +141,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.claude = options.claude ?? emptyClaudeSource;
     this.now = options.now ?? Date.now;
     this.timers = options.timers ?? defaultTimers;
-    this.git = options.git ?? limitedGitRunner(createLimiter(options.gitConcurrency ?? 4));
+    this.git = options.git ?? tolerantGit;
     this.debouncer = new StatusDebouncer(options.statusHoldMs ?? 1500, options.statusSettleMs ?? 10_000);
   }
 

@@ -33,4 +33,14 @@ describe('parseWorktreeList', () => {
     expect(parsed).toHaveLength(expected.length);
     expected.forEach((e, i) => expect(parsed[i]).toMatchObject(e));
   });
+
+  // Moved from merge/backupRefStore.test.ts with merge's own parser, which this one replaces.
+  it('reads branch, detached, prunable entries (-z, as the merge engine lists them)', () => {
+    const out = ['worktree /r', 'HEAD aaa', 'branch refs/heads/main', '', 'worktree /w1', 'HEAD bbb', 'detached', '', 'worktree /w2', 'HEAD ccc', 'branch refs/heads/claude/x', 'prunable gitdir file points to non-existent location', '', ''].join('\0');
+    const parsed = parseWorktreeList(out);
+    expect(parsed).toHaveLength(3);
+    expect(parsed[0]).toMatchObject({ path: '/r', head: 'aaa', branch: 'main', detached: false, bare: false, locked: false, prunable: false });
+    expect(parsed[1]).toMatchObject({ path: '/w1', head: 'bbb', branch: null, detached: true, bare: false, locked: false, prunable: false });
+    expect(parsed[2]).toMatchObject({ path: '/w2', head: 'ccc', branch: 'claude/x', detached: false, bare: false, locked: false, prunable: true });
+  });
 });

@@ -1,4 +1,4 @@
-import { execGit } from '../git/execGit';
+import { execGit } from './execGit';
 import { parseMergeTreeOutput, type MergeTreeParse } from './parseMergeTree';
 
 export type MergeTreeResult = ({ ok: true } & MergeTreeParse) | { ok: false; error: string };

@@ -42,4 +42,11 @@ describe('parseStatusV2', () => {
     const s = parseStatusV2(`2 R. N... 100644 100644 100644 ${H} ${H} R100 z.ts\0a.ts\0${one('M.', 'm.ts')}\0! ig\0? m.ts\0`);
     expect(uncommittedPaths(s)).toEqual(['a.ts', 'm.ts', 'z.ts']);
   });
+
+  // Moved from merge/backupRefStore.test.ts: the merge engine read porcelain v1 with a parser of its
+  // own; it now reads v2 through this one. Same worktree state, v2 records.
+  it('lists modified, untracked and both sides of a rename (what merge calls dirty files)', () => {
+    const s = parseStatusV2([one('.M', 'a.txt'), '? new file.txt', `2 R. N... 100644 100644 100644 ${H} ${H} R100 to.txt`, 'from.txt', ''].join('\0'));
+    expect(uncommittedPaths(s)).toEqual(['a.txt', 'from.txt', 'new file.txt', 'to.txt']);
+  });
 });
