@@ -38,6 +38,7 @@ function record(over: Partial<SessionRecord> & { path: string; transcriptPath?: 
       usage: null,
       costUsd: null,
       estimateUsd: null,
+      usageCounting: false,
     },
     progress: null,
     collisions: [],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { GitFacts } from '../../../../shared/domain/session';
 import { parseStatusV2, uncommittedPaths } from './parseStatus';
 import { limitedGitRunner, type GitRunner } from './runGit';
+import { withoutWorkflowState } from '../workflow/workflowFiles';
 
 export interface GitFactsTarget {
   path: string;
@@ -164,7 +165,8 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   const status = parseStatusV2(statusRun.stdout);
   const branch = status.head;
   const head = status.oid;
-  const uncommitted = uncommittedPaths(status);
+  // Untracked workflow state (.ccc-state.json, .claude/worktrees/) is not the person's work.
+  const uncommitted = uncommittedPaths({ ...status, entries: withoutWorkflowState(status.entries) });
 
   const [configuredBase, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
     branch ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache ?? new Map()).then((bases) => bases.get(branch) ?? null) : null,

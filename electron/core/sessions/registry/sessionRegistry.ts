@@ -134,6 +134,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly again = new Set<string>();
   private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
   private intervals: unknown[] = [];
+  private unsubscribeClaude: (() => void) | null = null;
   private pendingTimer: unknown = null;
   private pendingAt: number | null = null;
   private started = false;
@@ -160,6 +161,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     ]);
     if (this.stopped) return;
     this.recompute();
+    this.unsubscribeClaude = this.claude.subscribe?.(() => void this.refreshClaude()) ?? null;
     if (this.options.watch ?? true) {
       this.watcher = new WorktreeWatcher({
         onWorktreeChanged: (id) => void this.refreshWorktree(id),
@@ -187,6 +189,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribeClaude?.();
+    this.unsubscribeClaude = null;
     for (const h of this.intervals) this.timers.clearInterval(h);
     this.intervals = [];
     if (this.pendingTimer !== null) this.timers.clearTimeout(this.pendingTimer);
@@ -217,7 +221,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   /** Plan rows (Session Registry tables), estimates and Linear states; re-derives every record. */
   setPlanContext(ctx: PlanContext): void {
-    this.plan = { rows: [...ctx.rows], estimates: { ...ctx.estimates }, ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}) };
+    this.plan = {
+      rows: [...ctx.rows],
+      estimates: { ...ctx.estimates },
+      ...(ctx.issuePhases ? { issuePhases: [...ctx.issuePhases] } : {}),
+      ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}),
+    };
     if (this.started && !this.stopped) this.recompute();
   }
 
