@@ -1,7 +1,7 @@
 import { readCccState } from '../claude/cccState';
 import { readLiveSessions } from '../claude/liveSessions';
 import { listTranscripts } from '../claude/transcriptFiles';
-import { TranscriptTailer } from '../claude/transcriptTailer';
+import { TranscriptTailer, type TranscriptTailerOptions } from '../claude/transcriptTailer';
 import type { ClaudeSource, TranscriptEntry } from './claudeSource';
 
 export interface ClaudeSourceOptions {
@@ -10,6 +10,8 @@ export interface ClaudeSourceOptions {
   /** At most this many transcripts (the most recently written) are followed. Default 200. */
   maxTranscripts?: number;
   now?: () => number;
+  /** How transcripts are followed (tail size, background queue); defaults are the tailer's. */
+  tailer?: Pick<TranscriptTailerOptions, 'maxInitialBytes' | 'chunkBytes' | 'backgroundLimiter'>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
         refs.map(async (ref): Promise<TranscriptEntry | null> => {
           let tailer = tailers.get(ref.path);
           if (!tailer) {
-            tailer = new TranscriptTailer(ref.path, { onScanProgress: counted });
+            tailer = new TranscriptTailer(ref.path, { ...options.tailer, onScanProgress: counted });
             tailers.set(ref.path, tailer);
           }
           try {
