@@ -131,12 +131,13 @@ test('the detail panel shows commits, files, transcript and the resume command; 
   await expect(detail.getByRole('group', { name: 'Copy' }).getByRole('button', { name: 'Path' })).toBeEnabled();
   await ui.screenshot('sessions-detail');
 
-  // Esc closes; ↓ moves the selection; Enter opens the newly selected session.
+  // Esc closes; ↓ (↑ from the last row) moves the selection; Enter opens the newly selected session.
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const before = await page.locator('tr[aria-selected="true"] .sessions-title').textContent();
-  await page.keyboard.press('ArrowDown');
+  const names = await sessions.namesInOrder();
+  await page.keyboard.press(names.indexOf(before ?? '') === names.length - 1 ? 'ArrowUp' : 'ArrowDown');
   const after = await page.locator('tr[aria-selected="true"] .sessions-title').textContent();
   expect(after).not.toBe(before);
   await page.keyboard.press('Enter');

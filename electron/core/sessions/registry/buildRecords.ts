@@ -136,6 +136,8 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
   const rowName = match.row?.sessionName?.trim();
   const name =
     (rowName && rowName !== '(direct main)' ? rowName : null) ??
+    // A main checkout is named after its repository (its branch is usually just `main`).
+    (w?.isMain ? baseName(w.path) : null) ??
     p.live?.name ??
     t?.customTitle ??
     t?.slug ??

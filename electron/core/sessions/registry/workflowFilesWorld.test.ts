@@ -101,6 +101,7 @@ describe('Sessions on a real repository with workflow state files (world test)',
   it('the main checkout is the repository, not a session: never Stale, in no collision', () => {
     const main = byId(world.repo);
     expect(main.worktree?.isMain).toBe(true);
+    expect(main.name).toBe('switchyard');
     expect(main.status).not.toBe('stale');
     expect(main.statusReason).toMatch(/Main checkout/);
     // .claude/worktrees/ and .claude/settings.local.json are Claude Code's, the rest is the person's.
