@@ -135,6 +135,9 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
   private intervals: unknown[] = [];
   private unsubscribeClaude: (() => void) | null = null;
+  /** The source said something changed before the first full emit: re-read right after it. */
+  private claudeChangedEarly = false;
+  private firstEmitDone = false;
   private pendingTimer: unknown = null;
   private pendingAt: number | null = null;
   private started = false;
@@ -153,6 +156,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    // Before the first read: a background count that ends while the rest still loads must not be missed.
+    this.unsubscribeClaude =
+      this.claude.subscribe?.(() => {
+        if (this.firstEmitDone) void this.refreshClaude();
+        else this.claudeChangedEarly = true;
+      }) ?? null;
     const discovery = await this.discover();
     this.applyDiscovery(discovery);
     await Promise.all([
@@ -161,7 +170,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     ]);
     if (this.stopped) return;
     this.recompute();
-    this.unsubscribeClaude = this.claude.subscribe?.(() => void this.refreshClaude()) ?? null;
+    this.firstEmitDone = true;
+    if (this.claudeChangedEarly) void this.refreshClaude();
     if (this.options.watch ?? true) {
       this.watcher = new WorktreeWatcher({
         onWorktreeChanged: (id) => void this.refreshWorktree(id),
