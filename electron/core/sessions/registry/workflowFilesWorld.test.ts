@@ -4,7 +4,6 @@ import type { Limiter } from '../../async/limiter';
 import { parsePlan } from '../../plans/parsePlan';
 import { createWorkflowWorld, type WorkflowWorld } from '../../testing/workflowWorld';
 import type { SessionRecord } from '../../../../shared/domain/session';
-import { costText, tokensText } from '../../../../renderer/src/views/sessions/usageText';
 import { TranscriptTailer } from '../claude/transcriptTailer';
 import { planIssuePhases } from '../identity/planIssuePhases';
 import { createClaudeSource } from './createClaudeSource';
@@ -118,9 +117,9 @@ describe('Sessions on a real repository with workflow state files (world test)',
 
   it('a total still being counted says so, then becomes the final number', async () => {
     const before = byId(finished).claude;
+    // The flag the table and the detail panel turn into "≥ 14.3M, counting…" (usageText.test.ts).
     expect(before?.usageCounting).toBe(true);
-    expect(tokensText(before)).toMatch(/^≥ /);
-    expect(costText(before)).toMatch(/^≥ \$[\d.,]+ \/ ~\$40$/);
+    expect(before?.estimateUsd).toBe(40);
 
     // The true total, read in one go.
     const full = await new TranscriptTailer(world.finishedTranscript, { maxInitialBytes: Number.MAX_SAFE_INTEGER }).readNew();
@@ -142,7 +141,5 @@ describe('Sessions on a real repository with workflow state files (world test)',
     expect(after?.usageCounting).toBe(false);
     expect(after?.usage).toEqual(full.summary.usage);
     expect(after?.costUsd).toBeCloseTo(full.summary.costUsd, 6);
-    expect(tokensText(after)).not.toMatch(/≥/);
-    expect(costText(after)).toMatch(/^\$[\d.,]+ \/ ~\$40$/);
   }, 30_000);
 });
