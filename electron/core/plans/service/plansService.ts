@@ -6,7 +6,8 @@ import { userInfo } from 'node:os';
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import type { SubIssueRow } from '../../../../shared/domain/linear';
 import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
-import type { PlanContext, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
+import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
+import { planIssuePhases } from '../planIssuePhases';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
@@ -27,7 +28,7 @@ export interface PlansServiceOptions {
   store: StateStore;
   folders: () => PlanFolderInput;
   /** Receives Session Registry rows and dispatch estimates for the live session registry. */
-  onPlanContext(part: Pick<PlanContext, 'rows' | 'estimates'>): void;
+  onPlanContext(part: Pick<PlanContext, 'rows' | 'estimates' | 'issuePhases'>): void;
   /** The Linear service, when configured. */
   linear?: () => LinearSink | null;
   warn(messages: { message: string; subject: string }[]): void;
@@ -176,11 +177,13 @@ export class PlansService {
     const dispatch: Record<string, DispatchState> = {};
     const rows: PlanSessionRow[] = [];
     const estimates: Record<string, number> = {};
+    const issuePhases: PlanIssuePhase[] = [];
     const masters = new Set<string>();
     for (const [path, l] of this.loaded) {
       plans[path] = l.summary;
       if (l.summary.masterIssue) masters.add(l.summary.masterIssue.id);
       if (!l.snapshot) continue;
+      issuePhases.push(...planIssuePhases(l.snapshot.parsed, path));
       for (const r of l.snapshot.parsed.sessionRegistry) {
         rows.push({ planPath: path, sessionName: r.sessionName, issueId: r.issue?.id ?? null, phase: r.phase || null, agent: r.agent || null, branch: r.branch, worktree: r.worktree, status: r.status });
       }
@@ -189,7 +192,7 @@ export class PlansService {
     }
     this.options.store.replaceCollection('plans', plans);
     this.options.store.replaceCollection('dispatch', dispatch);
-    this.options.onPlanContext({ rows, estimates });
+    this.options.onPlanContext({ rows, estimates, issuePhases });
     this.masters = [...masters].sort();
     this.syncLinear();
   }

@@ -37,6 +37,7 @@ function record(over: Partial<SessionRecord> & { path: string; transcriptPath?: 
       usage: null,
       costUsd: null,
       estimateUsd: null,
+      usageCounting: false,
     },
     progress: null,
     collisions: [],

@@ -12,6 +12,7 @@ import { uncommittedPaths } from '../../git/parseStatus';
 import { reflogShas } from '../../git/reflog';
 import { countLeftRight } from '../../git/revList';
 import { readStatus } from '../../git/status';
+import { withoutWorkflowState } from '../workflow/workflowFiles';
 
 export interface GitFactsTarget {
   path: string;
@@ -126,7 +127,8 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   const status = read.value;
   const branch = status.head;
   const head = status.oid;
-  const uncommitted = uncommittedPaths(status);
+  // Untracked workflow state (.ccc-state.json, .claude/worktrees/) is not the person's work.
+  const uncommitted = uncommittedPaths({ ...status, entries: withoutWorkflowState(status.entries) });
 
   const [configuredBase, operation, lockFiles] = await Promise.all([
     branch ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache ?? new Map()).then((bases) => bases.get(branch) ?? null) : null,

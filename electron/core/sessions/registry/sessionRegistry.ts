@@ -131,6 +131,10 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly again = new Set<string>();
   private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
   private intervals: unknown[] = [];
+  private unsubscribeClaude: (() => void) | null = null;
+  /** The source said something changed before the first full emit: re-read right after it. */
+  private claudeChangedEarly = false;
+  private firstEmitDone = false;
   private pendingTimer: unknown = null;
   private pendingAt: number | null = null;
   private started = false;
@@ -149,6 +153,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    // Before the first read: a background count that ends while the rest still loads must not be missed.
+    this.unsubscribeClaude =
+      this.claude.subscribe?.(() => {
+        if (this.firstEmitDone) void this.refreshClaude();
+        else this.claudeChangedEarly = true;
+      }) ?? null;
     const discovery = await this.discover();
     this.applyDiscovery(discovery);
     await Promise.all([
@@ -157,6 +167,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     ]);
     if (this.stopped) return;
     this.recompute();
+    this.firstEmitDone = true;
+    if (this.claudeChangedEarly) void this.refreshClaude();
     if (this.options.watch ?? true) {
       this.watcher = new WorktreeWatcher({
         onWorktreeChanged: (id) => void this.refreshWorktree(id),
@@ -184,6 +196,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribeClaude?.();
+    this.unsubscribeClaude = null;
     for (const h of this.intervals) this.timers.clearInterval(h);
     this.intervals = [];
     if (this.pendingTimer !== null) this.timers.clearTimeout(this.pendingTimer);
@@ -214,7 +228,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   /** Plan rows (Session Registry tables), estimates and Linear states; re-derives every record. */
   setPlanContext(ctx: PlanContext): void {
-    this.plan = { rows: [...ctx.rows], estimates: { ...ctx.estimates }, ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}) };
+    this.plan = {
+      rows: [...ctx.rows],
+      estimates: { ...ctx.estimates },
+      ...(ctx.issuePhases ? { issuePhases: [...ctx.issuePhases] } : {}),
+      ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}),
+    };
     if (this.started && !this.stopped) this.recompute();
   }
 
