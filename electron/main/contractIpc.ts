@@ -1,6 +1,7 @@
 import { type BrowserWindow, ipcMain, Notification } from 'electron';
 import { fail, IPC_EVENT_CHANNEL, ipcChannel, requestNames } from '../../shared/contract';
 import type { Core } from '../core/app/createCore';
+import { DESKTOP_WINDOW_CALLER } from '../core/rpc/callerCapabilities';
 import { isTrustedSenderUrl } from './security';
 
 /** Wires every contract entry to ipcMain with a sender check, and pushes core's events to the window. */
@@ -9,7 +10,7 @@ export function registerContractIpc(core: Core, getWindow: () => BrowserWindow, 
     ipcMain.handle(ipcChannel(name), (event, payload: unknown) => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedSenderUrl(url, trusted)) return fail('refused', 'Request from an untrusted frame.');
-      return core.route(name, payload);
+      return core.route(name, payload, DESKTOP_WINDOW_CALLER);
     });
   }
   core.onEvent((event) => {
