@@ -18,7 +18,9 @@ export interface RouterLogger {
 export function createRequestRouter(handlers: RequestHandlers, logger: RouterLogger) {
   return async function route(name: unknown, payload: unknown, caller: CallerCapabilities = SERVE_SOCKET_CALLER): Promise<RpcResult<unknown>> {
     if (!isRequestName(name)) {
-      return fail('unknown_request', `Unknown request ${JSON.stringify(String(name)).slice(0, 80)}.`);
+      // Never String(name): an object whose toString is not a function throws (found by fuzzing).
+      const shown = typeof name === 'string' ? JSON.stringify(name).slice(0, 80) : `of type ${name === null ? 'null' : typeof name}`;
+      return fail('unknown_request', `Unknown request ${shown}.`);
     }
     const parsed = requests[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
