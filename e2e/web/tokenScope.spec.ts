@@ -21,12 +21,12 @@ test.beforeAll(async () => {
   // exactly who would get a host-wide session cookie. Its page also asks for cookies itself.
   other = createServer((req, res) => {
     seen.push({ url: req.url ?? '', headers: req.headers });
-    if (req.url === '/') {
+    if (req.url !== '/probe') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(`<!doctype html><title>other</title><script>fetch('/probe', { credentials: 'include' }); document.title = 'cookies:' + document.cookie;</script>`);
       return;
     }
-    res.writeHead(204).end();
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
@@ -75,11 +75,17 @@ test('the serve-mode credential never reaches another server on 127.0.0.1', asyn
 });
 
 test('a page without the token cannot drive Switchyard, and a junk same-name cookie does not lock the real page out', async ({ page, context }) => {
-  // A junk cookie, as another port on 127.0.0.1 could set for a year.
-  await context.addCookies([{ name: 'switchyard_token', value: '%E0%A4%A', domain: '127.0.0.1', path: '/', expires: Math.floor(Date.now() / 1000) + 365 * 86400 }]);
+  // Junk cookies of the old name, as another port on 127.0.0.1 could set for a year: one that does
+  // not percent-decode, scoped to /ws so the browser sends it first on the socket.
+  const year = Math.floor(Date.now() / 1000) + 365 * 86400;
+  await context.addCookies([
+    { name: 'switchyard_token', value: '%E0%A4%A', domain: '127.0.0.1', path: '/ws', expires: year },
+    { name: 'switchyard_token', value: 'junk', domain: '127.0.0.1', path: '/', expires: year },
+  ]);
   await page.goto(`${app.origin}/`);
   // The app shell loads (no secret in it) but never connects without the token.
-  await expect(page.getByText('Connected', { exact: true })).toHaveCount(0, { timeout: 3_000 });
+  await page.waitForTimeout(2_000);
+  await expect(page.getByText('Connected', { exact: true })).toHaveCount(0);
   await page.goto(app.openUrl);
   await new AppPage(page).waitConnected();
   await expect(new AppPage(page).sessionRows()).toHaveCount(5);

@@ -9,7 +9,11 @@ import { ClientFrame } from './wireProtocol';
 export interface SocketLimits {
   /** Calls whose reply has not reached the kernel yet; more get a typed `busy` result at once. */
   maxInFlight: number;
-  /** Bytes queued for a client that does not read; beyond it the socket closes with SLOW_CONSUMER_CLOSE. */
+  /**
+   * Bytes queued for a client that does not read. Past a sixteenth we stop reading its requests
+   * (they wait in its own buffers, not ours) until it caught up; past a quarter patches are skipped
+   * for one later snapshot; past the whole the socket closes with SLOW_CONSUMER_CLOSE.
+   */
   maxBufferedBytes: number;
   /** Largest frame a client may send; ws closes with 1009 beyond it. */
   maxFrameBytes: number;
@@ -17,7 +21,7 @@ export interface SocketLimits {
 
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   maxInFlight: 16,
-  maxBufferedBytes: 32 * 1024 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
   maxFrameBytes: 1024 * 1024,
 };
 
@@ -32,9 +36,28 @@ export const SLOW_CONSUMER_CLOSE = 1013;
 export function runSocketSession(ws: WebSocket, core: Core, logger: Logger, limits: SocketLimits): void {
   /** Patches are coalescible: past a quarter of the bound we skip them and send one snapshot later. */
   const patchSkipBytes = Math.max(1, Math.floor(limits.maxBufferedBytes / 4));
+  const pauseBytes = Math.max(1, Math.floor(limits.maxBufferedBytes / 16));
   let inFlight = 0;
   let resyncTimer: NodeJS.Timeout | null = null;
+  let drainTimer: NodeJS.Timeout | null = null;
   let closing = false;
+
+  /** Backpressure on the client: read no more of its requests until it read our answers. */
+  const pauseReadingIfBehind = () => {
+    if (ws.isPaused || ws.bufferedAmount <= pauseBytes || ws.readyState !== ws.OPEN) return;
+    ws.pause();
+    drainTimer = setInterval(() => {
+      if (ws.readyState !== ws.OPEN) return stopDrainWait();
+      if (ws.bufferedAmount <= pauseBytes / 2) {
+        stopDrainWait();
+        ws.resume();
+      }
+    }, 20);
+  };
+  const stopDrainWait = () => {
+    if (drainTimer) clearInterval(drainTimer);
+    drainTimer = null;
+  };
 
   const letGo = () => {
     if (closing) return;
@@ -63,6 +86,7 @@ export function runSocketSession(ws: WebSocket, core: Core, logger: Logger, limi
       return;
     }
     ws.send(text, () => done?.());
+    pauseReadingIfBehind();
   };
 
   const resyncWhenDrained = () => {
@@ -90,6 +114,7 @@ export function runSocketSession(ws: WebSocket, core: Core, logger: Logger, limi
   const end = () => {
     unsubscribe();
     stopResync();
+    stopDrainWait();
   };
   ws.on('close', end);
   ws.on('error', (error) => {
