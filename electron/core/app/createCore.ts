@@ -6,6 +6,7 @@ import { newAppState } from '../../../shared/state/newAppState';
 import type { AppState } from '../../../shared/state/appState';
 import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
+import type { CallerCapabilities } from '../rpc/callerCapabilities';
 import { createRequestRouter, type RequestHandlers } from '../rpc/requestRouter';
 import { StateStore } from '../state/stateStore';
 import type { SecretStore } from '../linear/linearKeyStore';
@@ -31,7 +32,8 @@ export interface CoreOptions {
 
 export interface Core {
   readonly store: StateStore;
-  route(name: unknown, payload: unknown): Promise<RpcResult<unknown>>;
+  /** `caller` is the transport's capabilities (electron/core/rpc/callerCapabilities); default: the least. */
+  route(name: unknown, payload: unknown, caller?: CallerCapabilities): Promise<RpcResult<unknown>>;
   onEvent(listener: (event: PushedEvent) => void): () => void;
   toast(toast: Omit<Toast, 'id' | 'at'>): void;
   start(): Promise<void>;
