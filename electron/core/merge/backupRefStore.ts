@@ -57,6 +57,41 @@ async function reasonOf(commonDir: string, ref: string): Promise<string> {
   }
 }
 
+/** One line of a reflog file: `<old> <new> <ident> <unix-time> <tz>\t<message>`. */
+export interface ReflogLine {
+  oldSha: string;
+  newSha: string;
+  time: number;
+  message: string;
+}
+
+/** Pure: parses a reflog file's text (lines it cannot read are skipped). */
+export function parseReflog(text: string): ReflogLine[] {
+  const out: ReflogLine[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64}) .* (\d+) [+-]\d{4}\t(.*)$/.exec(line);
+    if (m) out.push({ oldSha: m[1] ?? '', newSha: m[2] ?? '', time: Number(m[3]), message: m[4] ?? '' });
+  }
+  return out;
+}
+
+/**
+ * The commit a journaled move left its branch at (the merge commit, for a merge): the branch's
+ * reflog entry that moved it away from the backup's sha with the backup's reason, at or after the
+ * backup was written. Null when the reflog does not say (bare repo, reflog expired).
+ */
+export async function moveResultOf(repoDir: string, backup: Pick<BackupRef, 'branch' | 'oldSha' | 'createdAt' | 'reason'>): Promise<string | null> {
+  let text: string;
+  try {
+    text = await readFile(join(await gitCommonDir(repoDir), 'logs', 'refs', 'heads', backup.branch), 'utf8');
+  } catch {
+    return null;
+  }
+  const since = Math.floor(Date.parse(backup.createdAt) / 1000) - 1;
+  const line = parseReflog(text).find((l) => l.oldSha === backup.oldSha && l.message === `switchyard: ${backup.reason}` && l.time >= since);
+  return line?.newSha ?? null;
+}
+
 /** Backup refs, newest first; only those of `branch` when given. */
 export async function listBackupRefs(repoDir: string, branch?: string): Promise<BackupRef[]> {
   const out = await gitOk(['for-each-ref', '--format=%(refname)%00%(objectname)', BACKUP_PREFIX], { cwd: repoDir });
@@ -67,7 +102,8 @@ export async function listBackupRefs(repoDir: string, branch?: string): Promise<
     const [ref = '', sha = ''] = line.split('\0');
     const parsed = parseBackupRefName(ref);
     if (!parsed || (branch !== undefined && parsed.branch !== branch)) continue;
-    refs.push({ ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: await reasonOf(commonDir, ref) });
+    const backup = { ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: await reasonOf(commonDir, ref) };
+    refs.push({ ...backup, leftAt: await moveResultOf(repoDir, backup) });
   }
   return refs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.ref < b.ref ? 1 : -1));
 }

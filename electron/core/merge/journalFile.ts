@@ -10,7 +10,7 @@ export type MoveStep = (typeof MOVE_STEPS)[number];
 
 export const JournalEntrySchema = z.object({
   id: z.string(),
-  op: z.enum(['merge', 'undo']),
+  op: z.enum(['merge', 'undo', 'revert']),
   /** The branch whose ref moves (the base, for a merge). */
   branch: z.string(),
   from: z.string(),

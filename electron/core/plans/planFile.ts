@@ -69,6 +69,7 @@ interface Carry {
 }
 
 const NO_CARRY: Carry = { prefix: '', suffix: '' };
+const REPAIR_BUDGET = 100;
 
 /**
  * Applies `edit` to the plan file and replaces it with a compare-and-swap on the file's identity
@@ -102,7 +103,13 @@ export async function writePlanFileSafely(
     const kept = await keepCarry(target, carry);
     return conflict(lastHash, lastText, kept ? `${reason}; text typed meanwhile was kept in ${kept}` : reason, attempts);
   };
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  // Edit rounds count against `maxAttempts`. Repair rounds (folding displaced hand-made bytes back
+  // in, no edit, no parse) are quick and have their own, larger budget: a plan must not be left as
+  // a fragment because the edit kept losing the race.
+  let attempt = 1;
+  for (let repairs = 0; attempt <= maxAttempts && repairs <= REPAIR_BUDGET; ) {
+    const repairing = carry.prefix !== '' || carry.suffix !== '';
+    if (repairing) repairs++;
     let read: VersionedRead;
     try {
       read = await readFileVersion(target);
@@ -118,26 +125,28 @@ export async function writePlanFileSafely(
       if (!Buffer.from(text, 'utf8').equals(bytes)) {
         return await giveUp('the file is not valid UTF-8; writing it would change bytes the app did not mean to touch', attempt);
       }
-      const source = carry.prefix + text + carry.suffix;
+      if (!repairing && editLanded) return landed(reapplied, hash, text, version, attempt);
       let next: string;
       try {
-        next = editLanded ? source : edit(source);
+        next = repairing ? carry.prefix + text + carry.suffix : edit(text);
       } catch (error) {
         return await giveUp(`the edit failed: ${messageOf(error)}`, attempt);
       }
-      if (next === text) {
-        if (editLanded) return landed(reapplied, hash, text, version, attempt);
-        return { status: 'unchanged', hash, text, mtimeMs: msOf(version), reason: null, attempts: attempt };
-      }
-      if (hash !== expectedHash || attempt > 1) reapplied = true;
+      if (next === text) return { status: 'unchanged', hash, text, mtimeMs: msOf(version), reason: null, attempts: attempt };
+      if (!repairing && (hash !== expectedHash || attempt > 1)) reapplied = true;
       const temp = await writeTempFile(target, next, version.mode);
       try {
         await options.beforeCommit?.();
         // Cheap early check by path (content hash and identity) before taking the file aside.
         const now = await currentVersion(target);
-        if (!now || !sameVersion(now, version) || contentHash(await readFile(target)) !== hash) continue;
-        const outcome = swapFileIfUnchanged(target, temp, version, options.whileAside ? { whileAside: options.whileAside } : {});
-        if (outcome.kind === 'changed' || outcome.kind === 'vanished') continue;
+        const outcome =
+          !now || !sameVersion(now, version) || contentHash(await readFile(target)) !== hash
+            ? ({ kind: 'changed' } as const)
+            : swapFileIfUnchanged(target, temp, version, options.whileAside ? { whileAside: options.whileAside } : {});
+        if (outcome.kind === 'changed' || outcome.kind === 'vanished') {
+          if (!repairing) attempt++;
+          continue;
+        }
         if (outcome.kind === 'created-meanwhile') {
           // Someone wrote a new file while ours was aside: an editor's save (a whole plan) stays as
           // the new base; a bare append to the briefly missing name is a fragment that belongs after the old text.
@@ -145,21 +154,25 @@ export async function writePlanFileSafely(
           const newcomer = await readFile(target, 'utf8').catch(() => '');
           const displaced = outcome.displaced.toString('utf8');
           if (!isWholeVersionOf(newcomer, displaced)) carry = { prefix: carry.prefix + displaced + carry.suffix, suffix: '' };
+          else if (!repairing) attempt++;
           continue;
         }
-        editLanded = true;
-        carry = NO_CARRY;
+        if (repairing) carry = NO_CARRY;
+        else editLanded = true;
         await options.afterSwap?.();
         const late = await lateWrite(read, settleMs);
-        if (late === null) {
+        if (late !== null) {
+          // An append already opened on the old version landed there after the swap: carry it over.
+          if (late.startsWith(text)) carry = { prefix: '', suffix: late.slice(text.length) };
+          else {
+            const kept = await keepCarry(target, { prefix: late, suffix: '' });
+            return conflict(lastHash, lastText, `a change made during the write could not be merged; it was kept in ${kept ?? 'nothing (could not write it)'}`, attempt);
+          }
+          continue;
+        }
+        if (editLanded) {
           await syncDirectory(dirname(target));
           return landed(reapplied, contentHash(next), next, await currentVersion(target), attempt);
-        }
-        // An append already opened on the old version landed there after the swap: carry it over.
-        if (late.startsWith(text)) carry = { prefix: '', suffix: late.slice(text.length) };
-        else {
-          const kept = await keepCarry(target, { prefix: late, suffix: '' });
-          return conflict(lastHash, lastText, `a change made during the write could not be merged; it was kept in ${kept ?? 'nothing (could not write it)'}`, attempt);
         }
       } catch (error) {
         return await giveUp(`cannot write ${path}: ${messageOf(error)}`, attempt);
@@ -170,7 +183,7 @@ export async function writePlanFileSafely(
       await read.handle.close();
     }
   }
-  return giveUp(`the file kept changing (${maxAttempts} attempts)`, maxAttempts);
+  return giveUp(`the file kept changing (${Math.min(attempt, maxAttempts)} attempts)`, Math.min(attempt, maxAttempts));
 }
 
 function landed(reapplied: boolean, hash: string, text: string, version: FileVersion | null, attempts: number): SafeWriteResult {

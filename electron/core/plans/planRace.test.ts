@@ -96,5 +96,5 @@ describe('hand edits racing the app’s write-back', () => {
     expect(landedWithoutMarker).toEqual([]);
     // Nothing left behind but the plan (no temp files, no kept-aside text).
     expect((await readdir(dir)).filter((f) => f !== FULL_PLAN)).toEqual([]);
-  }, 120_000);
+  }, Math.max(120_000, HAND_EDITS * 40));
 });
