@@ -84,6 +84,8 @@ export const SessionClaudeInfo = z.object({
   usage: TokenUsage.nullable(),
   costUsd: z.number().nullable(),
   estimateUsd: z.number().nullable(),
+  /** Lines of the transcript that are not JSON (skipped): how many, and the first one's line number when known. */
+  unreadableLines: z.object({ count: z.number(), firstLine: z.number().nullable() }).nullable().optional(),
 });
 export type SessionClaudeInfo = z.infer<typeof SessionClaudeInfo>;
 

@@ -18,7 +18,7 @@ export interface PlanFileSnapshot {
 }
 
 export async function readPlanFile(path: string): Promise<PlanFileSnapshot> {
-  const [bytes, info] = await Promise.all([readFile(path), stat(path)]);
+  const [bytes, info] = await whileSwapping(() => Promise.all([readFile(path), stat(path)]));
   const text = bytes.toString('utf8');
   return { path, text, parsed: parsePlan(text, path), mtimeMs: info.mtimeMs, hash: contentHash(bytes) };
 }
@@ -112,7 +112,7 @@ export async function writePlanFileSafely(
     if (repairing) repairs++;
     let read: VersionedRead;
     try {
-      read = await readFileVersion(target);
+      read = await whileSwapping(() => readFileVersion(target));
     } catch (error) {
       return giveUp(`cannot read ${path}: ${messageOf(error)}`, attempt);
     }
@@ -140,7 +140,7 @@ export async function writePlanFileSafely(
         // Cheap early check by path (content hash and identity) before taking the file aside.
         const now = await currentVersion(target);
         const outcome =
-          !now || !sameVersion(now, version) || contentHash(await readFile(target)) !== hash
+          !now || !sameVersion(now, version) || (await readFile(target).then(contentHash, () => null)) !== hash
             ? ({ kind: 'changed' } as const)
             : swapFileIfUnchanged(target, temp, version, options.whileAside ? { whileAside: options.whileAside } : {});
         if (outcome.kind === 'changed' || outcome.kind === 'vanished') {
@@ -151,7 +151,7 @@ export async function writePlanFileSafely(
           // Someone wrote a new file while ours was aside: an editor's save (a whole plan) stays as
           // the new base; a bare append to the briefly missing name is a fragment that belongs after the old text.
           await sleep(settleMs);
-          const newcomer = await readFile(target, 'utf8').catch(() => '');
+          const newcomer = await whileSwapping(() => readFile(target, 'utf8')).catch(() => '');
           const displaced = outcome.displaced.toString('utf8');
           if (!isWholeVersionOf(newcomer, displaced)) carry = { prefix: carry.prefix + displaced + carry.suffix, suffix: '' };
           else if (!repairing) attempt++;
@@ -184,6 +184,21 @@ export async function writePlanFileSafely(
     }
   }
   return giveUp(`the file kept changing (${Math.min(attempt, maxAttempts)} attempts)`, Math.min(attempt, maxAttempts));
+}
+
+/**
+ * Runs a read, retrying while the file is missing for a moment: another writer's swap (this app's
+ * other service, a second window) leaves the name free for microseconds. A file really gone stays gone.
+ */
+async function whileSwapping<T>(read: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await read();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || i >= 50) throw error;
+      await sleep(1);
+    }
+  }
 }
 
 function landed(reapplied: boolean, hash: string, text: string, version: FileVersion | null, attempts: number): SafeWriteResult {

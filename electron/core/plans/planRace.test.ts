@@ -35,6 +35,7 @@ interface AppEdit {
   marker: string | null;
   status: SafeWriteStatus;
   wrote: string;
+  reason: string | null;
 }
 
 async function appEdit(n: number): Promise<AppEdit> {
@@ -42,7 +43,7 @@ async function appEdit(n: number): Promise<AppEdit> {
   if (kind === 'log') {
     const marker = `app-log-${n}`;
     const result = await writePlanEdit(path, appendLogEdit(MERGE_LOG_HEADING, [`- ${marker}`]));
-    return { kind, marker, status: result.status, wrote: result.text };
+    return { kind, marker, status: result.status, wrote: result.text, reason: result.reason };
   }
   let edit: PlanEdit;
   let marker: string | null = null;
@@ -55,7 +56,7 @@ async function appEdit(n: number): Promise<AppEdit> {
   }
   const snapshot = await readPlanFile(path);
   const result = await writePlanFileSafely(path, snapshot.hash, edit);
-  return { kind, marker, status: result.status, wrote: result.text };
+  return { kind, marker, status: result.status, wrote: result.text, reason: result.reason };
 }
 
 describe('hand edits racing the app’s write-back', () => {
@@ -89,6 +90,11 @@ describe('hand edits racing the app’s write-back', () => {
       `race: ${HAND_EDITS} hand edits, ${edits.length} app edits (${counts.landed} landed, ${counts.conflict} conflict, ${counts.unchanged} unchanged), ` +
         `${lostHand.length} hand edits lost, ${overwrittenLater} landed app markers later replaced by a hand save made from an older read`,
     );
+    if (lostHand.length > 0) {
+      // What is left says which path lost them (a kept-aside file, a fragment left as the plan, …).
+      console.log('race dir:', await readdir(dir), 'final starts:', JSON.stringify(final.slice(0, 300)));
+      console.log('conflict reasons:', [...new Set(edits.map((e) => e.reason).filter(Boolean))]);
+    }
     expect(lostHand).toEqual([]);
     expect(edits.length).toBeGreaterThan(20);
     // Only a registry status can already be what the other writer just set.

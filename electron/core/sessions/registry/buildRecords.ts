@@ -1,4 +1,5 @@
 import type { GitFacts, PlanContext, SessionClaudeInfo, SessionRecord, WorktreeInfo } from '../../../../shared/domain/session';
+import { unreadableLinesOf, unreadableLinesText } from '../claude/unreadableLines';
 import { detectCollisions } from '../collisions/detectCollisions';
 import { matchIdentity } from '../identity/matchIdentity';
 import { deriveStatus } from '../status/deriveStatus';
@@ -173,6 +174,7 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
           usage: t?.usage ?? null,
           costUsd: t?.costUsd ?? null,
           estimateUsd: estimate,
+          unreadableLines: unreadableLinesOf(t),
         }
       : null;
 
@@ -182,6 +184,8 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
   if (git?.mergeInProgress) warnings.push('a merge is in progress');
   if (git?.rebaseInProgress) warnings.push('a rebase is in progress');
   if (p.live?.warning) warnings.push(p.live.warning);
+  const unreadable = unreadableLinesOf(t);
+  if (unreadable) warnings.push(unreadableLinesText(unreadable));
 
   return {
     id: p.id,
