@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileVersion, swapFileIfUnchanged } from '../fs/swapFileIfUnchanged';
 import { contentHash } from './contentHash';
 import { FULL_PLAN, fixture } from './fixtures';
-import { readPlanFile, writePlanFileSafely } from './planFile';
+import { lateWritesChecked, readPlanFile, writePlanFileSafely } from './planFile';
 import { appendToSection, setSessionRegistryStatus } from './planWriter';
 
 let dir: string;
@@ -188,6 +188,43 @@ describe('writePlanFileSafely: a person saving during the swap itself', () => {
     expect(keptText.startsWith(original)).toBe(true);
     for (let i = 0; i < n - 1; i++) expect(keptText).toContain(`fragment ${i}\n`);
     expect(await readFile(path, 'utf8')).toBe(`fragment ${n - 1}\n`);
+  });
+});
+
+describe('writePlanFileSafely: an editor that truncates, then writes', () => {
+  it('does not take the empty moment of an in-place save as the plan', async () => {
+    await writeFile(path, ''); // the editor has truncated the file…
+    const later = setTimeout(() => void writeFile(path, original), 60); // …and writes it a moment later
+    const result = await writePlanFileSafely(path, contentHash(''), approve);
+    clearTimeout(later);
+    expect(result.status).not.toBe('conflict');
+    expect(await readFile(path, 'utf8')).toBe(approve(original));
+  });
+
+  it('appends bytes that land in the replaced version long after the write returned', async () => {
+    const snap = await readPlanFile(path);
+    let appender: FileHandle | null = null;
+    let landedLate: Promise<void> = Promise.resolve();
+    const result = await writePlanFileSafely(path, snap.hash, approve, {
+      settleMs: 0,
+      beforeCommit: async () => {
+        appender ??= await open(path, 'a');
+      },
+      afterSwap: () => {
+        const handle = appender;
+        if (!handle) return;
+        appender = null;
+        // A descheduled writer: its append arrives 200 ms after the swap.
+        landedLate = new Promise((resolve) => setTimeout(resolve, 200)).then(async () => {
+          await handle.write('very late note\n');
+          await handle.close();
+        });
+      },
+    });
+    expect(result.status).toBe('written');
+    await landedLate;
+    await lateWritesChecked();
+    expect(await readFile(path, 'utf8')).toBe(`${approve(original)}very late note\n`);
   });
 });
 

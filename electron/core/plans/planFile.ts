@@ -112,10 +112,11 @@ export async function writePlanFileSafely(
     if (repairing) repairs++;
     let read: VersionedRead;
     try {
-      read = await whileSwapping(() => readFileVersion(target));
+      read = await readSettled(target);
     } catch (error) {
       return giveUp(`cannot read ${path}: ${messageOf(error)}`, attempt);
     }
+    let handedOff = false;
     try {
       const { bytes, version } = read;
       const hash = contentHash(bytes);
@@ -172,6 +173,9 @@ export async function writePlanFileSafely(
         }
         if (editLanded) {
           await syncDirectory(dirname(target));
+          // A writer descheduled for longer than settleMs can still land in the old version: keep watching it.
+          watchDisplaced(target, read, text);
+          handedOff = true;
           return landed(reapplied, contentHash(next), next, await currentVersion(target), attempt);
         }
       } catch (error) {
@@ -180,7 +184,7 @@ export async function writePlanFileSafely(
         await discardTempFile(temp);
       }
     } finally {
-      await read.handle.close();
+      if (!handedOff) await read.handle.close();
     }
   }
   return giveUp(`the file kept changing (${Math.min(attempt, maxAttempts)} attempts)`, Math.min(attempt, maxAttempts));
@@ -211,9 +215,57 @@ function isWholeVersionOf(newcomer: string, previous: string): boolean {
   return newcomer.length > 0 && (firstLine === '' || newcomer.startsWith(firstLine));
 }
 
+/**
+ * Reads the plan, not trusting an empty read at once: an editor saving in place truncates the file
+ * and writes it a moment later, and an edit computed on that empty moment would replace the plan.
+ */
+async function readSettled(target: string): Promise<VersionedRead> {
+  let read = await whileSwapping(() => readFileVersion(target));
+  for (let waited = 0; read.bytes.length === 0 && waited < 500; waited += 10) {
+    await read.handle.close();
+    await sleep(10);
+    read = await whileSwapping(() => readFileVersion(target));
+  }
+  return read;
+}
+
+const LATE_WRITE_CHECKS_MS = [100, 400, 1500];
+const watching = new Set<Promise<void>>();
+
+/** Resolves when every background check for late writes into replaced versions has finished (tests, shutdown). */
+export async function lateWritesChecked(): Promise<void> {
+  while (watching.size > 0) await Promise.all([...watching]);
+}
+
+/**
+ * After a write: keeps the replaced version open for a little while, and if an append that was
+ * already under way lands in it anyway, appends those bytes to the plan (or keeps them beside it).
+ */
+function watchDisplaced(target: string, read: VersionedRead, text: string): void {
+  const run = (async () => {
+    try {
+      for (const delay of LATE_WRITE_CHECKS_MS) {
+        const late = await lateWrite(read, delay, true);
+        if (late === null) continue;
+        if (late.startsWith(text)) {
+          const tail = late.slice(text.length);
+          await writePlanFileSafely(target, '', (current) => current + tail);
+        } else {
+          await keepCarry(target, { prefix: late, suffix: '' });
+        }
+        return;
+      }
+    } finally {
+      await read.handle.close().catch(() => undefined);
+    }
+  })().catch(() => undefined);
+  watching.add(run);
+  void run.finally(() => watching.delete(run));
+}
+
 /** The displaced version's text if someone wrote into it after it was read, else null. */
-async function lateWrite(read: VersionedRead, settleMs: number): Promise<string | null> {
-  await sleep(settleMs);
+async function lateWrite(read: VersionedRead, settleMs: number, background = false): Promise<string | null> {
+  await sleep(settleMs, background);
   const now = versionOf(await read.handle.stat({ bigint: true }));
   const { buffer, bytesRead } = await read.handle.read({ buffer: Buffer.alloc(Number(now.size)), position: 0 });
   const bytes = buffer.subarray(0, bytesRead);
@@ -237,8 +289,13 @@ function msOf(version: FileVersion): number {
   return Number(version.mtimeNs / 1_000_000n);
 }
 
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+/** `background`: the timer does not keep the process alive (a check after a write must not delay quitting). */
+function sleep(ms: number, background = false): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (background) timer.unref();
+  });
 }
 
 function conflict(hash: string, text: string, reason: string, attempts: number): SafeWriteResult {

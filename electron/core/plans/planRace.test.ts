@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendLogEdit, MERGE_LOG_HEADING, writePlanEdit } from '../merge/service/planRecords';
 import { FULL_PLAN, fixture } from './fixtures';
-import { readPlanFile, writePlanFileSafely, type PlanEdit, type SafeWriteStatus } from './planFile';
+import { lateWritesChecked, readPlanFile, writePlanFileSafely, type PlanEdit, type SafeWriteStatus } from './planFile';
 import { rejectionEdit } from './service/dispatchRecord';
 import { registryWriteBackEdit } from './service/registryWriteBack';
 
@@ -75,6 +75,7 @@ describe('hand edits racing the app’s write-back', () => {
     };
     await Promise.all([writer(), writer()]);
     expect(await exited).toBe(0);
+    await lateWritesChecked();
 
     const final = await readFile(path, 'utf8');
     const lostHand = Array.from({ length: HAND_EDITS }, (_, i) => ` hand${i};`).filter((m) => !final.includes(m));
