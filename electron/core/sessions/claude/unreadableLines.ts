@@ -7,9 +7,9 @@ export interface UnreadableLines {
   firstLine: number | null;
 }
 
-export function unreadableLinesOf(summary: Pick<TranscriptSummary, 'brokenLines' | 'firstBrokenLine'> | null | undefined): UnreadableLines | null {
+export function unreadableLinesOf(summary: Partial<Pick<TranscriptSummary, 'brokenLines' | 'firstBrokenLine'>> | null | undefined): UnreadableLines | null {
   // Summaries from older caches or partial fakes may lack the count: no count, nothing to say.
-  if (!summary || !(summary.brokenLines > 0)) return null;
+  if (!summary || summary.brokenLines === undefined || !(summary.brokenLines > 0)) return null;
   return { count: summary.brokenLines, firstLine: summary.firstBrokenLine ?? null };
 }
 

@@ -19,7 +19,9 @@ export type TranscriptSummaryLike = Pick<
   | 'awaitingPermission'
   | 'usage'
   | 'costUsd'
->;
+> &
+  // Optional so small fakes need not say; the real source passes the tailer's summary whole.
+  Partial<Pick<TranscriptSummary, 'brokenLines' | 'firstBrokenLine'>>;
 
 export interface TranscriptEntry {
   /** Absolute path of the `.jsonl` file. */
