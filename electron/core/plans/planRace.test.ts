@@ -12,9 +12,9 @@ import { registryWriteBackEdit } from './service/registryWriteBack';
 /**
  * A person saving the plan by hand thousands of times (in-place rewrite, temp file + rename, append)
  * from another process while the app writes back to it in a loop. SWITCHYARD_RACE_EDITS sets the
- * number of hand edits (CI default 1,000; the acceptance run uses 10,000).
+ * number of hand edits (CI default 800; the acceptance run uses 10,000).
  */
-const HAND_EDITS = Number(process.env.SWITCHYARD_RACE_EDITS ?? 1000);
+const HAND_EDITS = Number(process.env.SWITCHYARD_RACE_EDITS ?? 800);
 const HAND_PAUSE_MS = Number(process.env.SWITCHYARD_RACE_PAUSE_MS ?? 2);
 const HAND_EDITOR = join(__dirname, 'testing', 'handEditor.mjs');
 
