@@ -2,7 +2,7 @@ import type { BackupRef, MergeError } from '../../../shared/domain/merge';
 import { undoBlockedReason } from '../../../shared/domain/undoRule';
 import { listBackupRefs, parseBackupRefName } from './backupRefStore';
 import { withBaseLock } from './baseLock';
-import { branchRef, readRef } from './gitRefs';
+import { branchRef, readRef, resolveCommit } from './gitRefs';
 import { moveBranchRef } from './moveBranchRef';
 
 export { BACKUP_PREFIX, backupRefName, deleteBackupRef, listBackupRefs, newBackupRefName, parseBackupRefName, writeBackupRef } from './backupRefStore';
@@ -50,6 +50,11 @@ export async function undo(repoDir: string, backupRef: string, expectedCurrent: 
       const listed = (await listBackupRefs(repoDir, branch)).find((b) => b.ref === backupRef);
       const blocked = undoBlockedReason(branch, current, listed?.leftAt);
       if (blocked) return fail({ code: 'base-moved', message: blocked });
+      if (!listed?.leftAt && (await resolveCommit(repoDir, `${current}^1`)) !== target) {
+        // No reflog to say where the move left the branch (reflogs off or expired): reset only a
+        // branch whose head sits right on the backup, i.e. nothing can have been added on top.
+        return fail({ code: 'base-moved', message: `cannot tell where this move left '${branch}' (its reflog does not say) and its head is not directly on top of the backup, so undo could reset away someone's commits; revert it from a terminal instead` });
+      }
       const moved = await moveBranchRef({ repoDir, branch, from: current, to: target, op: 'undo', reason: `undo to ${backupRef}` });
       if (!moved.ok) return fail(moved.error ?? { code: 'git-failed', message: 'undo failed' });
       return { ok: true, branch, restoredSha: target, backupRef: moved.backupRef, warnings: moved.warnings, error: null };

@@ -77,3 +77,21 @@ describe('undo after a person committed on top of a merge', () => {
     expect(await head('main')).toBe(userSha);
   });
 });
+
+describe('undo without a reflog to ask', () => {
+  it('still undoes a merge sitting right on the backup, and refuses once a commit is on top', async () => {
+    repo = await repoWithFiles();
+    await session(repo, 's1', { 'a.txt': editLine('a', 1, 'A1') });
+    const out = await mergeBranch({ repoDir: repo.dir, base: 'main', branch: 's1', strategy: 'merge' });
+    const backupRef = out.backupRefs[0]?.ref ?? '';
+    await gitIn(repo.dir, 'reflog', 'expire', '--expire=now', '--all');
+    expect((await listBackupRefs(repo.dir, 'main'))[0]?.leftAt).toBeNull();
+    const userSha = await commitIn(repo.dir, { 'mine.txt': 'mine\n' }, 'mine');
+    const refused = await undo(repo.dir, backupRef, userSha);
+    expect(refused.error?.message).toMatch(/cannot tell where this move left 'main'/);
+    expect(await head('main')).toBe(userSha);
+    await gitIn(repo.dir, 'reset', '-q', '--hard', out.newBaseSha ?? '');
+    const ok = await undo(repo.dir, backupRef, out.newBaseSha ?? '');
+    expect(ok.ok, ok.error?.message).toBe(true);
+  });
+});
