@@ -8,13 +8,9 @@ const LINEAR_API_HOST = 'api.linear.app';
  * A local test endpoint is reachable only through the `--linear-api-url` flag.
  */
 export function isLinearApiUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return url.protocol === 'https:' && url.hostname === LINEAR_API_HOST && url.port === '' && url.username === '' && url.password === '';
+  // No port, no user:password@, nothing after the host but a path, query or fragment.
+  const m = /^https:\/\/([^/?#@:]+)(?:[/?#][^\s]*)?$/i.exec(value.trim());
+  return m?.[1]?.toLowerCase() === LINEAR_API_HOST;
 }
 
 export const LINEAR_API_URL_RULE = `must be https on ${LINEAR_API_HOST} (another endpoint only through --linear-api-url)`;

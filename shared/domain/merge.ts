@@ -73,6 +73,8 @@ export const BackupRefSchema = z.object({
   oldSha: z.string(),
   createdAt: z.string(),
   reason: z.string(),
+  /** The commit the move left the branch at (the merge commit), from the reflog; undo resets only while the branch is still there. */
+  leftAt: z.string().nullable().optional(),
 });
 export type BackupRef = z.infer<typeof BackupRefSchema>;
 

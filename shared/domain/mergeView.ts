@@ -58,7 +58,7 @@ export const SemanticHoldSchema = z.object({
 export type SemanticHold = z.infer<typeof SemanticHoldSchema>;
 
 export const MergeActionNoteSchema = z.object({
-  kind: z.enum(['merge', 'rebase', 'undo', 'remove', 'semantic', 'recovery', 'refused']),
+  kind: z.enum(['merge', 'rebase', 'undo', 'revert', 'remove', 'semantic', 'recovery', 'refused']),
   ok: z.boolean(),
   message: z.string(),
   branch: z.string().nullable(),

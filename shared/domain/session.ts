@@ -89,6 +89,8 @@ export const SessionClaudeInfo = z.object({
    * read from its tail first): `usage` and `costUsd` are then lower bounds, not totals.
    */
   usageCounting: z.boolean(),
+  /** Lines of the transcript that are not JSON (skipped): how many, and the first one's line number when known. */
+  unreadableLines: z.object({ count: z.number(), firstLine: z.number().nullable() }).nullable().optional(),
 });
 export type SessionClaudeInfo = z.infer<typeof SessionClaudeInfo>;
 

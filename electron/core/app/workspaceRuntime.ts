@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { unreadableLinesWarnings } from '../sessions/claude/unreadableLines';
 import type { Toast } from '../../../shared/domain/appMeta';
 import type { PlanContext } from '../../../shared/domain/session';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
@@ -197,6 +198,8 @@ export class WorkspaceRuntime {
         this.store.upsert('sessions', record.id, record);
         this.noteSessionStarted(record);
       }
+      // Unreadable transcript lines reach the status bar too, not only the session's row.
+      this.warnings.replace('transcripts', unreadableLinesWarnings(Object.values(this.store.current.sessions)));
     });
     registry.on('notify', (event) => {
       if (this.stopped || !this.settings.notifications) return;

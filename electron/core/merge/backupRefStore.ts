@@ -1,6 +1,6 @@
 import type { BackupRef } from '../../../shared/domain/merge';
 import { forEachRef } from '../git/forEachRef';
-import { lastReflogMessage } from '../git/reflog';
+import { lastReflogMessage, readReflog } from '../git/reflog';
 import { gitCommonDir } from '../git/revParse';
 import { createRef, deleteRef } from '../git/updateRef';
 
@@ -43,6 +43,19 @@ export async function deleteBackupRef(repoDir: string, ref: string, sha: string)
   return (await deleteRef(repoDir, ref, sha)).ok;
 }
 
+/**
+ * The commit a journaled move left its branch at (the merge commit, for a merge): the branch's
+ * reflog entry that moved it away from the backup's sha with the backup's reason, at or after the
+ * backup was written. Null when the reflog does not say (bare repo, reflog expired).
+ */
+export async function moveResultOf(repoDir: string, backup: Pick<BackupRef, 'branch' | 'oldSha' | 'createdAt' | 'reason'>): Promise<string | null> {
+  const lines = await readReflog(await gitCommonDir(repoDir), `refs/heads/${backup.branch}`);
+  if (lines === null) return null;
+  const since = Math.floor(Date.parse(backup.createdAt) / 1000) - 1;
+  const line = lines.find((l) => l.oldSha === backup.oldSha && l.message === `switchyard: ${backup.reason}` && l.time >= since);
+  return line?.newSha ?? null;
+}
+
 /** Backup refs, newest first; only those of `branch` when given. */
 export async function listBackupRefs(repoDir: string, branch?: string): Promise<BackupRef[]> {
   const listed = await forEachRef(repoDir, { ref: '%(refname)', sha: '%(objectname)' }, [BACKUP_PREFIX]);
@@ -52,7 +65,8 @@ export async function listBackupRefs(repoDir: string, branch?: string): Promise<
   for (const { ref, sha } of listed.value) {
     const parsed = parseBackupRefName(ref);
     if (!parsed || (branch !== undefined && parsed.branch !== branch)) continue;
-    refs.push({ ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: (await lastReflogMessage(commonDir, ref)).replace(/^switchyard backup: /, '') });
+    const backup = { ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: (await lastReflogMessage(commonDir, ref)).replace(/^switchyard backup: /, '') };
+    refs.push({ ...backup, leftAt: await moveResultOf(repoDir, backup) });
   }
   return refs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.ref < b.ref ? 1 : -1));
 }

@@ -4,20 +4,7 @@ import { isAncestor } from '../git/mergeBase';
 import { mergeTrees } from '../git/mergeTree';
 import { treeOf } from '../git/revParse';
 import { commitsWithParents } from '../git/revList';
-
-/** Identity for throwaway helper commits that no ref ever points at. */
-const SCRATCH_IDENT = {
-  GIT_AUTHOR_NAME: 'Switchyard',
-  GIT_AUTHOR_EMAIL: 'switchyard@localhost',
-  GIT_AUTHOR_DATE: '@0 +0000',
-  GIT_COMMITTER_NAME: 'Switchyard',
-  GIT_COMMITTER_EMAIL: 'switchyard@localhost',
-  GIT_COMMITTER_DATE: '@0 +0000',
-};
-
-function scratchCommit(repoDir: string, tree: string, parent: string): Promise<string> {
-  return commitTree(repoDir, tree, [parent], 'switchyard scratch', SCRATCH_IDENT);
-}
+import { scratchCommit } from './scratchCommit';
 
 export type ReplayResult =
   | { ok: true; tip: string; replayed: number; skipped: number; fastForward: boolean }

@@ -49,6 +49,10 @@ export function undoLogLine(input: { at: string; branch: string; restoredSha: st
   return `- ${input.at} — undo: \`${input.branch}\` restored to ${short(input.restoredSha)} from ${input.backupRef}`;
 }
 
+export function revertLogLine(input: { at: string; branch: string; revertSha: string | null; reason: string }): string {
+  return `- ${input.at} — revert: new commit ${short(input.revertSha)} on \`${input.branch}\` takes out "${oneLine(input.reason)}" (commits made on top were kept)`;
+}
+
 /** Applies `edit` to the plan file as it is now; the outcome says whether it landed. */
 export async function writePlanEdit(planPath: string, edit: PlanEdit): Promise<SafeWriteResult> {
   const current = await readPlanFile(planPath);

@@ -1,4 +1,5 @@
 import type { GitFacts, PlanContext, SessionClaudeInfo, SessionRecord, WorktreeInfo } from '../../../../shared/domain/session';
+import { unreadableLinesOf, unreadableLinesText } from '../claude/unreadableLines';
 import { detectCollisions } from '../collisions/detectCollisions';
 import { matchIdentity } from '../identity/matchIdentity';
 import { deriveStatus } from '../status/deriveStatus';
@@ -179,6 +180,7 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
           costUsd: t?.costUsd ?? null,
           estimateUsd: estimate,
           usageCounting: t ? t.fullScanDone === false : false,
+          unreadableLines: unreadableLinesOf(t),
         }
       : null;
 
@@ -188,6 +190,8 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
   if (git?.mergeInProgress) warnings.push('a merge is in progress');
   if (git?.rebaseInProgress) warnings.push('a rebase is in progress');
   if (p.live?.warning) warnings.push(p.live.warning);
+  const unreadable = unreadableLinesOf(t);
+  if (unreadable) warnings.push(unreadableLinesText(unreadable));
 
   return {
     id: p.id,

@@ -20,8 +20,8 @@ export type TranscriptSummaryLike = Pick<
   | 'usage'
   | 'costUsd'
 > &
-  // Fakes may leave these out: a summary without them counts as fully counted.
-  Partial<Pick<TranscriptSummary, 'fullScanDone' | 'scanProgress'>>;
+  // Fakes may leave these out: a summary without them counts as fully counted and fully readable.
+  Partial<Pick<TranscriptSummary, 'fullScanDone' | 'scanProgress' | 'brokenLines' | 'firstBrokenLine'>>;
 
 export interface TranscriptEntry {
   /** Absolute path of the `.jsonl` file. */

@@ -150,6 +150,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
             view={view}
             busy={busy}
             onUndo={(b, expectedSha) => void act(() => mergeCall('merge.undo', { backupRef: b.ref, expectedSha }, (r) => `Undone: ${r.branch} is back at ${r.restoredSha?.slice(0, 8) ?? '?'}`))}
+            onRevert={(b) => void act(() => mergeCall('merge.revert', { backupRef: b.ref }, (r) => `Reverted: new commit ${r.revertSha?.slice(0, 8) ?? '?'} on ${r.branch} takes the merge out; later commits kept`))}
           />
         </div>
       </div>
