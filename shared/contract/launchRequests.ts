@@ -24,7 +24,7 @@ export const launchRequests = {
   'terminal.attach': defineRequest({
     summary: "A launched session's terminal: its scrollback so far (live output follows as terminal.data events).",
     request: z.object({ id: z.string().min(1) }).strict(),
-    result: z.object({ scrollback: z.string(), cols: z.number().int(), rows: z.number().int(), running: z.boolean() }),
+    result: z.object({ scrollback: z.string(), end: z.number().int(), cols: z.number().int(), rows: z.number().int(), running: z.boolean() }),
   }),
   'terminal.input': defineRequest({
     summary: "Keystrokes for a launched session's terminal.",

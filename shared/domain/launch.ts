@@ -56,6 +56,8 @@ export const CLAUDE_INSTALL_HINT = 'npm install -g @anthropic-ai/claude-code';
 export interface TerminalData {
   id: string;
   data: string;
+  /** Characters the PTY has printed in all, up to the end of this chunk (lines events up with a scrollback). */
+  end: number;
 }
 export interface TerminalExit {
   id: string;

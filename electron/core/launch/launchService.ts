@@ -245,14 +245,14 @@ export class LaunchService {
           running.flushTimer = null;
           const data = running.pending;
           running.pending = '';
-          if (data !== '') this.options.emit({ event: 'terminal.data', payload: { id, data } });
+          if (data !== '') this.options.emit({ event: 'terminal.data', payload: { id, data, end: pty.printed } });
         }, 16);
       },
       exit: (code) => {
         if (running.flushTimer) {
           clearTimeout(running.flushTimer);
           running.flushTimer = null;
-          if (running.pending !== '' && this.options.terminal) this.options.emit({ event: 'terminal.data', payload: { id, data: running.pending } });
+          if (running.pending !== '' && this.options.terminal) this.options.emit({ event: 'terminal.data', payload: { id, data: running.pending, end: pty.printed } });
           running.pending = '';
         }
         running.record.phase = code === 0 ? 'exited' : 'failed';
@@ -323,9 +323,9 @@ export class LaunchService {
     return pty;
   }
 
-  attach(id: string): { scrollback: string; cols: number; rows: number; running: boolean } {
+  attach(id: string): { scrollback: string; end: number; cols: number; rows: number; running: boolean } {
     const pty = this.terminalOf(id);
-    return { scrollback: pty.scrollback(), ...pty.dimensions, running: pty.running };
+    return { scrollback: pty.scrollback(), end: pty.printed, ...pty.dimensions, running: pty.running };
   }
 
   input(id: string, data: string): void {

@@ -63,6 +63,11 @@ export class PtySession {
     return this.history.text();
   }
 
+  /** Characters printed so far (the scrollback ends here). */
+  get printed(): number {
+    return this.history.total;
+  }
+
   listen(listener: PtyListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

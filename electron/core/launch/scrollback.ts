@@ -6,12 +6,15 @@
 export class Scrollback {
   private chunks: string[] = [];
   private size = 0;
+  /** Every character ever appended, kept or not: the offset of the end of the output. */
+  total = 0;
 
   constructor(private readonly limit = 1024 * 1024) {}
 
   append(data: string): void {
     if (data === '') return;
     this.chunks.push(data);
+    this.total += data.length;
     this.size += data.length;
     if (this.size > this.limit * 1.25) this.compact();
   }

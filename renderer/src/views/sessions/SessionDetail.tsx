@@ -2,6 +2,7 @@ import type { SessionDetails } from '../../../../shared/contract/sessionsRequest
 import type { SessionRecord } from '../../../../shared/domain/session';
 import { formatCostVsEstimate } from '../../format/cost';
 import { describeUsage, formatTokens, totalTokens } from '../../format/tokens';
+import { LaunchTerminal } from '../launch/LaunchTerminal';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
 import { openIssue } from './sessionActions';
@@ -122,6 +123,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </div>
         ) : null}
         <DetailActions record={record} resumeCommand={details?.resumeCommand ?? null} />
+        <LaunchTerminal record={record} />
         <Facts record={record} details={details} />
         {error ? <p className="sessions-open-problem">{error}</p> : null}
         {details?.problems.map((p) => (
