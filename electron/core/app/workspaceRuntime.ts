@@ -91,6 +91,7 @@ export class WorkspaceRuntime {
       emit: (event) => this.hooks.emit?.(event),
       linear: () => this.linear,
       nudgeSessions: (what) => void (what === 'topology' ? this.registry?.refreshTopology() : this.registry?.refreshClaude()),
+      expectLaunch: (path) => this.registry?.expectLaunch(path),
       log: (message) => this.logger.info(message),
     });
   }

@@ -98,9 +98,20 @@ describe('launch.start', () => {
     const again = await refusal(service.start(world.planPath, '2A'));
     expect(again.code).toBe('refused');
     expect(again.message).toMatch(/already launched/);
+    // The batch goes on with the rows not launched yet; 2B's folder is taken, so it stops there and says why.
+    await mkdir(WORKTREE_2B(), { recursive: true });
+    await writeFile(join(WORKTREE_2B(), 'x'), 'x');
     const batch = await service.startBatch(world.planPath, 2);
     expect(batch.launched).toEqual([]);
-    expect(batch.refused?.session).toBe('2A');
+    expect(batch.refused).toMatchObject({ session: '2B', reason: expect.stringMatching(/already exists and is not empty/) });
+
+    // Keystrokes reach the session's terminal.
+    const id = launchKey(world.planPath, '2A');
+    await until(() => service.attach(id).scrollback, (t) => t.includes('press any key'));
+    service.input(id, 'y');
+    await until(() => service.attach(id).scrollback, (t) => t.includes('you typed: "y"'));
+    service.resize(id, 100, 30);
+    expect(service.attach(id)).toMatchObject({ cols: 100, rows: 30 });
 
     world.store.remove('launches', launchKey(world.planPath, '2A')); // as after a restart of Switchyard
     const fresh = world.service();

@@ -38,6 +38,8 @@ export interface LaunchServiceOptions {
   linear(): { sessionStarted(issueId: string): Promise<unknown> } | null;
   /** Asks the session registry to look again now (new worktree, new live session file). */
   nudgeSessions(what: 'topology' | 'claude'): void;
+  /** Tells the session registry claude was just started in this folder (its first live status shows at once). */
+  expectLaunch?(worktreePath: string): void;
   log(message: string): void;
   /** Environment the CLI is found in and started with (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
@@ -78,13 +80,17 @@ export class LaunchService {
       : { found: false, path: null, hint: `Claude Code's CLI (claude) is not on PATH. Install it with: ${CLAUDE_INSTALL_HINT}` };
   }
 
-  /** Launches every row of an approved batch in turn; stops at the first refusal and says why. */
+  /**
+   * Launches every row of an approved batch in turn (rows this Switchyard already launched are left
+   * as they are); stops at the first refusal and says why.
+   */
   async startBatch(planPath: string, batch: number): Promise<{ launched: LaunchRecord[]; refused: { session: string; reason: string } | null }> {
     const dispatch = this.dispatchOf(planPath);
     const rows = dispatch.rows.filter((r) => r.batch === batch).sort((a, b) => a.session.localeCompare(b.session, 'en', { numeric: true }));
     if (rows.length === 0) throw new RpcFailure('not_found', `The plan has no batch ${batch}.`);
     const launched: LaunchRecord[] = [];
     for (const row of rows) {
+      if (this.options.store.current.launches[launchKey(planPath, row.session)]) continue;
       try {
         launched.push(await this.start(planPath, row.session));
       } catch (error) {
@@ -135,6 +141,7 @@ export class LaunchService {
   }
 
   private async startOnce(id: string, planPath: string, session: string): Promise<LaunchRecord> {
+    const began = Date.now();
     const dispatch = this.dispatchOf(planPath);
     const { row, claude } = await this.refusals(id, dispatch, session);
     const plan = await readPlanFile(planPath).catch(() => null);
@@ -195,7 +202,8 @@ export class LaunchService {
       record.pid = pty.pid;
       this.wireTerminal(running, pty);
       this.publish(running);
-      this.options.nudgeSessions('topology');
+      if (this.options.expectLaunch) this.options.expectLaunch(cwd);
+      else this.options.nudgeSessions('topology');
 
       const written = await writePlanFileSafely(planPath, plan.hash, launchedRowEdit(name, {
         issueId: row.issueId,
@@ -211,7 +219,7 @@ export class LaunchService {
         void this.options.linear()?.sessionStarted(row.issueId).catch((error: unknown) => this.options.log(`Linear write-back failed: ${String(error)}`));
       }
       this.pollName(running);
-      this.options.log(`launched ${session} of ${planPath} in ${cwd} (pid ${pty.pid})`);
+      this.options.log(`launched ${session} in ${cwd} (pid ${pty.pid}) in ${Date.now() - began} ms`);
       return { ...record };
     } catch (error) {
       if (running) {

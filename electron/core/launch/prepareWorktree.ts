@@ -51,25 +51,26 @@ async function fetchFirst(repoPath: string): Promise<string[]> {
 /** Everything that would make the launch refuse, asked before anything is created. */
 export async function checkWorktreeTarget(request: WorktreeRequest): Promise<{ base: string; branchExists: boolean }> {
   const { repoPath, branch, worktreePath } = request;
-  const top = await git(repoPath, ['rev-parse', '--show-toplevel']).catch(() => null);
+  const given = request.base?.trim() || '';
+  // Independent questions, asked at once: a launch is waited for by a person.
+  const [top, validName, head, baseCommit, branchRef, folder] = await Promise.all([
+    git(repoPath, ['rev-parse', '--show-toplevel']).catch(() => null),
+    git(repoPath, ['check-ref-format', '--branch', branch]).catch(() => null),
+    given === '' ? git(repoPath, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => null) : Promise.resolve(null),
+    git(repoPath, ['rev-parse', '--verify', '--quiet', `${given === '' ? 'HEAD' : given}^{commit}`]).catch(() => null),
+    git(repoPath, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]).catch(() => null),
+    folderState(worktreePath),
+  ]);
   if (!top || top.code !== 0) throw new RpcFailure('refused', `${repoPath} is not a git repository: there is nothing to make a worktree from.`);
-  const validName = await git(repoPath, ['check-ref-format', '--branch', branch]);
-  if (validName.code !== 0) throw new RpcFailure('refused', `"${branch}" is not a valid branch name.`);
+  if (!validName || validName.code !== 0) throw new RpcFailure('refused', `"${branch}" is not a valid branch name.`);
+  const base = given !== '' ? given : head?.code === 0 ? head.stdout.trim() : '';
+  if (base === '') throw new RpcFailure('refused', `${repoPath} has a detached HEAD: check out the base branch the session should start from.`);
+  if (!baseCommit || baseCommit.code !== 0) throw new RpcFailure('refused', `The base "${base}" has no commit yet: commit something first.`);
 
-  let base = request.base?.trim() || '';
-  if (base === '') {
-    const head = await git(repoPath, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
-    base = head.code === 0 ? head.stdout.trim() : '';
-    if (base === '') throw new RpcFailure('refused', `${repoPath} has a detached HEAD: check out the base branch the session should start from.`);
-  }
-  const baseOk = await git(repoPath, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
-  if (baseOk.code !== 0) throw new RpcFailure('refused', `The base "${base}" has no commit yet: commit something first.`);
-
-  const folder = await folderState(worktreePath);
   if (folder === 'non-empty') throw new RpcFailure('refused', `${worktreePath} already exists and is not empty: nothing was created (move it away, or finish the session that lives there).`);
   if (folder === 'not-a-folder') throw new RpcFailure('refused', `${worktreePath} exists and is not a folder: nothing was created.`);
 
-  const exists = (await git(repoPath, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])).code === 0;
+  const exists = branchRef?.code === 0;
   if (exists) {
     const ahead = await git(repoPath, ['rev-list', '--count', `${base}..refs/heads/${branch}`]);
     const count = Number(ahead.stdout.trim());
@@ -88,8 +89,8 @@ export async function checkWorktreeTarget(request: WorktreeRequest): Promise<{ b
 
 /** Fetch, check, create. Throws RpcFailure('refused') with the reason, leaving nothing behind. */
 export async function prepareWorktree(request: WorktreeRequest): Promise<PreparedWorktree> {
-  const warnings = await fetchFirst(request.repoPath);
-  const { base, branchExists } = await checkWorktreeTarget(request);
+  // The fetch only moves remote-tracking refs, so the local checks need not wait for it.
+  const [warnings, { base, branchExists }] = await Promise.all([fetchFirst(request.repoPath), checkWorktreeTarget(request)]);
   const { repoPath, branch, worktreePath } = request;
   const parent = dirname(worktreePath);
   const parentExisted = (await folderState(parent)) !== 'missing';
