@@ -45,6 +45,8 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   const panel = dispatch.batch(2).getByTestId('launch-panel');
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('claude-missing')).toHaveCount(0);
+  // Batch 1's sessions already run in their worktrees: no Launch for them.
+  await expect(dispatch.batch(1).getByTestId('already-running').first()).toBeVisible();
 
   const row2A = sessions.rows().filter({ hasText: 'cia-545' });
   const clickedAt = Date.now();
@@ -52,7 +54,6 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   await expect(row2A.getByTestId('session-status')).toHaveText('Working', { timeout: 10_000 });
   const toWorkingMs = Date.now() - clickedAt;
   console.log(`click → row shows Working: ${toWorkingMs} ms`);
-  console.log(app.output().split('\n').filter((l) => l.includes('launched ')).join('\n'));
   await expect(panel.getByTestId('launched')).toHaveCount(2);
   await expect(sessions.rows().filter({ hasText: 'cia-546' })).toHaveCount(1);
   await ui.screenshot('launch-dispatch-launched');
@@ -88,4 +89,5 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   await ui.screenshot('launch-terminal-reattached');
   // The real session name replaced the placeholder in the Session Registry.
   expect(readFileSync(masterPlanPath(), 'utf8')).toContain('| claude-command-centre-cia-545-snug-otter');
+  console.log(app.output().split('\n').filter((l) => l.includes('launched ')).join('\n'));
 });

@@ -151,13 +151,13 @@ export class LaunchService {
     const target = launchTarget(row, repoPath, this.options.claudeHome);
     const inWorktree = row.worktree !== 'no';
     const prepared: PreparedWorktree | null = inWorktree ? await prepareWorktree({ repoPath, branch: target.branch, worktreePath: target.worktreePath }) : null;
+    const preparedAt = Date.now();
     const cwd = prepared?.path ?? repoPath;
     const sessionDir = join(this.options.dataDir, 'launches', `${slugify(session, 20) || 'row'}-${Date.now().toString(36)}`);
     let running: Running | null = null;
     try {
       const warnings = [...(prepared?.warnings ?? [])];
-      const copied = prepared ? await copyWorktreeIncludes(repoPath, prepared.path) : [];
-      await this.hooks.start();
+      const [copied] = await Promise.all([prepared ? copyWorktreeIncludes(repoPath, prepared.path) : Promise.resolve([]), this.hooks.start()]);
       const hook = this.hooks.register((call) => this.onHook(id, call));
       // The hooks file holds the token: private to this user.
       await mkdir(sessionDir, { recursive: true, mode: 0o700 });
@@ -199,6 +199,7 @@ export class LaunchService {
       if (this.options.claudeHomeSource === 'flag' || this.options.claudeHomeSource === 'demo') env.CLAUDE_CONFIG_DIR = this.options.claudeHome;
       const pty = new PtySession({ file: claude, args: claudeArgs(argsInput), cwd, env });
       running.pty = pty;
+      const spawnedAt = Date.now();
       record.pid = pty.pid;
       this.wireTerminal(running, pty);
       this.publish(running);
@@ -219,7 +220,7 @@ export class LaunchService {
         void this.options.linear()?.sessionStarted(row.issueId).catch((error: unknown) => this.options.log(`Linear write-back failed: ${String(error)}`));
       }
       this.pollName(running);
-      this.options.log(`launched ${session} in ${cwd} (pid ${pty.pid}) in ${Date.now() - began} ms`);
+      this.options.log(`launched ${session} in ${cwd} (pid ${pty.pid}): worktree ${preparedAt - began} ms, claude started at ${spawnedAt - began} ms, registry row at ${Date.now() - began} ms`);
       return { ...record };
     } catch (error) {
       if (running) {

@@ -32,13 +32,17 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
   const claude = useClaude();
   const client = useAppStore((s) => s.client);
   const launches = useAppStore((s) => s.state?.launches);
+  const sessions = useAppStore((s) => s.state?.sessions);
   const setView = useAppStore((s) => s.setView);
   const [busy, setBusy] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (props.state.state !== 'approved') return null;
   const missing = claude !== null && !claude.found;
+  // A row whose issue already has a session of this plan in a worktree is running somewhere already.
+  const elsewhere = (issueId: string) =>
+    issueId !== '' && Object.values(sessions ?? {}).some((s) => s.planPath === props.planPath && s.issueId === issueId && s.worktree !== null && !s.worktree.isMain);
   const local = props.rows.filter((r) => !EXTERNAL.test(r.agent.trim()));
-  const pending = local.filter((r) => !launches?.[launchKey(props.planPath, r.session)]);
+  const pending = local.filter((r) => !launches?.[launchKey(props.planPath, r.session)] && !elsewhere(r.issueId));
 
   const run = async (what: string, call: () => Promise<string | null>) => {
     setBusy(what);
@@ -97,8 +101,12 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
                   Delegate
                 </button>
               ) : launched ? (
-                <button type="button" className="btn small" data-testid="launched" onClick={() => setView('sessions')} title={launched.worktreePath}>
-                  {launched.phase === 'running' ? 'Running' : launched.phase === 'exited' ? 'Exited' : 'Failed'} — open in Sessions
+                <button type="button" className="btn small" data-testid="launched" onClick={() => setView('sessions')} title={`${launched.worktreePath} — open in Sessions`}>
+                  {launched.phase === 'running' ? 'Running' : launched.phase === 'exited' ? 'Exited' : 'Failed'} ↗
+                </button>
+              ) : elsewhere(r.issueId) ? (
+                <button type="button" className="btn small" data-testid="already-running" onClick={() => setView('sessions')} title="This issue already has a session in a worktree — open in Sessions">
+                  In Sessions ↗
                 </button>
               ) : (
                 <button type="button" className="btn small" data-testid="launch-one" disabled={missing || busy !== null} title={missing ? (claude.hint ?? undefined) : `Worktree, branch ${r.branch ?? ''}, claude (${r.launchAs ?? 'Ask permissions'})`} onClick={() => void launchRow(r.session)}>
