@@ -23,7 +23,7 @@ export interface LaunchWorld {
   store: StateStore;
   plans: PlansService;
   events: PushedEvent[];
-  service(options?: { path?: string; dataDir?: string; stepMs?: number; env?: Record<string, string> }): LaunchService;
+  service(options?: { path?: string; dataDir?: string; stepMs?: number; env?: Record<string, string>; terminal?: boolean; startedIssues?: string[] }): LaunchService;
   approve(batch: number): Promise<void>;
   cleanup(): Promise<void>;
 }
@@ -79,9 +79,12 @@ export async function launchWorld(): Promise<LaunchWorld> {
         claudeHome,
         claudeHomeSource: 'flag',
         dataDir: options.dataDir ?? dataDir,
-        terminal: true,
+        terminal: options.terminal ?? true,
         emit: (e) => events.push(e),
-        linear: () => null,
+        linear: () => {
+          const started = options.startedIssues;
+          return started ? { sessionStarted: async (id: string) => void started.push(id) } : null;
+        },
         nudgeSessions: () => undefined,
         log: () => undefined,
         env: { ...process.env, PATH: options.path ?? `${FAKE_CLAUDE_DIR}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLAUDE_STEP_MS: String(options.stepMs ?? 150), FAKE_CLAUDE_LINGER_MS: '50', ...options.env },

@@ -187,6 +187,19 @@ describe('launch.start', () => {
     expect(world.store.current.launches).toEqual({});
   });
 
+  it('with --no-terminal the session runs but its terminal is not streamed; Linear hears "started"', async () => {
+    await world.approve(2);
+    const started: string[] = [];
+    const service = world.service({ terminal: false, startedIssues: started });
+    const record = await service.start(world.planPath, '2A');
+    expect(record.terminal).toBe(false);
+    expect(started).toEqual(['CIA-545']);
+    await until(() => world.store.current.launches[record.id], (l) => l?.phase === 'exited');
+    expect(world.events.filter((e) => e.event === 'terminal.data' || e.event === 'terminal.exit')).toEqual([]);
+    expect(() => service.attach(record.id)).toThrow(/--no-terminal/);
+    expect(() => service.input(record.id, 'x')).toThrow(/--no-terminal/);
+  });
+
   it('launches a whole batch in turn', async () => {
     await world.approve(2);
     const result = await world.service().startBatch(world.planPath, 2);

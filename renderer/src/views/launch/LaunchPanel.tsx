@@ -38,9 +38,9 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
   const [refusal, setRefusal] = useState<string | null>(null);
   if (props.state.state !== 'approved') return null;
   const missing = claude !== null && !claude.found;
-  // A row whose issue already has a session of this plan in a worktree is running somewhere already.
+  // A row whose issue already has a session in a worktree is being worked on already.
   const elsewhere = (issueId: string) =>
-    issueId !== '' && Object.values(sessions ?? {}).some((s) => s.planPath === props.planPath && s.issueId === issueId && s.worktree !== null && !s.worktree.isMain);
+    issueId !== '' && Object.values(sessions ?? {}).some((s) => s.issueId?.toUpperCase() === issueId.toUpperCase() && s.worktree !== null && !s.worktree.isMain);
   const local = props.rows.filter((r) => !EXTERNAL.test(r.agent.trim()));
   const pending = local.filter((r) => !launches?.[launchKey(props.planPath, r.session)] && !elsewhere(r.issueId));
 
