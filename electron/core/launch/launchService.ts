@@ -153,6 +153,9 @@ export class LaunchService {
     const prepared: PreparedWorktree | null = inWorktree ? await prepareWorktree({ repoPath, branch: target.branch, worktreePath: target.worktreePath }) : null;
     const preparedAt = Date.now();
     const cwd = prepared?.path ?? repoPath;
+    // The registry reads the new worktree's git facts while the rest is set up.
+    if (this.options.expectLaunch) this.options.expectLaunch(cwd);
+    else this.options.nudgeSessions('topology');
     const sessionDir = join(this.options.dataDir, 'launches', `${slugify(session, 20) || 'row'}-${Date.now().toString(36)}`);
     let running: Running | null = null;
     try {
@@ -203,8 +206,6 @@ export class LaunchService {
       record.pid = pty.pid;
       this.wireTerminal(running, pty);
       this.publish(running);
-      if (this.options.expectLaunch) this.options.expectLaunch(cwd);
-      else this.options.nudgeSessions('topology');
 
       const written = await writePlanFileSafely(planPath, plan.hash, launchedRowEdit(name, {
         issueId: row.issueId,
