@@ -42,6 +42,9 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   await expect(dispatch.batch(2).getByTestId('launch-panel')).toHaveCount(0);
   await dispatch.approve(2).click();
   await expect(page.getByTestId('approval-result')).toContainText('Batch 2 approved');
+  // Let the approval's own work (Linear sub-issues, merge queue, plan re-read) finish: the launch is measured on its own.
+  await expect(page.locator('[data-testid="sub-issue-row"][data-status="created"]')).toHaveCount(2, { timeout: 20_000 });
+  await page.waitForTimeout(1500);
   const panel = dispatch.batch(2).getByTestId('launch-panel');
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('claude-missing')).toHaveCount(0);
