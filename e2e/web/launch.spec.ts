@@ -11,7 +11,7 @@ let app: ServedApp;
 
 test.beforeAll(async () => {
   // The stand-in claude first on PATH; each of its steps lasts long enough to be seen.
-  app = await serveApp(['--demo'], { PATH: `${FAKE_CLAUDE}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLAUDE_STEP_MS: '3500', FAKE_CLAUDE_LINGER_MS: '300' });
+  app = await serveApp(['--demo'], { PATH: `${FAKE_CLAUDE}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLAUDE_STEP_MS: '2500', FAKE_CLAUDE_LINGER_MS: '300', FAKE_CLAUDE_WAIT_FOR_KEY: '1' });
 });
 test.afterAll(async () => {
   await app.stop();
@@ -64,7 +64,7 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   // The worktree exists on the recorded branch; the registry row says Active.
   const worktree = join(app.demoRoot ?? '', 'home', '.claude', 'worktrees', 'claude-command-centre-cia-545');
   expect(existsSync(worktree)).toBe(true);
-  expect(readFileSync(masterPlanPath(), 'utf8')).toMatch(/\| claude\/cia-545-merge-console +\| Active +\|/);
+  await expect.poll(() => readFileSync(masterPlanPath(), 'utf8'), { timeout: 10_000 }).toMatch(/\| claude\/cia-545-merge-console +\| Active +\|/);
 
   await expect(row2A.getByTestId('session-status')).toHaveText('Waiting for you', { timeout: 15_000 });
   await new AppPage(watcher).screenshot('launch-sessions-batch');
@@ -74,12 +74,18 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   const terminal = sessions.detail().getByTestId('launch-terminal');
   await expect(terminal).toContainText('Claude Code (stand-in)', { timeout: 10_000 });
   await expect(terminal).toContainText('mode: bypassPermissions');
+  await expect(terminal).toContainText('Allow Bash(npm test)?');
   await new AppPage(watcher).screenshot('launch-terminal-attached');
 
+  // The person answers in the terminal: the keystroke reaches claude, which carries on and finishes.
+  await terminal.click();
+  await watcher.keyboard.type('y');
+  await expect(terminal).toContainText('you typed: "y"', { timeout: 10_000 });
   await expect(row2A.getByTestId('session-status')).toHaveText('Done', { timeout: 20_000 });
   await expect(terminal).toContainText('TASK_COMPLETE');
   // Closing the panel and opening it again shows the same terminal.
-  await watcher.keyboard.press('Escape');
+  // (Esc typed in the focused terminal belongs to claude, so close with the button.)
+  await sessions.detail().getByRole('button', { name: 'Close the detail panel' }).click();
   await expect(sessions.detail()).toHaveCount(0);
   await row2A.click();
   await expect(sessions.detail().getByTestId('launch-terminal')).toContainText('TASK_COMPLETE');

@@ -200,6 +200,15 @@ describe('launch.start', () => {
     expect(() => service.input(record.id, 'x')).toThrow(/--no-terminal/);
   });
 
+  it('refuses beyond the cap of sessions running at once', async () => {
+    await world.approve(2);
+    const running = { planPath: world.planPath, session: 'x', issueId: '', repoPath: '', worktreePath: '', branch: '', base: '', command: '', permissionMode: 'plan', sessionName: '', pid: 1, phase: 'running' as const, exitCode: null, startedAt: '', lastHook: null, terminal: true, warnings: [] };
+    for (const n of [1, 2, 3]) world.store.upsert('launches', `other#${n}`, { ...running, id: `other#${n}` });
+    const error = await refusal(world.service().start(world.planPath, '2A'));
+    expect(error.message).toMatch(/3 launched sessions are running: the implementation cap is 3/);
+    expect(existsSync(WORKTREE_2A())).toBe(false);
+  });
+
   it('launches a whole batch in turn', async () => {
     await world.approve(2);
     const result = await world.service().startBatch(world.planPath, 2);
