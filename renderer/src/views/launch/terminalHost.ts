@@ -77,7 +77,7 @@ export async function attachTerminal(client: SwitchyardClient, id: string, host:
   if (!entry) {
     const element = document.createElement('div');
     element.className = 'launch-terminal-screen';
-    const term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 12, scrollback: 5000, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', theme: { background: '#0f1115' } });
+    const term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 11, scrollback: 5000, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', theme: { background: '#0f1115' } });
     const fit = new FitAddon();
     term.loadAddon(fit);
     entry = { term, fit, element, written: 0, queued: [], resizeTimer: null };
