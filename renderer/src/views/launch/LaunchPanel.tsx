@@ -5,18 +5,22 @@ import type { BatchState } from '../../../../shared/domain/planState';
 import { useAppStore } from '../../store/appStore';
 import { pushToast } from '../sessions/pushToast';
 
-const EXTERNAL = /^(tembo|cursor|copilot|cto(\.new)?|codex|cyrus)/i;
-
 let availability: Promise<ClaudeAvailability | null> | null = null;
-/** Is `claude` on the host's PATH? Asked once per page: it is checked again, before anything is created, on each launch. */
+/**
+ * Is `claude` on the host's PATH? A yes is remembered for the page, a no is asked again next time
+ * (the person may just have installed it); each launch checks again before creating anything.
+ */
 function useClaude(): ClaudeAvailability | null {
   const client = useAppStore((s) => s.client);
   const [value, setValue] = useState<ClaudeAvailability | null>(null);
   useEffect(() => {
     if (!client) return;
-    availability ??= client.call('launch.check', {}).then((r) => (r.ok ? r.value : null));
+    const asked = (availability ??= client.call('launch.check', {}).then((r) => (r.ok ? r.value : null)));
     let live = true;
-    void availability.then((v) => live && setValue(v));
+    void asked.then((v) => {
+      if (!v?.found) availability = null;
+      if (live) setValue(v);
+    });
     return () => {
       live = false;
     };
@@ -41,7 +45,8 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
   // A row whose issue already has a session in a worktree is being worked on already.
   const elsewhere = (issueId: string) =>
     issueId !== '' && Object.values(sessions ?? {}).some((s) => s.issueId?.toUpperCase() === issueId.toUpperCase() && s.worktree !== null && !s.worktree.isMain);
-  const local = props.rows.filter((r) => !EXTERNAL.test(r.agent.trim()));
+  // External agents work in their own sandbox: the engine gives their rows Worktree `n/a` (§8).
+  const local = props.rows.filter((r) => r.worktree !== 'n/a');
   const pending = local.filter((r) => !launches?.[launchKey(props.planPath, r.session)] && !elsewhere(r.issueId));
 
   const run = async (what: string, call: () => Promise<string | null>) => {
@@ -92,7 +97,7 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
       <ul className="launch-rows">
         {props.rows.map((r) => {
           const launched = launches?.[launchKey(props.planPath, r.session)];
-          const external = EXTERNAL.test(r.agent.trim());
+          const external = r.worktree === 'n/a';
           return (
             <li key={r.session} data-testid="launch-row" data-session={r.session}>
               <span className="mono">{r.session}</span> <span className="dim">{r.issueId}</span>{' '}
