@@ -97,6 +97,25 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
   await expect(page.getByTestId('launch-terminal')).toContainText('TASK_COMPLETE', { timeout: 10_000 });
   await ui.screenshot('launch-terminal-reattached');
   // The real session name replaced the placeholder in the Session Registry.
-  expect(readFileSync(masterPlanPath(), 'utf8')).toContain('| claude-command-centre-cia-545-snug-otter');
+  await expect.poll(() => readFileSync(masterPlanPath(), 'utf8'), { timeout: 10_000 }).toContain('| claude-command-centre-cia-545-snug-otter');
   console.log(app.output().split('\n').filter((l) => l.includes('launched ')).join('\n'));
+});
+
+test('launch: with no claude on PATH the Launch buttons say so, with the install hint', async ({ page }) => {
+  const bare = await serveApp(['--demo'], { PATH: '/usr/bin:/bin' });
+  try {
+    const ui = new AppPage(page);
+    const dispatch = new DispatchPage(page);
+    await page.goto(bare.openUrl);
+    await ui.waitConnected();
+    await ui.openView('Dispatch');
+    await dispatch.approve(2).click();
+    const panel = dispatch.batch(2).getByTestId('launch-panel');
+    await expect(panel.getByTestId('claude-missing')).toContainText('npm install -g @anthropic-ai/claude-code');
+    await expect(panel.getByTestId('launch-batch')).toBeDisabled();
+    await expect(panel.getByTestId('launch-one').first()).toBeDisabled();
+    expect(readdirSync(join(bare.demoRoot ?? '', 'home', '.claude', 'worktrees')).some((n) => n.endsWith('cia-545'))).toBe(false);
+  } finally {
+    await bare.stop();
+  }
 });

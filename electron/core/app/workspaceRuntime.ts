@@ -57,6 +57,8 @@ export class WorkspaceRuntime {
   }
 
   async start(): Promise<void> {
+    // --- launch service: start (first: it only needs the store, the rest is read lazily) ---
+    this.startLaunch();
     await this.startRegistry();
     // --- plans service: start (plans/dispatch integration) ---
     await this.startPlans();
@@ -75,8 +77,6 @@ export class WorkspaceRuntime {
     for (const record of Object.values(this.store.current.sessions)) this.noteSessionStarted(record);
     // --- merge service: start (after plans and sessions, whose state it reads) ---
     if (!this.stopped) await this.startMerge();
-    // --- launch service: start ---
-    if (!this.stopped) this.startLaunch();
   }
 
   // --- launch service ---

@@ -13,18 +13,24 @@ let availability: Promise<ClaudeAvailability | null> | null = null;
 function useClaude(): ClaudeAvailability | null {
   const client = useAppStore((s) => s.client);
   const [value, setValue] = useState<ClaudeAvailability | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!client) return;
     const asked = (availability ??= client.call('launch.check', {}).then((r) => (r.ok ? r.value : null)));
     let live = true;
+    let retry: number | null = null;
     void asked.then((v) => {
       if (!v?.found) availability = null;
-      if (live) setValue(v);
+      if (!live) return;
+      setValue(v);
+      // No answer yet (the workspace is still starting): ask again shortly.
+      if (v === null) retry = window.setTimeout(() => setAttempt((n) => n + 1), 1000);
     });
     return () => {
       live = false;
+      if (retry !== null) window.clearTimeout(retry);
     };
-  }, [client]);
+  }, [client, attempt]);
   return value;
 }
 
