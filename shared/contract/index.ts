@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequests } from './appRequests';
 import { dispatchRequests } from './dispatchRequests';
+import { launchRequests } from './launchRequests';
 import { linearRequests } from './linearRequests';
 import { mergeRequests } from './mergeRequests';
 import { plansRequests } from './plansRequests';
@@ -19,6 +20,7 @@ export const requests = {
   ...dispatchRequests,
   ...mergeRequests,
   ...linearRequests,
+  ...launchRequests,
 };
 
 export type Requests = typeof requests;

@@ -13,6 +13,7 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
+import { launchHandlers } from './handlers/launchHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
 import { mergeHandlers } from './handlers/mergeHandlers';
 import { plansHandlers } from './handlers/plansHandlers';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   platform: PlatformActions;
   logger: Logger;
   secretStore: SecretStore;
+  /** Terminal I/O of launched sessions over the transport (serve mode's --no-terminal turns it off). Default true. */
+  terminal?: boolean;
 }
 
 export interface Core {
@@ -60,9 +63,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return settings;
   };
   // Linear integration: the runtime gets the secret store and a way to save settings (team picker, demo endpoint).
-  const hooks: RuntimeHooks = { toast: (toast) => core.toast(toast), secretStore: options.secretStore, updateSettings };
-  let runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
   const listeners = new Set<(event: PushedEvent) => void>();
+  const hooks: RuntimeHooks = {
+    toast: (toast) => core.toast(toast),
+    secretStore: options.secretStore,
+    updateSettings,
+    emit: (event) => emit(event),
+    terminal: options.terminal ?? true,
+  };
+  let runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
   const emit = (event: PushedEvent) => {
     for (const listener of listeners) {
       try {
@@ -115,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...dispatchHandlers(ctx),
     ...mergeHandlers(ctx),
     ...linearHandlers(ctx),
+    ...launchHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 

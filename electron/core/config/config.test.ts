@@ -52,6 +52,10 @@ describe('command-line flags', () => {
   it.each([['--port', 'abc'], ['--port', '70000'], ['--bogus']])('rejects %s with a clear message', (...argv) => {
     expect(() => parseCliArgs(argv)).toThrow(CliArgsError);
   });
+  it('--no-terminal turns terminal streaming off (on by default)', () => {
+    expect(parseCliArgs([]).terminal).toBe(true);
+    expect(parseCliArgs(['--no-terminal']).terminal).toBe(false);
+  });
   it('tolerates Chromium switches in lenient (Electron) mode', () => {
     expect(parseCliArgs(['.', '--no-sandbox', '--demo'], { lenient: true }).demo).toBe(true);
   });

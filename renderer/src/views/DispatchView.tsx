@@ -127,6 +127,7 @@ export function DispatchView() {
           return (
             <BatchLane
               key={`${state.planPath}#${b.index}`}
+              planPath={state.planPath}
               batch={b}
               state={bState}
               rows={rows}

@@ -128,6 +128,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly emitted = new Map<string, string>();
   private records = new Map<string, SessionRecord>();
   private readonly refreshing = new Map<string, Promise<void>>();
+  /** Worktrees a launch just started claude in: their first live status skips the hold time. */
+  private readonly launched = new Set<string>();
   private readonly again = new Set<string>();
   private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
   private intervals: unknown[] = [];
@@ -256,6 +258,13 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     if (!this.stopped) this.recompute();
   }
 
+  /** Switchyard just started claude in this worktree: show its first live status at once, then look. */
+  expectLaunch(worktreePath: string): void {
+    this.launched.add(worktreePath);
+    setTimeout(() => this.launched.delete(worktreePath), 30_000).unref?.();
+    void this.refreshTopology();
+  }
+
   /** Re-reads live sessions and transcripts, then emits what changed; overlapping calls collapse into one more round. */
   async refreshClaude(): Promise<void> {
     if (this.stopped) return;
@@ -380,6 +389,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     const next = new Map<string, SessionRecord>();
     let nextPending: number | null = null;
     for (const r of derived) {
+      if (r.worktree && r.claude?.alive && this.launched.delete(r.worktree.path)) this.debouncer.showNextAtOnce(r.id);
       const d = this.debouncer.update(r.id, { status: r.status, reason: r.statusReason }, now);
       if (d.pendingUntil !== null) nextPending = nextPending === null ? d.pendingUntil : Math.min(nextPending, d.pendingUntil);
       const record: SessionRecord = {

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Batch, DispatchRowDraft, Violation } from '../../../../shared/domain/dispatch';
 import type { BatchState, DispatchRowEdit } from '../../../../shared/domain/planState';
+import { LaunchPanel } from '../launch/LaunchPanel';
 import { DispatchTable } from './DispatchTable';
 import { MergeOrderList } from './MergeOrderList';
 import { ViolationList } from './ViolationList';
 
 /** One batch: its table, the rules it breaks, its merge order, and Approve / Reject. */
 export function BatchLane(props: {
+  planPath?: string;
   batch: Batch;
   state: BatchState;
   rows: readonly DispatchRowDraft[];
@@ -90,6 +92,7 @@ export function BatchLane(props: {
           ) : (
             <p className="faint dispatch-closed">{props.state.state === 'approved' ? 'Approved: the table above is the dispatch record.' : 'Dispatched: its sessions are in the Session Registry.'}</p>
           )}
+          {props.planPath ? <LaunchPanel planPath={props.planPath} batch={props.batch.index} rows={props.rows} state={props.state} /> : null}
         </aside>
       </div>
     </section>

@@ -1,6 +1,7 @@
 import type { SessionDetails } from '../../../../shared/contract/sessionsRequests';
 import type { SessionRecord } from '../../../../shared/domain/session';
 import { describeUsage } from '../../format/tokens';
+import { LaunchTerminal } from '../launch/LaunchTerminal';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
 import { isRepositoryRow } from './repositoryRows';
@@ -129,6 +130,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </div>
         ) : null}
         <DetailActions record={record} resumeCommand={details?.resumeCommand ?? null} />
+        <LaunchTerminal record={record} />
         <Facts record={record} details={details} />
         {error ? <p className="sessions-open-problem">{error}</p> : null}
         {details?.problems.map((p) => (
