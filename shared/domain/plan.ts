@@ -178,6 +178,11 @@ export const ParsedPlan = z.object({
   mergeLog: z.array(PlanLogEntry),
   /** Lines of `## Semantic Conflicts`. */
   semanticConflicts: z.array(PlanLogEntry),
+  /**
+   * `**Exec mode:** pair | **Launch as:** Plan mode` lines written outside tables (§2 "Include this
+   * in every dispatch prompt"), with the heading they sit under (`### S-A`).
+   */
+  launchLines: z.array(z.object({ line: z.number(), heading: z.string(), exec: z.string().nullable(), launchAs: z.string() })).default([]),
   /** Every merge-order declaration, in document order. */
   mergeOrderDeclarations: z.array(MergeOrderDeclaration).default([]),
   sections: z.array(PlanSection),

@@ -156,6 +156,15 @@ function checkWorktrees(rows: readonly DispatchRowDraft[]): Violation[] {
   return out;
 }
 
+/**
+ * `claude/{session-name}` (§8 "it identifies the branch (`claude/{session-name}`)"; formats.md §1.4):
+ * the Desktop app's `claude/lucid-euler`, `claude/composed-crunching-raven`, or its newer
+ * `claude/MMDD-<name>-<hex>`.
+ */
+export function isSessionNameBranch(branch: string): boolean {
+  return /^claude\/[a-z]+(?:-[a-z]+){1,2}$/.test(branch) || /^claude\/\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{4,}$/.test(branch);
+}
+
 function checkBranches(rows: readonly DispatchRowDraft[]): Violation[] {
   const out: Violation[] = [];
   for (const r of rows) {
@@ -165,11 +174,13 @@ function checkBranches(rows: readonly DispatchRowDraft[]): Violation[] {
     if (info.id === 'claude-code') {
       if (r.branch === null || r.branch.trim() === '') {
         out.push(violation('branch.naming', `Session ${r.session} has no branch; expected ${expected}.`, where));
-      } else if (r.branch === 'main' && r.worktree === 'no') {
-        out.push(violation('branch.naming', `Session ${r.session} works directly on main; a ${expected} branch keeps parallel work apart.`, where, 'warning'));
-      } else if (!followsBranchConvention(r.branch, 'claude', r.issueId)) {
+      } else if (r.worktree === 'no' && /^(?:main|master|\(direct main\))$/i.test(r.branch.trim())) {
+        // §8 "Non-worktree on main": a sanctioned session type (push main directly), not a naming mistake.
+      } else if (!followsBranchConvention(r.branch, 'claude', r.issueId) && !isSessionNameBranch(r.branch)) {
         out.push(violation('branch.naming', `Session ${r.session} branch "${r.branch}" does not follow ${expected}.`, where));
       }
+    } else if (info.branchPrefix === null) {
+      // Agents that name their own branches (Copilot "auto-named", Tembo, cto.new): document, do not judge (Agent-Aware Dispatch).
     } else if (r.branch !== null && r.branch.trim() !== '') {
       const prefix = info.branchPrefix ?? slugify(info.label);
       if (!followsBranchConvention(r.branch, prefix, r.issueId, true)) {

@@ -121,6 +121,14 @@ export function decidePair(a: PhaseFacts, b: PhaseFacts, options: DecideOptions 
     const separate = separateBranches(a, b);
     if (separate.yes) {
       path.push(`Can they work on separate branches? Yes — ${separate.why}`);
+      // Separate branches do not make shared infrastructure cheap to merge: the tree's third question still applies.
+      const infraShared = sharedInfrastructureBetween(ta, tb, infraPatterns(options.extraInfraPatterns));
+      if (infraShared.length > 0) {
+        const labels = infraShared.map((i) => `${i.category} (${a.phase}: ${i.filesA.join(', ')}; ${b.phase}: ${i.filesB.join(', ')})`);
+        path.push(`Do both modify shared infrastructure? Yes: ${labels.join('; ')}`);
+        path.push(`SEQUENTIAL (merge conflicts are expensive; ${a.phase} before ${b.phase}, plan order)`);
+        return { ...base, sharedFiles: shared, sharedInfrastructure: infraShared.map((i) => i.category), verdict: 'SEQUENTIAL', path, order: 'a-before-b', dependency: false };
+      }
       path.push('PARALLEL with branch strategy');
       return { ...base, sharedFiles: shared, verdict: 'PARALLEL_WITH_BRANCH_STRATEGY', path, order: null, dependency: false };
     }

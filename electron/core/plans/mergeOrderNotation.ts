@@ -95,6 +95,22 @@ function itemToken(text: string): string {
   return splitOrderTokens(cut)[0] ?? cut.trim();
 }
 
+/** `**Exec mode:** pair | **Launch as:** Plan mode` lines (not in tables or code), with their heading. */
+export function readLaunchLines(index: PlanIndex): { line: number; heading: string; exec: string | null; launchAs: string }[] {
+  const skip = skippedLines(index);
+  const out: { line: number; heading: string; exec: string | null; launchAs: string }[] = [];
+  for (let line = 1; line <= index.lines.count; line++) {
+    if (skip.some((s) => line >= s.from && line <= s.to)) continue;
+    const plain = plainInline(index.lines.content(line));
+    const launch = /\blaunch as\s*:\s*([A-Za-z][A-Za-z -]*?)\s*(?:\||$)/i.exec(plain);
+    if (!launch?.[1]) continue;
+    const exec = /\b(?:exec(?:ution)? mode|exec)\s*:\s*([^|]+?)\s*(?:\||$)/i.exec(plain)?.[1] ?? null;
+    const heading = [...index.sections].reverse().find((s) => s.line < line)?.heading ?? '';
+    out.push({ line, heading, exec, launchAs: launch[1].trim() });
+  }
+  return out;
+}
+
 /** Pure: every merge-order declaration of the plan, in document order. */
 export function readMergeOrderDeclarations(index: PlanIndex, tables: readonly DispatchTable[]): MergeOrderDeclaration[] {
   const skip = skippedLines(index);

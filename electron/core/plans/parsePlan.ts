@@ -23,7 +23,7 @@ import { classifyPlanFileName } from './planNaming';
 import { isNone, parseCostUsd, parseMergeOrder, parsePhaseDependencies } from './planValues';
 import { classifyTable, mapColumns, mapRowCells, type ColumnKey, type ColumnMap, type TableKind } from './tableColumns';
 import { findUnlinkedIssueIdsInTree } from './unlinkedIssueIds';
-import { readMergeOrderDeclarations } from './mergeOrderNotation';
+import { readLaunchLines, readMergeOrderDeclarations } from './mergeOrderNotation';
 
 /** Log sections the app appends to, by normalized heading. */
 export const LOG_SECTIONS = {
@@ -95,6 +95,7 @@ function emptyPlan(text: string, path: string, fileName: string): ParsedPlan {
     mergeLog: [],
     semanticConflicts: [],
     mergeOrderDeclarations: [],
+    launchLines: [],
     sections: [],
     diagnostics: [],
     contentHash: contentHash(text),
@@ -172,6 +173,7 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
   }
 
   plan.mergeOrderDeclarations = readMergeOrderDeclarations(index, plan.dispatchTables);
+  plan.launchLines = readLaunchLines(index);
   checkSections(index, tableKinds, diags);
   plan.verification = parseVerification(index);
   plan.approvals = parseLog(index, LOG_SECTIONS.approvals);

@@ -20,6 +20,8 @@ export interface PlanSession {
   branch: string | null;
   /** The Session Registry's Session Name (`lucid-euler`, `(direct main)`), when it has a row. */
   sessionName: string | null;
+  /** A `Launch as:` line written under this session's own heading (`### S-A`), when the table has no such cell. */
+  launchLine: { line: number; exec: string | null; launchAs: string } | null;
   /** Batch: the Phase Map's Batch cell, the dispatch heading's batch, or a `2A`-style label. */
   batch: number | null;
   dispatchRow: DispatchRow | null;
@@ -106,6 +108,7 @@ export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
         dispatchRow: row,
         registryRow: null,
         phaseRow,
+        launchLine: launchLineFor(plan, [label, phase, issueId]),
       });
     }
   }
@@ -123,6 +126,7 @@ export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
       dispatchRow: null,
       registryRow: null,
       phaseRow: p,
+      launchLine: launchLineFor(plan, [p.phase, p.issues[0]?.id ?? null]),
     });
   }
   // Registry rows attach to the session of their phase, issue or branch (the latest row wins). A base
@@ -153,11 +157,21 @@ export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
       dispatchRow: null,
       registryRow: r,
       phaseRow,
+      launchLine: null,
     });
   }
 
   const find = finder(sessions);
   return { sessions, find, mergeOrder: resolveMergeOrder(plan, sessions, find) };
+}
+
+/** The launch line under a heading that names the session (`### S-A`, `### Phase 1A — …`). */
+function launchLineFor(plan: ParsedPlan, names: readonly (string | null)[]): PlanSession['launchLine'] {
+  const wanted = names.filter((n): n is string => !!n && n.trim() !== '');
+  const hit = plan.launchLines.find((l) =>
+    wanted.some((n) => new RegExp(`(?:^|[^A-Za-z0-9-])${n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:$|[^A-Za-z0-9-])`, 'i').test(l.heading)),
+  );
+  return hit ? { line: hit.line, exec: hit.exec, launchAs: hit.launchAs } : null;
 }
 
 function finder(sessions: readonly PlanSession[]): (token: string) => PlanSession | null {

@@ -1,6 +1,6 @@
 import type { ParsedPlan } from '../../../../shared/domain/plan';
 import type { SessionRecord } from '../../../../shared/domain/session';
-import { resolvePlanSessions, type PlanSession, type ResolvedMergeOrder } from '../../plans/planSessions';
+import { isBaseBranch, resolvePlanSessions, type PlanSession, type ResolvedMergeOrder } from '../../plans/planSessions';
 
 /** One branch of a plan's merge queue, with the plan facts that name it. */
 export interface PlannedBranch {
@@ -68,7 +68,8 @@ export function planMergeOrder(parsed: ParsedPlan, records: readonly SessionReco
     const record = recordOf(s, parsed.path, records);
     const live = record ? branchOfRecord(record) : null;
     const branch = live ?? s.branch;
-    if (!branch || out.some((b) => b.branch === branch)) continue;
+    // A direct-main session works on the base itself: §8 "push main directly", never a queue entry.
+    if (!branch || isBaseBranch(branch) || out.some((b) => b.branch === branch)) continue;
     out.push({
       label: s.label ?? s.phase ?? s.issueId ?? key,
       phase: s.phase,

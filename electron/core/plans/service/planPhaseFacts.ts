@@ -26,7 +26,22 @@ export interface PlanPhaseFacts {
   problems: Violation[];
 }
 
+/**
+ * A plan-wide exec mode said in prose ("All quick tasks (`exec:quick`)"): the default for phases
+ * whose tables say none. Only a sentence that says "all"/"every" and names exactly one mode counts.
+ */
+export function planWideExec(text: string): { exec: string | null; why: string } {
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (/^\s*\|/.test(line)) continue;
+    if (!/\b(?:all|every|each)\b/i.test(line)) continue;
+    const modes = [...new Set([...line.matchAll(/\bexec:(quick|tdd|pair|checkpoint|swarm|spike)\b/gi)].map((m) => (m[1] ?? '').toLowerCase()))];
+    if (modes.length === 1 && modes[0]) return { exec: `exec:${modes[0]}`, why: `the plan says "${line.trim().slice(0, 80)}"` };
+  }
+  return { exec: null, why: '' };
+}
+
 export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): PlanPhaseFacts {
+  const planWide = planWideExec(text ?? '');
   const registryByIssue = new Map(plan.issueRegistry.map((r) => [r.issue.id.toUpperCase(), r]));
   const phaseIds = plan.phases.map((p) => p.phase);
   const phaseOfIssue = new Map<string, string>();
@@ -83,7 +98,8 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     const declared = declaredBranch(p, registry, dispatch, session);
     if (declared) cite('declaredBranch', declared.why);
 
-    const execRaw = dispatch?.mode || registry?.exec || null;
+    const execRaw = dispatch?.mode || registry?.exec || planWide.exec || null;
+    if (!dispatch?.mode && !registry?.exec && planWide.exec) cite('exec', planWide.why);
     const labels = [...typeLabels(dispatch?.mode), ...typeLabels(registry?.exec), ...typeLabels(p.focus), ...typeLabels(registry?.title)];
     const focusText = `${p.focus} ${registry?.title ?? ''}`;
     const named = pathsIn(p.focus);
@@ -121,8 +137,27 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     cite('readOnlyResearch', research.why);
     return { ...withCode, readOnlyResearch: research.value, sources: { ...sources } };
   });
-  const stated = applyHandFacts(facts, hand).map((f) => (isAnalysisOnly(f) ? { ...f, ...analysisPromptMaterial(f) } : f));
+  const justified = withWrittenJustification(applyHandFacts(facts, hand), text ?? '');
+  const stated = justified.map((f) => (isAnalysisOnly(f) ? { ...f, ...analysisPromptMaterial(f) } : f));
   return { facts: stated, problems: hand.problems.map((m) => violation('facts.unreadable', m, {}, 'warning')) };
+}
+
+/**
+ * §1 "Beyond 5 requires explicit justification in the dispatch table": a `Justification` column cell
+ * or a `**Justification …:** why` line the person wrote counts, wherever the table is, not only a
+ * `## Dispatch Facts` line.
+ */
+function withWrittenJustification(facts: PhaseFacts[], text: string): PhaseFacts[] {
+  const line = /^[ \t>*_-]*(?:\*\*|__)?justification\b[^:\n]{0,40}:(?:\*\*|__)?\s*(\S.*)$/im.exec(text);
+  const cells = new Map<string, string>();
+  for (const row of text.split(/\r\n|\r|\n/)) {
+    if (!/^\s*\|/.test(row)) continue;
+    const parts = row.split('|').map((c) => c.trim());
+    if (parts.some((c) => /^justification$/i.test(c))) cells.set('header', String(parts.findIndex((c) => /^justification$/i.test(c))));
+  }
+  const written = line?.[1]?.trim() ?? (cells.has('header') ? 'a Justification column in the dispatch table' : null);
+  if (!written) return facts;
+  return facts.map((f) => (f.researchJustification ? f : { ...f, researchJustification: written }));
 }
 
 // ── Hand-set facts (`## Dispatch Facts`) ────────────────────────────────────────────────────

@@ -40,7 +40,8 @@ export function recordedRow(s: PlanSession, facts: PhaseFacts | undefined, maste
   const issueId = s.issueId ?? '';
   const written = {
     mode: row.mode.trim() || null,
-    launchAs: row.launchAs,
+    // The table's cell, else the `Launch as:` line under the session's own heading (§2).
+    launchAs: row.launchAs ?? s.launchLine?.launchAs ?? null,
     worktree: row.worktree,
     branch: row.branch,
     agent: row.agent.trim() || null,
