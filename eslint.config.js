@@ -14,6 +14,12 @@ const GIT_RUNNER_IS_PRIVATE = {
   group: ['**/git/execGit', '**/git/execGit.ts'],
   message: 'Only electron/core/git/ runs git: call its command modules (status, worktreeList, revParse, log, …) instead.',
 };
+/** The plan grammar's owner: only electron/core/plans/ reads or edits markdown; workflows call its API. */
+const PLAN_OWNER = ['electron/core/plans/**/*.ts'];
+const PLAN_GRAMMAR_IS_PRIVATE = {
+  group: ['**/plans/planIndex', '**/plans/markdown', '**/plans/tableEdit', '**/plans/sectionEdit', '**/plans/lines', '**/plans/tableColumns', '**/plans/mergeOrderNotation', '**/plans/issueRefs', 'mdast-util-*', 'micromark*'],
+  message: 'Only electron/core/plans/ reads and writes the plan grammar: call parsePlan / planSessions / planWriter / dispatchTableEdit instead.',
+};
 // A git process started by hand (spawn/execFile('git', …)) bypasses the git owner, its limit and its parsers.
 const NO_GIT_PROCESS = [
   {
@@ -45,7 +51,16 @@ export default tseslint.config(
     // The engine must run in plain Node: importing electron here would try to download it. Git is
     // run and parsed only by electron/core/git/ (one module per command, one runner, one limit).
     files: ['electron/core/**/*.ts', 'electron/server/**/*.ts', 'shared/**/*.ts'],
-    ignores: [...GIT_OWNER, ...GIT_SCRIPTS],
+    ignores: [...GIT_OWNER, ...GIT_SCRIPTS, ...PLAN_OWNER],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: [GIT_RUNNER_IS_PRIVATE, PLAN_GRAMMAR_IS_PRIVATE] }],
+      'no-restricted-syntax': ['error', NO_REQUIRE_ELECTRON, ...NO_GIT_PROCESS],
+    },
+  },
+  {
+    // The plan grammar's owner may use markdown; it still runs no git of its own.
+    files: PLAN_OWNER,
+    ignores: GIT_SCRIPTS,
     rules: {
       'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: [GIT_RUNNER_IS_PRIVATE] }],
       'no-restricted-syntax': ['error', NO_REQUIRE_ELECTRON, ...NO_GIT_PROCESS],
@@ -63,7 +78,7 @@ export default tseslint.config(
     // Electron adapters and the UI may use electron and child_process (platform actions), never git.
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [GIT_RUNNER_IS_PRIVATE] }],
+      'no-restricted-imports': ['error', { patterns: [GIT_RUNNER_IS_PRIVATE, PLAN_GRAMMAR_IS_PRIVATE] }],
       'no-restricted-syntax': ['error', ...NO_GIT_PROCESS],
     },
   },

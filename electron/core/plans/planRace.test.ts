@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendLogEdit, MERGE_LOG_HEADING, writePlanEdit } from '../merge/service/planRecords';
+import { appendLogEdit, MERGE_LOG_HEADING, writePlanEdit } from './mergeLog';
 import { FULL_PLAN, fixture } from './fixtures';
 import { lateWritesChecked, readPlanFile, writePlanFileSafely, type PlanEdit, type SafeWriteStatus } from './planFile';
 import { rejectionEdit } from './service/dispatchRecord';

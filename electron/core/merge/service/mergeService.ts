@@ -26,10 +26,10 @@ import { suggestOrder } from '../suggestOrder';
 import { planMergeOrder, type PlannedBranch } from './mergeOrderFromPlan';
 import { orderNoteOf, type OrderNote } from './orderNote';
 import { planQueues, recordOfBranch, type QueueSpec } from './planQueues';
-import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, revertLogLine, undoLogLine, writePlanEdit } from './planRecords';
+import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, revertLogLine, undoLogLine, writePlanEdit } from '../../plans/mergeLog';
 import { approachOf, gatherQueueExtras, type QueueExtras } from './queueExtras';
 import { buildQueueView } from './queueView';
-import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from './semanticHolds';
+import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from '../../plans/semanticConflictLog';
 import { mergeStatusOf } from './sessionStatusMap';
 import { memoryMergePreferences, type MergePreferences } from './mergePreferences';
 

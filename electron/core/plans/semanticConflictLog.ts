@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SemanticHold } from '../../../../shared/domain/mergeView';
-import type { PlanLogEntry } from '../../../../shared/domain/plan';
+import type { SemanticHold } from '../../../shared/domain/mergeView';
+import type { PlanLogEntry } from '../../../shared/domain/plan';
 
 /**
  * Semantic conflicts live in the plan file (`## Semantic Conflicts`), so a hold survives restarts

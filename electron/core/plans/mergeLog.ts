@@ -1,5 +1,5 @@
-import { readPlanFile, writePlanFileSafely, type PlanEdit, type SafeWriteResult } from '../../plans/planFile';
-import { appendToSection, setSessionRegistryStatus } from '../../plans/planWriter';
+import { readPlanFile, writePlanFileSafely, type PlanEdit, type SafeWriteResult } from './planFile';
+import { appendToSection, setSessionRegistryStatus } from './planWriter';
 
 /**
  * What the merge queue writes into the master plan: the Merge Log (every merge and undo, with any
