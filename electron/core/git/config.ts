@@ -32,3 +32,10 @@ export async function configEntries(cwd: string, pattern: string, git: GitRunner
 export async function setConfig(cwd: string, key: string, value: string, env?: Record<string, string>): Promise<void> {
   await gitOk(['config', key, value], { cwd, ...(env ? { env } : {}) });
 }
+
+/** `git config --unset <key>`; a key that is not set (exit 5) is already what was asked. */
+export async function unsetConfig(cwd: string, key: string, git: GitRunner = execGit): Promise<GitResult<void>> {
+  const args = ['config', '--unset', key];
+  const run = await git(args, { cwd });
+  return run.code === 0 || run.code === 5 ? { ok: true, value: undefined } : gitFailure(args, run);
+}

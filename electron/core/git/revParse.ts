@@ -31,14 +31,14 @@ export async function readGitDirs(cwd: string): Promise<{ gitDir: string; common
 }
 
 /** The commit `rev` names, or null when it names none. */
-export async function resolveCommit(cwd: string, rev: string): Promise<string | null> {
-  const run = await execGit(['rev-parse', '--verify', '-q', `${rev}^{commit}`], { cwd });
+export async function resolveCommit(cwd: string, rev: string, git: GitRunner = execGit): Promise<string | null> {
+  const run = await git(['rev-parse', '--verify', '-q', `${rev}^{commit}`], { cwd });
   return run.code === 0 ? run.stdout.trim() : null;
 }
 
 /** The sha a fully-qualified ref points at, or null when it does not exist (no peeling, no DWIM). */
-export async function readRef(cwd: string, fullRef: string): Promise<string | null> {
-  const run = await execGit(['rev-parse', '--verify', '-q', fullRef], { cwd });
+export async function readRef(cwd: string, fullRef: string, git: GitRunner = execGit): Promise<string | null> {
+  const run = await git(['rev-parse', '--verify', '-q', fullRef], { cwd });
   return run.code === 0 ? run.stdout.trim() : null;
 }
 

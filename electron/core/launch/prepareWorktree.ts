@@ -1,7 +1,20 @@
 import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RpcFailure } from '../../../shared/contract/rpcResult';
-import { execGit, type GitRun } from '../git/execGit';
+import { deleteBranch } from '../git/branch';
+import { checkBranchName } from '../git/checkRefFormat';
+import { setConfig, unsetConfig } from '../git/config';
+import { fetchAll } from '../git/fetch';
+import type { GitFailure } from '../git/gitResult';
+import { tolerantGit } from '../git/gitRunner';
+import { listRemotes } from '../git/remote';
+import { readRef, readRepoLocation, resolveCommit } from '../git/revParse';
+import { countLeftRight } from '../git/revList';
+import { symbolicRefShort } from '../git/symbolicRef';
+import { tryWorktreeAdd } from '../git/worktreeAdd';
+import { worktreeOfBranch } from '../git/worktreeList';
+import { worktreePrune } from '../git/worktreePrune';
+import { worktreeRemove } from '../git/worktreeRemove';
 
 /**
  * The git side of a launch: fetch, check, `git worktree add -b <branch> <path> <base>`, and an undo
@@ -26,8 +39,8 @@ export interface PreparedWorktree {
   rollback(): Promise<void>;
 }
 
-const git = (cwd: string, args: string[], timeoutMs = 30_000): Promise<GitRun> => execGit(args, { cwd, timeoutMs });
-const said = (run: GitRun): string => (run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' ');
+// Steps whose failure the launch survives run on tolerantGit (30 s; a git that cannot start is a failure, not a throw).
+const said = (failure: GitFailure): string => failure.output.split('\n').slice(0, 3).join(' ');
 
 async function folderState(path: string): Promise<'missing' | 'empty' | 'non-empty' | 'not-a-folder'> {
   try {
@@ -42,10 +55,10 @@ async function folderState(path: string): Promise<'missing' | 'empty' | 'non-emp
 
 /** Fetches when the repository has a remote; a failure is a warning (offline work still launches). */
 async function fetchFirst(repoPath: string): Promise<string[]> {
-  const remotes = await git(repoPath, ['remote']);
-  if (remotes.code !== 0 || remotes.stdout.trim() === '') return [];
-  const run = await git(repoPath, ['fetch', '--quiet', '--all'], 20_000).catch((error: unknown) => ({ code: 1, stdout: '', stderr: String(error) }));
-  return run.code === 0 ? [] : [`git fetch failed, launching from the local refs: ${said(run)}`];
+  const remotes = await listRemotes(repoPath);
+  if (!remotes.ok || remotes.value.length === 0) return [];
+  const fetched = await fetchAll(repoPath, { timeoutMs: 20_000 }, tolerantGit);
+  return fetched.ok ? [] : [`git fetch failed, launching from the local refs: ${said(fetched)}`];
 }
 
 /** Everything that would make the launch refuse, asked before anything is created. */
@@ -53,36 +66,34 @@ export async function checkWorktreeTarget(request: WorktreeRequest): Promise<{ b
   const { repoPath, branch, worktreePath } = request;
   const given = request.base?.trim() || '';
   // Independent questions, asked at once: a launch is waited for by a person.
-  const [top, validName, head, baseCommit, branchRef, folder] = await Promise.all([
-    git(repoPath, ['rev-parse', '--show-toplevel']).catch(() => null),
-    git(repoPath, ['check-ref-format', '--branch', branch]).catch(() => null),
-    given === '' ? git(repoPath, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => null) : Promise.resolve(null),
-    git(repoPath, ['rev-parse', '--verify', '--quiet', `${given === '' ? 'HEAD' : given}^{commit}`]).catch(() => null),
-    git(repoPath, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]).catch(() => null),
+  const [location, validName, head, baseCommit, branchSha, folder] = await Promise.all([
+    readRepoLocation(repoPath, tolerantGit),
+    checkBranchName(repoPath, branch, tolerantGit),
+    given === '' ? symbolicRefShort(repoPath, 'HEAD', tolerantGit) : Promise.resolve(null),
+    resolveCommit(repoPath, given === '' ? 'HEAD' : given, tolerantGit),
+    readRef(repoPath, `refs/heads/${branch}`, tolerantGit),
     folderState(worktreePath),
   ]);
-  if (!top || top.code !== 0) throw new RpcFailure('refused', `${repoPath} is not a git repository: there is nothing to make a worktree from.`);
-  if (!validName || validName.code !== 0) throw new RpcFailure('refused', `"${branch}" is not a valid branch name.`);
-  const base = given !== '' ? given : head?.code === 0 ? head.stdout.trim() : '';
+  // A bare repository has no work tree to branch from either.
+  if ('error' in location || location.topLevel === null) throw new RpcFailure('refused', `${repoPath} is not a git repository: there is nothing to make a worktree from.`);
+  if (!validName.ok) throw new RpcFailure('refused', `"${branch}" is not a valid branch name.`);
+  const base = given !== '' ? given : head?.ok ? (head.value ?? '') : '';
   if (base === '') throw new RpcFailure('refused', `${repoPath} has a detached HEAD: check out the base branch the session should start from.`);
-  if (!baseCommit || baseCommit.code !== 0) throw new RpcFailure('refused', `The base "${base}" has no commit yet: commit something first.`);
+  if (baseCommit === null) throw new RpcFailure('refused', `The base "${base}" has no commit yet: commit something first.`);
 
   if (folder === 'non-empty') throw new RpcFailure('refused', `${worktreePath} already exists and is not empty: nothing was created (move it away, or finish the session that lives there).`);
   if (folder === 'not-a-folder') throw new RpcFailure('refused', `${worktreePath} exists and is not a folder: nothing was created.`);
 
-  const exists = branchRef?.code === 0;
+  const exists = branchSha !== null;
   if (exists) {
-    const ahead = await git(repoPath, ['rev-list', '--count', `${base}..refs/heads/${branch}`]);
-    const count = Number(ahead.stdout.trim());
-    if (ahead.code !== 0 || count > 0) {
-      throw new RpcFailure('refused', `Branch ${branch} already exists with ${Number.isFinite(count) ? count : 'other'} commit(s) not on ${base}: it belongs to another session. Nothing was created.`);
+    // The right side of base...branch: commits on the branch that the base does not have.
+    const counted = await countLeftRight(repoPath, base, `refs/heads/${branch}`);
+    const ahead = counted.ok ? counted.value.right : null;
+    if (ahead === null || ahead > 0) {
+      throw new RpcFailure('refused', `Branch ${branch} already exists with ${ahead ?? 'other'} commit(s) not on ${base}: it belongs to another session. Nothing was created.`);
     }
-    const list = await git(repoPath, ['worktree', 'list', '--porcelain']);
-    const at = list.stdout.split('\n\n').find((block) => block.split('\n').includes(`branch refs/heads/${branch}`));
-    if (at) {
-      const path = at.split('\n')[0]?.replace(/^worktree /, '') ?? '';
-      throw new RpcFailure('refused', `Branch ${branch} is already checked out at ${path}. Nothing was created.`);
-    }
+    const at = await worktreeOfBranch(repoPath, branch);
+    if (at) throw new RpcFailure('refused', `Branch ${branch} is already checked out at ${at.path}. Nothing was created.`);
   }
   return { base, branchExists: exists };
 }
@@ -95,17 +106,16 @@ export async function prepareWorktree(request: WorktreeRequest): Promise<Prepare
   const parent = dirname(worktreePath);
   const parentExisted = (await folderState(parent)) !== 'missing';
   await mkdir(parent, { recursive: true });
-  const args = branchExists ? ['worktree', 'add', '--quiet', worktreePath, branch] : ['worktree', 'add', '--quiet', '-b', branch, worktreePath, base];
-  const added = await git(repoPath, args, 60_000);
-  if (added.code !== 0) {
+  const added = branchExists ? await tryWorktreeAdd(repoPath, worktreePath, branch) : await tryWorktreeAdd(repoPath, worktreePath, base, { newBranch: branch });
+  if (!added.ok) {
     // git may have made the branch before failing on the folder: take back only what is ours.
-    if (!branchExists) await git(repoPath, ['branch', '-D', branch]).catch(() => null);
+    if (!branchExists) await deleteBranch(repoPath, branch, { force: true }, tolerantGit);
     await rm(worktreePath, { recursive: true, force: true }).catch(() => undefined);
     if (!parentExisted) await rmdir(parent).catch(() => undefined);
     throw new RpcFailure('refused', `git worktree add failed: ${said(added)}`);
   }
   // Where the Sessions view compares ahead/behind (core/sessions/git reads branch.*.switchyardBase).
-  await git(repoPath, ['config', `branch.${branch}.switchyardBase`, base]).catch(() => null);
+  await setConfig(repoPath, `branch.${branch}.switchyardBase`, base).catch(() => null);
   let rolledBack = false;
   return {
     path: worktreePath,
@@ -116,12 +126,12 @@ export async function prepareWorktree(request: WorktreeRequest): Promise<Prepare
     async rollback() {
       if (rolledBack) return;
       rolledBack = true;
-      await git(repoPath, ['worktree', 'remove', '--force', '--force', worktreePath]).catch(() => null);
+      await worktreeRemove(repoPath, worktreePath, { force: 'locked' }, tolerantGit);
       await rm(worktreePath, { recursive: true, force: true }).catch(() => undefined);
-      await git(repoPath, ['worktree', 'prune']).catch(() => null);
+      await worktreePrune(repoPath, tolerantGit);
       if (!branchExists) {
-        await git(repoPath, ['branch', '-D', branch]).catch(() => null);
-        await git(repoPath, ['config', '--unset', `branch.${branch}.switchyardBase`]).catch(() => null);
+        await deleteBranch(repoPath, branch, { force: true }, tolerantGit);
+        await unsetConfig(repoPath, `branch.${branch}.switchyardBase`, tolerantGit);
       }
       if (!parentExisted) await rmdir(parent).catch(() => undefined);
     },

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
-import { execGit } from '../git/execGit';
+import { listIgnoredUntracked } from '../git/lsFiles';
 
 export const WORKTREE_INCLUDE = '.worktreeinclude';
 
@@ -18,10 +18,10 @@ export async function copyWorktreeIncludes(repoPath: string, worktreePath: strin
   } catch {
     return [];
   }
-  const run = await execGit(['ls-files', '-z', '--others', '--ignored', `--exclude-from=${listFile}`], { cwd: repoPath });
-  if (run.code !== 0) throw new Error(`cannot read ${WORKTREE_INCLUDE}: ${run.stderr.trim()}`);
+  const listed = await listIgnoredUntracked(repoPath, listFile);
+  if (!listed.ok) throw new Error(`cannot read ${WORKTREE_INCLUDE}: ${listed.output}`);
   const copied: string[] = [];
-  for (const rel of run.stdout.split('\0').filter((p) => p !== '')) {
+  for (const rel of listed.value) {
     const clean = normalize(rel);
     if (clean.startsWith(`..${sep}`) || clean === '..') continue;
     const from = join(repoPath, clean);

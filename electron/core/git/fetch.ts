@@ -1,0 +1,8 @@
+import { execGit } from './execGit';
+import { gitResult, type GitResult } from './gitResult';
+import type { GitRunner } from './gitRunner';
+
+/** `git fetch --quiet --all`: moves only remote-tracking refs; a bounded wait, since a remote may hang. */
+export function fetchAll(cwd: string, options: { timeoutMs?: number } = {}, git: GitRunner = execGit): Promise<GitResult<void>> {
+  return gitResult(git, ['fetch', '--quiet', '--all'], { cwd, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) }, () => undefined);
+}
