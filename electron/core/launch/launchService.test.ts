@@ -77,7 +77,7 @@ describe('launch.start', () => {
 
     // The registry row says Active with the branch, under the placeholder name, until the session names itself.
     const plan = await readFile(world.planPath, 'utf8');
-    expect(plan).toMatch(/\| cia-545-merge-console +\| \[CIA-545\][^\n]*\| claude\/cia-545-merge-console +\| Active +\|/);
+    expect(plan).toMatch(/\| claude-command-centre-cia-545 +\| \[CIA-545\][^\n]*\| claude\/cia-545-merge-console +\| Active +\|/);
     expect(world.store.current.launches[launchKey(world.planPath, '2A')]?.phase).toBe('running');
 
     // Hooks arrive, the terminal shows output, the process exits, and the real name replaces the placeholder.
