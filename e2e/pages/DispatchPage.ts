@@ -17,10 +17,20 @@ export class DispatchPage {
   }
 
   async mergeOrder(batch: number): Promise<string[]> {
-    return this.mergeItems(batch).evaluateAll((items) => items.map((i) => i.getAttribute('data-phase') ?? ''));
+    return this.mergeItems(batch).evaluateAll((items) => items.map((i) => i.getAttribute('data-session') ?? ''));
   }
 
   approve(batch: number): Locator {
     return this.batch(batch).getByTestId('approve-batch');
+  }
+
+  overrideReason(batch: number): Locator {
+    return this.batch(batch).getByTestId('override-reason');
+  }
+
+  /** The demo's batch 2 waits for batch 1 (§1): approving it now takes a written reason. */
+  async approveWithReason(batch: number, reason: string): Promise<void> {
+    await this.overrideReason(batch).fill(reason);
+    await this.approve(batch).click();
   }
 }

@@ -59,27 +59,37 @@ test('dispatch: batches, a flagged violation, merge order by drag and drop, appr
   await dispatch.batch(2).getByLabel('Estimated cost of 2B in dollars').fill('3');
   await expect(dispatch.violations(dispatch.batch(2)).filter({ hasText: 'Session 2B is estimated' })).toHaveCount(0);
 
+  // §1 "Complete Batch 1 before launching Batch 2": batch 1's sessions are still working, so the
+  // approval is gated, the sessions holding it are named, and only a written reason lets it go.
+  await expect(dispatch.violations(dispatch.batch(2)).filter({ hasText: 'complete the earlier batches first' })).toBeVisible();
+  await expect(dispatch.violations(dispatch.batch(2)).filter({ hasText: 'complete the earlier batches first' })).toContainText('1B');
+  await expect(dispatch.approve(2)).toBeDisabled();
+  await ui.screenshot('dispatch-gated');
+  await dispatch.overrideReason(2).fill('Batch 1 only has reviews left');
   await expect(dispatch.approve(2)).toBeEnabled();
   await dispatch.approve(2).click();
   const result = page.getByTestId('approval-result');
   await expect(result).toContainText('Batch 2 approved');
   await expect(result.getByTestId('launch-session')).toHaveCount(2);
-  await expect(result).toContainText('claude --worktree cia-545-merge-console');
+  // The command makes the worktree on the branch the plan records, then starts claude in it.
+  await expect(result).toContainText('git worktree add -b claude/cia-545-merge-console');
   // The demo's Linear (a local Linear-compatible server) gets one sub-issue per approved row.
   const subIssues = result.getByTestId('sub-issue-row');
   await expect(subIssues).toHaveCount(2);
   await expect(subIssues.filter({ has: page.locator('[data-status="created"]') }).or(result.locator('[data-testid="sub-issue-row"][data-status="created"]'))).toHaveCount(2, { timeout: 20_000 });
   await ui.screenshot('dispatch-approved');
 
-  // The plan file on disk: the batch 2 table (with the new merge order), registry rows, approval record.
+  // The plan file on disk: the batch 2 rows as the plan wrote them (only the edited cost cell changed),
+  // the person's sentence kept, the new merge order line, registry rows, the approval with its reason.
   const after = readFileSync(masterPlanPath(), 'utf8');
   expect(after).not.toEqual(before);
-  expect(after).toMatch(/## Dispatch — Batch 2[\s\S]*\| 2B +\| \[CIA-546\][^|]*\| Release notes \| quick +\| ~\$3 /);
+  expect(after).toContain('Proposed by the planning session; waiting for approval.');
+  expect(after).toContain('| 2B | CIA-546 | Release notes | quick | ~$3 | Claude Code | yes |');
   expect(after).toContain('Merge order: 2B, 2A');
-  expect(after).toMatch(/\| cia-545-merge-console +\| \[CIA-545\]\(https:\/\/linear\.app\/claudian\/issue\/CIA-545\) +\| 2A +\|.*\| Dispatched +\|/);
-  expect(after).toMatch(/## Dispatch Approvals[\s\S]*\n- \S+ — Batch 2 approved by \S+: 2 session\(s\) 2A, 2B; merge order 2B → 2A/);
-  // Everything before the batch 2 section is byte-identical.
-  const head = before.slice(0, before.indexOf('## Dispatch — Batch 2'));
+  expect(after).toMatch(/\| \S*cia-545 +\| \[CIA-545\]\(https:\/\/linear\.app\/claudian\/issue\/CIA-545\) +\| 2A +\|.*\| Dispatched +\|/);
+  expect(after).toMatch(/## Dispatch Approvals[\s\S]*\n- \S+ — Batch 2 approved by \S+: 2 session\(s\) 2A, 2B; merge order 2B → 2A; OVERRIDE of 1 violation\(s\) \(batch\.complete-first\): "Batch 1 only has reviews left"/);
+  // Everything before the batch 2 table is byte-identical.
+  const head = before.slice(0, before.indexOf('| 2A | [CIA-545]'));
   expect(after.startsWith(head)).toBe(true);
   await expect(dispatch.batch(2)).toHaveAttribute('class', /approved/);
 });

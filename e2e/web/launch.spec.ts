@@ -40,7 +40,7 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
 
   await ui.openView('Dispatch');
   await expect(dispatch.batch(2).getByTestId('launch-panel')).toHaveCount(0);
-  await dispatch.approve(2).click();
+  await dispatch.approveWithReason(2, 'Batch 1 is far enough along');
   await expect(page.getByTestId('approval-result')).toContainText('Batch 2 approved');
   // Let the approval's own work (Linear sub-issues, merge queue, plan re-read) finish: the launch is measured on its own.
   await expect(page.locator('[data-testid="sub-issue-row"][data-status="created"]')).toHaveCount(2, { timeout: 20_000 });
@@ -109,7 +109,7 @@ test('launch: with no claude on PATH the Launch buttons say so, with the install
     await page.goto(bare.openUrl);
     await ui.waitConnected();
     await ui.openView('Dispatch');
-    await dispatch.approve(2).click();
+    await dispatch.approveWithReason(2, 'Batch 1 is far enough along');
     const panel = dispatch.batch(2).getByTestId('launch-panel');
     await expect(panel.getByTestId('claude-missing')).toContainText('npm install -g @anthropic-ai/claude-code');
     await expect(panel.getByTestId('launch-batch')).toBeDisabled();

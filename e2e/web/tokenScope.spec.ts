@@ -41,7 +41,7 @@ test('the serve-mode credential never reaches another server on 127.0.0.1', asyn
   const ui = new AppPage(page);
   await ui.waitConnected();
   expect(page.url()).not.toContain(app.token);
-  await expect(ui.sessionRows()).toHaveCount(5);
+  await expect(ui.sessionRows()).toHaveCount(4);
   expect(await context.cookies()).toEqual([]);
 
   // The page itself reaches for the other port (CSP may block it: then nothing is sent at all).
@@ -71,7 +71,7 @@ test('the serve-mode credential never reaches another server on 127.0.0.1', asyn
   await page.goto(`${app.origin}/`);
   // A fresh navigation in the same tab keeps sessionStorage for the origin.
   await ui.waitConnected();
-  await expect(ui.sessionRows()).toHaveCount(5);
+  await expect(ui.sessionRows()).toHaveCount(4);
 });
 
 test('a page without the token cannot drive Switchyard, and a junk same-name cookie does not lock the real page out', async ({ page, context }) => {
@@ -88,5 +88,5 @@ test('a page without the token cannot drive Switchyard, and a junk same-name coo
   await expect(page.getByText('Connected', { exact: true })).toHaveCount(0);
   await page.goto(app.openUrl);
   await new AppPage(page).waitConnected();
-  await expect(new AppPage(page).sessionRows()).toHaveCount(5);
+  await expect(new AppPage(page).sessionRows()).toHaveCount(4);
 });
