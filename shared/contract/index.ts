@@ -4,6 +4,7 @@ import { dispatchRequests } from './dispatchRequests';
 import { linearRequests } from './linearRequests';
 import { mergeRequests } from './mergeRequests';
 import { plansRequests } from './plansRequests';
+import { reviewRequests } from './reviewRequests';
 import { sessionsRequests } from './sessionsRequests';
 import type { PushedEvent } from './events';
 import type { RpcResult } from './rpcResult';
@@ -19,6 +20,7 @@ export const requests = {
   ...dispatchRequests,
   ...mergeRequests,
   ...linearRequests,
+  ...reviewRequests,
 };
 
 export type Requests = typeof requests;

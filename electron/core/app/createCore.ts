@@ -15,6 +15,7 @@ import { dispatchHandlers } from './handlers/dispatchHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
 import { mergeHandlers } from './handlers/mergeHandlers';
 import { plansHandlers } from './handlers/plansHandlers';
+import { reviewHandlers } from './handlers/reviewHandlers';
 import { sessionsHandlers } from './handlers/sessionsHandlers';
 import type { Logger, PlatformActions } from './platformActions';
 import type { WorkspaceConfig } from './workspaceConfig';
@@ -113,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...dispatchHandlers(ctx),
     ...mergeHandlers(ctx),
     ...linearHandlers(ctx),
+    ...reviewHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 
