@@ -6,21 +6,24 @@ import { execGit, GitCommandError } from './execGit';
  */
 const PINNED = ['--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/'];
 
-/** Raw `git diff --numstat -z from to`: one entry per file, in git's order, renames detected. */
-export async function diffNumstat(cwd: string, from: string, to: string): Promise<string> {
-  const args = ['diff', ...PINNED, '--numstat', '-z', from, to];
+/**
+ * Raw `git diff --numstat -z <revs>`: one entry per file, in git's order, renames detected.
+ * `revs` as git takes them: `[from, to]`, or `['base...head']` for the diff since their merge-base.
+ */
+export async function diffNumstat(cwd: string, revs: readonly string[]): Promise<string> {
+  const args = ['diff', ...PINNED, '--numstat', '-z', ...revs];
   const run = await execGit(args, { cwd });
   if (run.code !== 0) throw new GitCommandError(args, run);
   return run.stdout;
 }
 
 /**
- * Raw unified patch `git diff from to`, leaving out `exclude` (files too large to show), in the
+ * Raw unified patch `git diff <revs>`, leaving out `exclude` (files too large to show), in the
  * same file order as diffNumstat. Rejects with a clear message when the output passes `maxBytes`.
  */
-export async function diffPatch(cwd: string, from: string, to: string, exclude: readonly string[], maxBytes: number): Promise<string> {
+export async function diffPatch(cwd: string, revs: readonly string[], exclude: readonly string[], maxBytes: number): Promise<string> {
   const pathspecs = exclude.length > 0 ? ['--', '.', ...exclude.map((p) => `:(exclude,literal)${p}`)] : [];
-  const args = ['diff', ...PINNED, '--patch', from, to, ...pathspecs];
+  const args = ['diff', ...PINNED, '--patch', ...revs, ...pathspecs];
   const run = await execGit(args, { cwd, maxBuffer: maxBytes }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
       throw new Error(`the patch is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);

@@ -5,7 +5,15 @@ import type { NumstatEntry } from './parseNumstat';
  * or a vendored bundle of 200,000 lines would only make the page slow, so such files are named
  * with their counts and left out, and the whole diff stops growing past a total.
  */
-export const DIFF_LIMITS = {
+export interface DiffLimits {
+  fileLines: number;
+  totalLines: number;
+  files: number;
+  fileBytes: number;
+  patchBytes: number;
+}
+
+export const DIFF_LIMITS: Readonly<DiffLimits> = {
   /** A file changing more lines than this is summarised. */
   fileLines: 20_000,
   /** Once this many lines are included, the remaining files are summarised. */
@@ -16,7 +24,7 @@ export const DIFF_LIMITS = {
   fileBytes: 2 * 1024 * 1024,
   /** The whole patch read from git at most. */
   patchBytes: 48 * 1024 * 1024,
-} as const;
+};
 
 export interface BudgetPlan {
   /** Summary words per path for files whose hunks are left out (binary files are not listed: git names them itself). */
@@ -26,7 +34,7 @@ export interface BudgetPlan {
 }
 
 /** Decides, from the numstat alone (before any patch is read), which files keep their hunks. Pure. */
-export function planDiffBudget(entries: readonly NumstatEntry[], limits: typeof DIFF_LIMITS = DIFF_LIMITS): BudgetPlan {
+export function planDiffBudget(entries: readonly NumstatEntry[], limits: Readonly<DiffLimits> = DIFF_LIMITS): BudgetPlan {
   const summarised = new Map<string, string>();
   let total = 0;
   let included = 0;

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, type TempRepo } from '../testing/tempRepo';
+import { DIFF_LIMITS } from './diffBudget';
+import { readBranchDiff } from './readBranchDiff';
 import { readReviewDiff } from './readReviewDiff';
 import type { ReviewTarget } from './reviewTarget';
 
@@ -93,5 +95,42 @@ describe('readReviewDiff', () => {
   it('says which side is missing instead of failing silently', async () => {
     const repo = await repoWithFeature();
     await expect(readReviewDiff(target(repo, 'no-such-branch'))).rejects.toThrow(/'no-such-branch' does not exist/);
+  });
+});
+
+describe('readReviewDiff edge cases', () => {
+  it('reads the patch again without the too-large files when the whole patch passes its byte cap', async () => {
+    const repo = await repoWithFeature();
+    const base = (await repo.git('rev-parse', 'main')).trim();
+    const head = (await repo.git('rev-parse', 'feature')).trim();
+    // generated.lock alone is ~250 KB of patch: over the cap, so the first read fails and is redone without it.
+    const diff = await readBranchDiff(repo.dir, base, head, { ...DIFF_LIMITS, patchBytes: 64 * 1024 });
+    expect(diff.limited).toBeNull();
+    expect(diff.files.find((f) => f.path === 'src/app.ts')?.hunks).toHaveLength(1);
+    expect(diff.files.find((f) => f.path === 'generated.lock')).toMatchObject({ hunks: [], summarised: expect.stringMatching(/too large/) });
+  });
+
+  it('says the hunks could not be read when even the bounded patch is too large, and still lists every file', async () => {
+    const repo = await repoWithFeature();
+    const base = (await repo.git('rev-parse', 'main')).trim();
+    const head = (await repo.git('rev-parse', 'feature')).trim();
+    const diff = await readBranchDiff(repo.dir, base, head, { ...DIFF_LIMITS, patchBytes: 16 });
+    expect(diff.limited).toMatch(/could not be read: the patch is larger than/);
+    expect(diff.files).toHaveLength(5);
+    expect(diff.files.every((f) => f.hunks.length === 0)).toBe(true);
+  });
+
+  it('reviews a branch with no common history as all new', async () => {
+    const repo = await createTempRepo();
+    repos.push(repo);
+    await repo.write('a.txt', 'base\n');
+    await repo.commitAll('base');
+    await repo.git('checkout', '-q', '--orphan', 'island');
+    await repo.git('rm', '-q', '-r', '--cached', '.');
+    await repo.write('a.txt', 'island\n');
+    await repo.commitAll('island');
+    const review = await readReviewDiff(target(repo, 'island'));
+    expect(review.mergeBase).toBeNull();
+    expect(review.files.map((f) => [f.path, f.status, f.additions])).toEqual([['a.txt', 'added', 1]]);
   });
 });

@@ -8,14 +8,15 @@ import type { ReviewTarget } from './reviewTarget';
 /** The whole review of one branch: its merge-base diff and the conflicts merging it would meet. */
 export async function readReviewDiff(target: ReviewTarget): Promise<ReviewDiff> {
   const started = performance.now();
-  const [baseSha, headSha] = await Promise.all([resolveCommit(target.cwd, target.baseRev), resolveCommit(target.cwd, target.headRev)]);
+  const revs = [target.baseRev, target.headRev, ...target.conflictingBranches.map(branchRef)];
+  const [baseSha, headSha, ...others] = await Promise.all(revs.map((rev) => resolveCommit(target.cwd, rev)));
   if (!baseSha) throw new RpcFailure('not_found', `The base '${target.base}' does not exist (any more).`);
   if (!headSha) throw new RpcFailure('not_found', `The branch '${target.branch}' does not exist (any more).`);
   const partners: MergePartner[] = [{ name: target.base, sha: baseSha, isBase: true }];
-  for (const other of target.conflictingBranches) {
-    const sha = await resolveCommit(target.cwd, branchRef(other));
-    if (sha) partners.push({ name: other, sha, isBase: false });
-  }
+  target.conflictingBranches.forEach((name, i) => {
+    const sha = others[i];
+    if (sha) partners.push({ name, sha, isBase: false });
+  });
   const [diff, conflicts] = await Promise.all([readBranchDiff(target.cwd, baseSha, headSha), predictConflicts(target.cwd, headSha, partners)]);
   return { branch: target.branch, base: target.base, ...diff, conflicts, computedMs: Math.round(performance.now() - started) };
 }

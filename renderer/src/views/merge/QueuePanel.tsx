@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MergeStrategy } from '../../../../shared/domain/merge';
 import type { MergeQueueView } from '../../../../shared/domain/mergeView';
+import { DiffReview } from '../review/DiffReview';
 import { BackupList } from './BackupList';
 import { ConflictGrid } from './ConflictGrid';
 import { mergeCall } from './mergeCalls';
@@ -15,6 +16,7 @@ type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | null;
 export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [pending, setPending] = useState(false);
   const [form, setForm] = useState<Form>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const busy = pending || view.busy;
   const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing');
   const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
@@ -90,6 +92,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
         busy={busy}
         actions={{
           outOfOrder: (branch) => setForm({ kind: 'override', branch }),
+          review: (branch) => setReviewing(branch),
           rebase: (branch) => void act(() => mergeCall('merge.rebase', { queueId: view.id, branch }, (r) => (r.ok ? `Rebased ${branch}` : null))),
           remove: (branch) => {
             if (window.confirm(`Remove the worktree of ${branch} and delete the branch? (A backup ref keeps its commits; refused if anything is uncommitted or unmerged.)`)) {
@@ -98,6 +101,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           },
         }}
       />
+      {reviewing ? <DiffReview subject={{ queueId: view.id, branch: reviewing }} title={`${reviewing} into ${view.base}`} onClose={() => setReviewing(null)} /> : null}
       {!view.next && head ? <p className="faint merge-why">Nothing to merge now — {why}</p> : null}
 
       {form?.kind === 'override' ? (

@@ -5,6 +5,8 @@ export interface RowActions {
   outOfOrder(branch: string): void;
   rebase(branch: string): void;
   remove(branch: string): void;
+  /** Opens the diff review of the branch against the queue's base. */
+  review(branch: string): void;
 }
 
 function FilesCell({ row }: { row: MergeRowView }) {
@@ -60,6 +62,9 @@ export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy
             </td>
             <td>
               <div className="merge-actions">
+              <button type="button" className="btn small" data-testid="merge-review" title={`What merging ${row.branch} would bring into ${view.base}, file by file, and its predicted conflicts`} onClick={() => actions.review(row.branch)}>
+                Review diff
+              </button>
               {row.verdict.overridable && row.branch !== view.next ? (
                 <button type="button" className="btn small" disabled={busy} onClick={() => actions.outOfOrder(row.branch)}>
                   Merge out of order…
