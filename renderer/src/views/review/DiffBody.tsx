@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DiffFile } from '../../../../shared/domain/review';
 import { rowOffsets, visibleRows } from '../sessions/rowWindow';
 import { diffRows, ROW_HEIGHT, type DiffLayout } from './diffRows';
@@ -6,7 +7,7 @@ import { DiffRowView } from './DiffRowView';
 import { languageOf } from './highlight';
 
 /** Rows kept in the page above and below the view, in px: fast scrolling never shows blank space. */
-const OVERSCAN_PX = 500;
+const OVERSCAN_PX = 300;
 /** Width of the gutters in `ch`: line numbers and the +/− sign. */
 const GUTTER_CH = { unified: 16, split: 9 };
 
@@ -24,7 +25,20 @@ export function DiffBody(props: { files: readonly DiffFile[]; layout: DiffLayout
   const { files, layout, jump, onCurrentFile } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
-  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const [viewport, setViewport] = useState({ top: 0, height: 800, width: 1000 });
+  // The first frame paints plain text; colours follow on the next one (highlighting is the
+  // costliest part of a row, and a review should open at once).
+  const [coloured, setColoured] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setColoured(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
   const rows = useMemo(() => diffRows(files, layout, collapsed), [files, layout, collapsed]);
   const offsets = useMemo(() => rowOffsets(rows.map((r) => ROW_HEIGHT[r.kind])), [rows]);
   const languages = useMemo(() => files.map((f) => languageOf(f.path)), [files]);
@@ -40,12 +54,13 @@ export function DiffBody(props: { files: readonly DiffFile[]; layout: DiffLayout
     let frame = 0;
     const read = () => {
       frame = 0;
-      setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+      // Rendered inside this animation frame, so the frame never paints rows meant for another scroll position.
+      flushSync(() => setViewport((v) => (v.top === el.scrollTop && v.height === el.clientHeight && v.width === el.clientWidth ? v : { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth })));
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(read);
     };
-    read();
+    setViewport({ top: el.scrollTop, height: el.clientHeight, width: el.clientWidth });
     el.addEventListener('scroll', schedule, { passive: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(el);
@@ -56,10 +71,14 @@ export function DiffBody(props: { files: readonly DiffFile[]; layout: DiffLayout
     };
   }, []);
 
-  useEffect(() => {
-    if (!jump || !scrollRef.current) return;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!jump || !el) return;
     const index = rows.findIndex((r) => r.kind === 'file' && r.file === jump.file);
-    if (index >= 0) scrollRef.current.scrollTop = offsets[index] ?? 0;
+    if (index < 0) return;
+    // Before paint: the scroll position and the rows for it change in the same frame.
+    el.scrollTop = offsets[index] ?? 0;
+    setViewport({ top: el.scrollTop, height: el.clientHeight, width: el.clientWidth });
     // Only a new request scrolls; rows changing under a request must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jump]);
@@ -82,11 +101,12 @@ export function DiffBody(props: { files: readonly DiffFile[]; layout: DiffLayout
   const minWidth = layout === 'unified' ? `max(100%, ${sideCh}ch)` : `max(100%, ${2 * sideCh}ch)`;
   return (
     <div className={`review-scroll review-${layout}`} ref={scrollRef} data-testid="diff-body" data-rows={rows.length} data-rendered={win.end - win.start}>
-      <div className="review-canvas" style={{ height: total, minWidth }}>
+      {/* --review-view-w: file and hunk headers stay in view however far a long line scrolls sideways. */}
+      <div className="review-canvas" style={{ height: total, minWidth, ['--review-view-w' as string]: `${viewport.width}px` }}>
         <div style={{ transform: `translateY(${win.padTop}px)` }}>
           {rows.slice(win.start, win.end).map((row, i) => {
             const file = files[row.file] as DiffFile;
-            return <DiffRowView key={win.start + i} row={row} file={file} language={languages[row.file] ?? null} collapsed={collapsed.has(row.file)} onToggle={toggle} />;
+            return <DiffRowView key={win.start + i} row={row} file={file} language={coloured ? (languages[row.file] ?? null) : null} collapsed={collapsed.has(row.file)} onToggle={toggle} />;
           })}
         </div>
       </div>

@@ -44,6 +44,7 @@ export const DiffRowView = memo(function DiffRowView({ row, file, language, coll
     case 'file':
       return (
         <div className="review-row review-file-row" data-testid="diff-file" data-path={file.path}>
+          <div className="review-file-inner">
           <button type="button" className="review-toggle" aria-expanded={!collapsed} aria-label={collapsed ? `Show ${file.path}` : `Hide ${file.path}`} onClick={() => onToggle(row.file)}>
             {collapsed ? '▸' : '▾'}
           </button>
@@ -55,12 +56,21 @@ export const DiffRowView = memo(function DiffRowView({ row, file, language, coll
           <span className="review-counts">
             <span className="review-plus">+{file.additions}</span> <span className="review-minus">−{file.deletions}</span>
           </span>
+          </div>
         </div>
       );
     case 'hunk':
-      return <div className="review-row review-hunk-row">{row.header}</div>;
+      return (
+        <div className="review-row review-hunk-row">
+          <span className="review-sticky">{row.header}</span>
+        </div>
+      );
     case 'note':
-      return <div className="review-row review-note-row" data-testid="diff-note">{row.text}</div>;
+      return (
+        <div className="review-row review-note-row" data-testid="diff-note">
+          <span className="review-sticky">{row.text}</span>
+        </div>
+      );
     case 'line':
       return (
         <div className={`review-row review-line review-${row.type}`} data-testid="diff-line">

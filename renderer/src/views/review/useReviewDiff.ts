@@ -23,6 +23,8 @@ export function useReviewDiff(subject: ReviewSubject): ReviewDiffState {
     setState((s) => (s.key === key ? { ...s, loading: true } : { key, diff: null, loading: true, error: null }));
     void client.call('review.diff', JSON.parse(key) as ReviewSubject).then((result) => {
       if (cancelled) return;
+      // A mark the performance check reads: where the wait for core ends and the page's own work starts.
+      performance.mark('switchyard:review-data');
       setState(result.ok ? { key, diff: result.value, loading: false, error: null } : { key, diff: null, loading: false, error: result.error.message });
     });
     return () => {
