@@ -121,7 +121,7 @@ describe('GitHub pull requests through Octokit against the OpenAPI-checked test 
 
   it('the test server refuses, and records, a request the OpenAPI description does not allow', async () => {
     const octokit = new Octokit({ auth: 'ghp_test', baseUrl: world.server.baseUrl, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
-    await expect(octokit.request('GET /repos/{owner}/{repo}/pulls', { owner: 'acme', repo: 'widgets', state: 'merged' })).rejects.toMatchObject({ status: 400 });
+    await expect(octokit.request('GET /repos/{owner}/{repo}/pulls', { owner: 'acme', repo: 'widgets', state: 'merged' as unknown as 'open' /* deliberately outside the enum */ })).rejects.toMatchObject({ status: 400 });
     await expect(octokit.request('POST /repos/{owner}/{repo}/pulls', { owner: 'acme', repo: 'widgets', title: 'x', head: 'feature/a', base: 'main', labels: ['x'] })).rejects.toMatchObject({ status: 400 });
     expect(world.server.violations).toEqual([
       `GET /repos/{owner}/{repo}/pulls: query parameter 'state'="merged" must be equal to one of the allowed values`,
