@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequests } from './appRequests';
 import { dispatchRequests } from './dispatchRequests';
+import { githubRequests } from './githubRequests';
 import { linearRequests } from './linearRequests';
 import { mergeRequests } from './mergeRequests';
 import { plansRequests } from './plansRequests';
@@ -21,6 +22,7 @@ export const requests = {
   ...mergeRequests,
   ...linearRequests,
   ...reviewRequests,
+  ...githubRequests,
 };
 
 export type Requests = typeof requests;

@@ -12,6 +12,7 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
+import { githubHandlers } from './handlers/githubHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
 import { mergeHandlers } from './handlers/mergeHandlers';
 import { plansHandlers } from './handlers/plansHandlers';
@@ -115,6 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mergeHandlers(ctx),
     ...linearHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...githubHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 

@@ -31,6 +31,12 @@ export class GithubClient {
     return { owner: this.repo.owner, repo: this.repo.repo };
   }
 
+  /** The newest pull request (open or not) whose head is `branch`, if any. */
+  async findLatestPull(branch: string): Promise<number | null> {
+    const { data } = await this.octokit.pulls.list({ ...this.where, head: `${this.repo.owner}:${branch}`, state: 'all', per_page: 10 });
+    return data.reduce<number | null>((n, p) => (n === null || p.number > n ? p.number : n), null);
+  }
+
   /** The open pull request whose head is `branch` of this repository, if any. */
   async findOpenPull(branch: string): Promise<number | null> {
     const { data } = await this.octokit.pulls.list({ ...this.where, head: `${this.repo.owner}:${branch}`, state: 'open', per_page: 10 });

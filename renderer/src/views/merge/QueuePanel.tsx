@@ -4,9 +4,11 @@ import type { MergeQueueView } from '../../../../shared/domain/mergeView';
 import { DiffReview } from '../review/DiffReview';
 import { BackupList } from './BackupList';
 import { ConflictGrid } from './ConflictGrid';
+import { pushToast } from '../sessions/pushToast';
 import { mergeCall } from './mergeCalls';
 import { OverrideForm } from './OverrideForm';
 import { QueueTable } from './QueueTable';
+import { usePulls } from './usePulls';
 import { FlagSemanticForm, HoldBanner } from './SemanticForms';
 import { STRATEGY_WORDS } from './verdictWords';
 
@@ -18,6 +20,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [form, setForm] = useState<Form>(null);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const busy = pending || view.busy;
+  const pulls = usePulls(view.id, `${view.refreshedAt ?? ''}|${view.baseHead ?? ''}`);
   const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing');
   const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
 
@@ -63,6 +66,24 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           <button type="button" className="btn small" disabled={busy || view.order.length < 2} onClick={() => setForm({ kind: 'semantic' })}>
             Flag semantic conflict…
           </button>
+          {pulls.available ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="merge-pull"
+              disabled={busy}
+              title="Merge the next pull request in order through GitHub, when its checks and reviews allow it"
+              onClick={() =>
+                void act(async () => {
+                  const outcome = await mergeCall('github.mergePull', { queueId: view.id });
+                  if (outcome) pushToast(outcome.ok ? 'success' : 'error', outcome.ok ? 'Merged on GitHub' : 'Not merged', outcome.message);
+                  pulls.reload();
+                })
+              }
+            >
+              Merge next PR
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn primary"
@@ -90,9 +111,14 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
       <QueueTable
         view={view}
         busy={busy}
+        pulls={pulls.available ? pulls.byBranch : null}
         actions={{
           outOfOrder: (branch) => setForm({ kind: 'override', branch }),
           review: (branch) => setReviewing(branch),
+          openPull: (branch) => void act(async () => {
+            await mergeCall('github.openPull', { queueId: view.id, branch }, (r) => (r.created ? `Opened #${r.number}` : `#${r.number} is already open`));
+            pulls.reload();
+          }),
           rebase: (branch) => void act(() => mergeCall('merge.rebase', { queueId: view.id, branch }, (r) => (r.ok ? `Rebased ${branch}` : null))),
           remove: (branch) => {
             if (window.confirm(`Remove the worktree of ${branch} and delete the branch? (A backup ref keeps its commits; refused if anything is uncommitted or unmerged.)`)) {
@@ -102,6 +128,11 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
         }}
       />
       {reviewing ? <DiffReview subject={{ queueId: view.id, branch: reviewing }} title={`${reviewing} into ${view.base}`} onClose={() => setReviewing(null)} /> : null}
+      {!pulls.available && pulls.problem ? (
+        <p className="faint merge-sub" data-testid="github-problem">
+          GitHub: {pulls.problem}
+        </p>
+      ) : null}
       {!view.next && head ? <p className="faint merge-why">Nothing to merge now — {why}</p> : null}
 
       {form?.kind === 'override' ? (

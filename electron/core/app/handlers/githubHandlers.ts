@@ -1,0 +1,23 @@
+import type { githubRequests } from '../../../../shared/contract/githubRequests';
+import { mergeQueuePull, openQueuePull, queuePulls, type GithubSettings } from '../../github/queuePulls';
+import { EnvSecretStore, type SecretStore } from '../../linear/linearKeyStore';
+import type { RequestHandlers } from '../../rpc/requestRouter';
+import type { CoreContext } from '../coreContext';
+
+/**
+ * GitHub for merge queue entries. The token comes from `GITHUB_TOKEN` (or `gh auth token`); the
+ * API root from the remote's host, or `SWITCHYARD_GITHUB_API_URL` (GitHub Enterprise, the test server).
+ */
+export function githubHandlers(ctx: CoreContext, store: SecretStore = new EnvSecretStore(process.env, 'GITHUB_TOKEN')): Pick<RequestHandlers, keyof typeof githubRequests> {
+  const settings = (): GithubSettings => ({ store, apiBaseUrl: process.env.SWITCHYARD_GITHUB_API_URL?.trim() || null });
+  return {
+    'github.pulls': ({ queueId }) => queuePulls(ctx.store.current, queueId, settings()),
+    'github.openPull': ({ queueId, branch }) => openQueuePull(ctx.store.current, queueId, branch, settings()),
+    'github.mergePull': async ({ queueId }) => {
+      const outcome = await mergeQueuePull(ctx.store.current, queueId, settings());
+      // The local queue learns of the merge on its next refresh; ask for it now.
+      if (outcome.ok) void ctx.runtime().merge?.refreshAll(queueId).catch(() => undefined);
+      return outcome;
+    },
+  };
+}
