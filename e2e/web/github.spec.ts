@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGithubTestServer, type GithubTestServer } from '../../electron/core/github/testServer/githubTestServer';
+import { AppPage } from '../pages/AppPage';
+import { MergePage } from '../pages/MergePage';
+import { serveApp, type ServedApp } from '../support/serveApp';
+
+const B541 = 'claude/cia-541-session-exit';
+const B542 = 'claude/cia-542-dispatch-rules';
+const REMOTE = 'https://github.com/acme/claude-command-centre.git';
+
+let app: ServedApp;
+let github: GithubTestServer;
+let bare: string;
+
+test.beforeAll(async () => {
+  bare = join(mkdtempSync(join(tmpdir(), 'switchyard-e2e-bare-')), 'ccc.git');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+  github = await startGithubTestServer({ owner: 'acme', repo: 'claude-command-centre', bareDir: bare });
+  app = await serveApp(['--demo'], { GITHUB_TOKEN: 'ghp_e2e', SWITCHYARD_GITHUB_API_URL: github.baseUrl });
+  // The demo repository gets a GitHub origin that, through url.insteadOf, is the bare repository.
+  const repo = join(app.demoRoot ?? '', 'repos', 'claude-command-centre');
+  execFileSync('git', ['remote', 'add', 'origin', REMOTE], { cwd: repo });
+  execFileSync('git', ['config', `url.${bare}.insteadOf`, REMOTE], { cwd: repo });
+  execFileSync('git', ['push', '-q', 'origin', 'main'], { cwd: repo });
+});
+test.afterAll(async () => {
+  await app.stop();
+  expect(github.violations).toEqual([]);
+  await github.close();
+});
+
+const headOf = (branch: string) => execFileSync('git', ['rev-parse', `refs/heads/${branch}`], { cwd: bare, encoding: 'utf8' }).trim();
+
+test('push → PR → checks pending → a failing check blocks the merge by name → pass → merged in order', async ({ page }) => {
+  await page.goto(app.openUrl);
+  const ui = new AppPage(page);
+  const merge = new MergePage(page);
+  await ui.waitConnected();
+  await ui.openView('Merge');
+  const refresh = () => merge.queue().getByRole('button', { name: 'Refresh', exact: true }).click();
+
+  await merge.row(B541).getByTestId('open-pull').click();
+  await expect(merge.row(B541).getByTestId('pull-state')).toHaveAttribute('data-state', 'open');
+  expect(github.pulls[0]).toMatchObject({ number: 1, head: B541, base: 'main', draft: false });
+  expect(github.pulls[0]?.title).toMatch(/^CIA-541/);
+  // The session of 1B is still working: its PR opens as a draft.
+  await merge.row(B542).getByTestId('open-pull').click();
+  await expect(merge.row(B542).getByTestId('pull-state')).toHaveAttribute('data-state', 'draft');
+
+  github.setCheck(headOf(B541), 'ci/test', 'pending');
+  await refresh();
+  await expect(merge.row(B541).getByTestId('pull-check')).toHaveAttribute('data-check', 'pending');
+  await expect(merge.row(B541).getByTestId('pull-blocker')).toHaveText('check still running: ci/test');
+
+  github.setCheck(headOf(B541), 'ci/test', 'failure');
+  await refresh();
+  await expect(merge.row(B541).getByTestId('pull-check')).toHaveAttribute('data-check', 'fail');
+  await merge.queue().getByTestId('merge-pull').click();
+  await expect(page.getByText('#1 cannot be merged yet: failing check: ci/test.')).toBeVisible();
+  await expect(merge.row(B541).getByTestId('pull-state')).toHaveAttribute('data-state', 'open');
+  await ui.screenshot('github-failing-check');
+
+  github.setCheck(headOf(B541), 'ci/test', 'success');
+  await refresh();
+  await expect(merge.row(B541).getByTestId('pull-check')).toHaveAttribute('data-check', 'pass');
+  await merge.queue().getByTestId('merge-pull').click();
+  await expect(merge.row(B541).getByTestId('pull-state')).toHaveAttribute('data-state', 'merged');
+  expect(github.pulls[0]?.merged).toBe(true);
+  // The next in order is the draft: it says why it cannot merge.
+  await expect(merge.row(B542).getByTestId('pull-blocker')).toHaveText('the pull request is a draft');
+  await ui.screenshot('github-merged-in-order');
+});
