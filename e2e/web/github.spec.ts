@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startGithubTestServer, type GithubTestServer } from '../../electron/core/github/testServer/githubTestServer';
 import { AppPage } from '../pages/AppPage';
 import { MergePage } from '../pages/MergePage';
+import { SessionsPage } from '../pages/SessionsPage';
 import { serveApp, type ServedApp } from '../support/serveApp';
 
 const B541 = 'claude/cia-541-session-exit';
@@ -73,4 +74,24 @@ test('push → PR → checks pending → a failing check blocks the merge by nam
   // The next in order is the draft: it says why it cannot merge.
   await expect(merge.row(B542).getByTestId('pull-blocker')).toHaveText('the pull request is a draft');
   await ui.screenshot('github-merged-in-order');
+});
+
+test("a session's own PR feedback shows in its detail; feedback touching another session is flagged for the person", async ({ page }) => {
+  const pr = github.pulls.find((p) => p.head === B542);
+  expect(pr).toBeDefined();
+  github.addReview(pr?.number ?? 0, 'reviewer', 'CHANGES_REQUESTED', 'Name the new rule in the README.');
+  // commands/go.md is also changed by the 1C session: this comment is not 1B's alone.
+  github.addReviewComment(pr?.number ?? 0, 'reviewer', 'commands/go.md', 'Step 3 reads differently on the other branch.');
+  await page.goto(app.openUrl);
+  const ui = new AppPage(page);
+  await ui.waitConnected();
+  await new SessionsPage(page).openDetail('claude-command-centre-cia-542');
+  const feedback = page.getByTestId('detail-pull-feedback');
+  await expect(feedback).toContainText(`Pull request #${pr?.number ?? 0} (draft)`);
+  await expect(feedback.locator('[data-kind="changes-requested"]')).toContainText('Name the new rule in the README.');
+  const cross = feedback.locator('[data-kind="comment"][data-cross="true"]');
+  await expect(cross).toContainText('commands/go.md');
+  await expect(cross.getByTestId('feedback-cross')).toContainText('quiet-lovelace also changes commands/go.md');
+  await feedback.scrollIntoViewIfNeeded();
+  await ui.screenshot('github-session-feedback');
 });

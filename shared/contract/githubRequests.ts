@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FeedbackItemSchema } from '../domain/feedback';
 import { PullRequestStateSchema } from '../domain/github';
 import { defineRequest } from './requestSpec';
 
@@ -32,5 +33,10 @@ export const githubRequests = {
     summary: "Merge the queue's next pull request through GitHub (its checks and reviews must allow it), then rebase or retarget the one after it.",
     request: z.object({ queueId }).strict(),
     result: z.object({ ok: z.boolean(), message: z.string() }),
+  }),
+  'github.sessionFeedback': defineRequest({
+    summary: "Review comments, requested changes and failing checks of the session's own pull request; feedback touching another session is flagged.",
+    request: z.object({ sessionId: z.string().min(1).max(4096) }).strict(),
+    result: z.object({ pull: PullRequestStateSchema.nullable(), items: z.array(FeedbackItemSchema), problem: z.string().nullable() }),
   }),
 } satisfies Record<string, ReturnType<typeof defineRequest>>;

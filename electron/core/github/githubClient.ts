@@ -58,6 +58,12 @@ export class GithubClient {
     return { sha: data.sha };
   }
 
+  /** Review comments on lines of the diff, with the file each is on. */
+  async reviewComments(number: number): Promise<Array<{ author: string; body: string; path: string; url: string }>> {
+    const { data } = await this.octokit.pulls.listReviewComments({ ...this.where, pull_number: number, per_page: 100 });
+    return data.map((c) => ({ author: c.user?.login ?? 'someone', body: c.body, path: c.path, url: c.html_url }));
+  }
+
   /** The pull request with its reviews, check runs and commit statuses, folded into one state. */
   async pullState(number: number): Promise<PullRequestState> {
     const { data: pr } = await this.octokit.pulls.get({ ...this.where, pull_number: number });

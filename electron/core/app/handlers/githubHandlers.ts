@@ -1,5 +1,6 @@
 import type { githubRequests } from '../../../../shared/contract/githubRequests';
 import { mergeQueuePull, openQueuePull, queuePulls, type GithubSettings } from '../../github/queuePulls';
+import { sessionFeedback } from '../../github/sessionFeedback';
 import { EnvSecretStore, type SecretStore } from '../../linear/linearKeyStore';
 import type { RequestHandlers } from '../../rpc/requestRouter';
 import type { CoreContext } from '../coreContext';
@@ -13,6 +14,7 @@ export function githubHandlers(ctx: CoreContext, store: SecretStore = new EnvSec
   return {
     'github.pulls': ({ queueId }) => queuePulls(ctx.store.current, queueId, settings()),
     'github.openPull': ({ queueId, branch }) => openQueuePull(ctx.store.current, queueId, branch, settings()),
+    'github.sessionFeedback': ({ sessionId }) => sessionFeedback(ctx.store.current, sessionId, settings()),
     'github.mergePull': async ({ queueId }) => {
       const outcome = await mergeQueuePull(ctx.store.current, queueId, settings());
       // The local queue learns of the merge on its next refresh; ask for it now.

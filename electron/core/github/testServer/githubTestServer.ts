@@ -45,6 +45,7 @@ export interface GithubTestServer {
   readonly pulls: readonly Pull[];
   setCheck(sha: string, name: string, conclusion: CheckConclusion): void;
   addReview(pull: number, user: string, state: Review['state'], body?: string): void;
+  addReviewComment(pull: number, user: string, path: string, body: string): void;
   requestReviewer(pull: number, user: string): void;
   close(): Promise<void>;
 }
@@ -64,6 +65,7 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
   const { owner, repo, bareDir } = options;
   const pulls: Pull[] = [];
   const reviews: Review[] = [];
+  const comments: Array<{ id: number; pull: number; user: string; path: string; body: string }> = [];
   const checks = new Map<string, Map<string, CheckConclusion>>();
   const violations: string[] = [];
   const log: string[] = [];
@@ -172,6 +174,10 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
         const p = pullOf(rest[1]);
         return [200, reviews.filter((r) => r.pull === p.number).map((r) => ({ id: r.id, node_id: `R_${r.id}`, user: user(r.user), body: r.body, state: r.state, html_url: `${html(p.number)}#review-${r.id}`, commit_id: null }))];
       }
+      case 'GET pulls/:/comments': {
+        const p = pullOf(rest[1]);
+        return [200, comments.filter((c) => c.pull === p.number).map((c) => ({ id: c.id, node_id: `C_${c.id}`, user: user(c.user), body: c.body, path: c.path, html_url: `${html(p.number)}#discussion_r${c.id}` }))];
+      }
       case 'PUT pulls/:/merge': return [200, await mergePull(pullOf(rest[1]), input)];
       case 'GET commits/:/check-runs': {
         const sha = rest[1] ?? '';
@@ -239,6 +245,9 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     },
     addReview(pull, login, state, body = '') {
       reviews.push({ id: nextId++, pull, user: login, state, body });
+    },
+    addReviewComment(pull, login, path, body) {
+      comments.push({ id: nextId++, pull, user: login, path, body });
     },
     requestReviewer(pull, login) {
       pullOf(String(pull)).requestedReviewers.push(login);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { DiffReview } from '../review/DiffReview';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
+import { PullFeedback } from './PullFeedback';
 import { openIssue } from './sessionActions';
 import { STATUS_WORDS } from './statusWords';
 import { TimeAgo } from './TimeAgo';
@@ -160,6 +161,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
                 </ul>
               )}
             </DetailSection>
+            <PullFeedback sessionId={record.id} freshness={freshnessOf(record)} />
             <DetailSection title="Uncommitted" count={details.uncommitted.length}>
               <FileList files={details.uncommitted} testId="detail-uncommitted" />
             </DetailSection>
