@@ -20,7 +20,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [form, setForm] = useState<Form>(null);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const busy = pending || view.busy;
-  const pulls = usePulls(view.id, `${view.refreshedAt ?? ''}|${view.baseHead ?? ''}`);
+  const pulls = usePulls(view.id, [view.baseHead, ...view.rows.map((r) => r.sha)].join('|'));
   const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing');
   const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
 
@@ -60,7 +60,12 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
               ))}
             </select>
           </label>
-          <button type="button" className="btn small" disabled={busy} onClick={() => void act(() => mergeCall('merge.refresh', { queueId: view.id }))}>
+          <button type="button" className="btn small" disabled={busy} onClick={() =>
+              void act(async () => {
+                await mergeCall('merge.refresh', { queueId: view.id });
+                pulls.reload();
+              })
+            }>
             Refresh
           </button>
           <button type="button" className="btn small" disabled={busy || view.order.length < 2} onClick={() => setForm({ kind: 'semantic' })}>
