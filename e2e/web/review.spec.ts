@@ -112,6 +112,11 @@ test('reviews a queue entry: a 5,000-line diff opens fast, virtualised, unified 
   await expect(review.body()).toHaveClass(/review-split/);
   await expect(review.lines().first().locator('.review-side')).toHaveCount(2);
   await ui.screenshot('review-split');
+  // The dark theme follows the system: the same review must read there too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await ui.screenshot('review-split-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.keyboard.press('Escape');
   await expect(review.root()).toBeHidden();
