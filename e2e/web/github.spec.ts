@@ -95,3 +95,17 @@ test("a session's own PR feedback shows in its detail; feedback touching another
   await feedback.scrollIntoViewIfNeeded();
   await ui.screenshot('github-session-feedback');
 });
+
+test('Settings says where the GitHub token comes from and takes one without showing it back', async ({ page }) => {
+  await page.goto(app.openUrl);
+  const ui = new AppPage(page);
+  await ui.waitConnected();
+  await ui.openView('Settings');
+  const section = page.getByTestId('github-settings');
+  await expect(section.getByTestId('github-token-source')).toHaveText('Token: GITHUB_TOKEN environment variable');
+  await section.getByTestId('github-token').fill('ghp_pasted_in_the_page');
+  await section.getByRole('button', { name: 'Save token' }).click();
+  await expect(section.getByTestId('github-token-source')).toContainText('set for this session only (not saved)');
+  await expect(section.getByTestId('github-token')).toHaveValue('');
+  await expect(page.getByText('ghp_pasted_in_the_page')).toHaveCount(0);
+});

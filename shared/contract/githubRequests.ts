@@ -17,8 +17,20 @@ export const PullEntrySchema = z.object({
 });
 export type PullEntry = z.infer<typeof PullEntrySchema>;
 
+const TokenStatusSchema = z.object({ hasToken: z.boolean(), describe: z.string(), storageProblem: z.string().nullable() });
+
 /** Requests of the GitHub domain: pull requests for merge queue entries. */
 export const githubRequests = {
+  'github.tokenStatus': defineRequest({
+    summary: 'Where the GitHub token comes from (never the token itself).',
+    request: z.object({}).strict(),
+    result: TokenStatusSchema,
+  }),
+  'github.setToken': defineRequest({
+    summary: 'Save (or remove, with null) the GitHub token; it is never sent back. Without one, GITHUB_TOKEN or `gh auth token` is used.',
+    request: z.object({ token: z.string().trim().min(1).max(400).nullable() }).strict(),
+    result: TokenStatusSchema,
+  }),
   'github.pulls': defineRequest({
     summary: "The pull request of every branch of a queue, with reviews, checks and mergeability, read now.",
     request: z.object({ queueId }).strict(),

@@ -29,6 +29,8 @@ export interface CoreOptions {
   platform: PlatformActions;
   logger: Logger;
   secretStore: SecretStore;
+  /** Where the GitHub token lives (default: the GITHUB_TOKEN environment variable). */
+  githubSecretStore?: SecretStore;
 }
 
 export interface Core {
@@ -116,7 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mergeHandlers(ctx),
     ...linearHandlers(ctx),
     ...reviewHandlers(ctx),
-    ...githubHandlers(ctx),
+    ...githubHandlers(ctx, options.githubSecretStore),
   };
   const route = createRequestRouter(handlers, logger);
 
