@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import { readSysctl } from './lib/proc';
 import { fitLinear, round, type LinearFit } from './lib/stats';
 import { runCoreScenarios, type CoreResult } from './scenarios/coreScenarios';
+import { runDispatchScenario, type DispatchScaleRun } from './scenarios/dispatchScenario';
 import { runLinearScenario, runMatrixScenario, type MatrixResult } from './scenarios/mergeAndLinear';
 import { runRendererScenario, type RendererResult } from './scenarios/rendererScenario';
 import { runTranscriptScenario, type TranscriptResult } from './scenarios/transcriptScenario';
 import { generateWorld, type WorldScale } from './world/generateWorld';
 import type { LinearPollBenchResult } from '../electron/core/linear/pollBench';
 
-const SCENARIOS = ['latency', 'idle-cpu', 'memory', 'watches', 'startup', 'transcript', 'matrix', 'renderer', 'linear', 'scaling'] as const;
+const SCENARIOS = ['latency', 'idle-cpu', 'memory', 'watches', 'startup', 'transcript', 'matrix', 'renderer', 'linear', 'dispatch', 'scaling'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CORE: readonly Scenario[] = ['latency', 'idle-cpu', 'memory', 'watches', 'startup'];
 
@@ -75,6 +76,7 @@ interface Results {
   matrix?: MatrixResult;
   renderer?: RendererResult;
   linear?: LinearPollBenchResult;
+  dispatch?: DispatchScaleRun[];
   scaling?: ScalingResult;
   rows: Row[];
 }
@@ -312,6 +314,20 @@ async function main(): Promise<void> {
       target: '≤ 1 request per plan per interval',
       pass: l.maxRequestsPerPlanPerInterval <= 1,
     });
+  }
+  if (selected.has('dispatch')) {
+    log('\n[10] big master plans through the Dispatch view');
+    results.dispatch = runDispatchScenario(quick ? [300, 1_000] : [300, 1_000, 10_000], log);
+    for (const r of results.dispatch) {
+      results.rows.push({
+        scenario: `10. dispatch: ${r.phases.toLocaleString('en')}-phase plan (${r.planKb.toLocaleString('en')} KB) → basis + evaluate`,
+        switchyard: `basis ${ms(r.basisMs)}, evaluate ${ms(r.evaluateMs)}, edit ${ms(r.editMs)} (parse ${ms(r.parseMs)}); ${r.decisionsKept} decisions kept, ${r.parallelOkOmitted.toLocaleString('en')} PARALLEL OK counted, ${r.phasesOmitted.toLocaleString('en')} phases over the cap`,
+        naive: '—',
+        ratio: '—',
+        target: 'basis + evaluate ≤ 1 s, edit ≤ 300 ms',
+        pass: r.basisMs + r.evaluateMs <= 1000 && r.editMs <= 300,
+      });
+    }
   }
   if (selected.has('scaling')) {
     log('\n[scaling] 3 scales each of worktrees, files, transcript size, sessions');

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { SOCKET_PROTOCOL, tokenProtocol } from '../../shared/contract/socketAuth';
 import type { AppState, StateSnapshot } from '../../shared/state/appState';
 import { applyPatchOps, type StatePatch } from '../../shared/state/statePatch';
 import type { World } from '../world/generateWorld';
@@ -116,8 +117,9 @@ export class StateMirror {
   }
 
   static async connect(serve: Pick<ServeChild, 'port' | 'token'>): Promise<StateMirror> {
-    const ws = new WebSocket(`ws://127.0.0.1:${serve.port}/ws`, {
-      headers: { cookie: `switchyard_token=${encodeURIComponent(serve.token)}`, origin: `http://127.0.0.1:${serve.port}` },
+    // The token travels as a subprotocol value, as the page sends it (shared/contract/socketAuth).
+    const ws = new WebSocket(`ws://127.0.0.1:${serve.port}/ws`, [SOCKET_PROTOCOL, tokenProtocol(serve.token)], {
+      headers: { origin: `http://127.0.0.1:${serve.port}` },
     });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());

@@ -125,6 +125,7 @@ export function fakeSessionRecord(i: number, rand: () => number, now = Date.now(
       usage: { input, output: input * 3, cacheWrite5m: 0, cacheWrite1h: input * 10, cacheRead: input * 200 },
       costUsd: round(rand() * 20, 2),
       estimateUsd: 6,
+      usageCounting: false,
     },
     progress: { done: Math.floor(rand() * 8), total: 8 },
     collisions: i % 17 === 0 ? [{ file: files[0] ?? 'x', otherSessionId: `/home/dev/.claude/worktrees/repo0-ben-${i + 1}`, otherSessionName: `bench-session-${i + 1}` }] : [],

@@ -17,7 +17,7 @@ test.describe('desktop window', () => {
       const page = await app.firstWindow();
       const ui = new AppPage(page);
       await ui.waitConnected();
-      await expect(ui.sessionRows()).toHaveCount(5);
+      await expect(ui.sessionRows()).toHaveCount(4);
       // The renderer has no Node and only the contract bridge.
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys((window as unknown as { switchyard: { api: object } }).switchyard.api).length)).toBeGreaterThan(3);

@@ -14,9 +14,10 @@ test('serve mode lists the demo workspace worktrees', async ({ page }) => {
   await page.goto(app.openUrl);
   const ui = new AppPage(page);
   await ui.waitConnected();
-  // The token moved into a cookie: the address bar no longer shows it.
+  // The token moved into this tab's sessionStorage: the address bar no longer shows it.
   expect(page.url()).not.toContain('token=');
-  await expect(ui.sessionRows()).toHaveCount(5);
+  // Four worktree sessions; the main checkout is the repository line above them.
+  await expect(ui.sessionRows()).toHaveCount(4);
   for (const name of ['claude-command-centre-cia-541', 'claude-command-centre-cia-542', 'claude-command-centre-cia-543', 'claude-command-centre-cia-544']) {
     await expect(page.getByText(name, { exact: true })).toBeVisible();
   }

@@ -22,7 +22,7 @@ test('lists every demo session with its true status, markers and numbers', async
   const ui = new AppPage(page);
   const sessions = new SessionsPage(page);
   await ui.waitConnected();
-  await expect(sessions.rows()).toHaveCount(5);
+  await expect(sessions.rows()).toHaveCount(4);
 
   await expect(sessions.status(WT(542))).toHaveText('Working');
   await expect(sessions.status(WT(543))).toHaveText('Waiting for you');
@@ -38,15 +38,16 @@ test('lists every demo session with its true status, markers and numbers', async
   await expect(sessions.collisionMarker(WT(543))).toContainText('brave-hopper');
   await expect(sessions.collisionMarker(WT(541))).toHaveCount(0);
 
-  // Issue links, task progress, ahead/behind, cost; the main checkout is marked unmatched.
+  // Issue links, task progress, ahead/behind, cost.
   await expect(sessions.row(WT(542)).getByRole('link', { name: 'CIA-542' })).toBeVisible();
   await expect(sessions.row(WT(542))).toContainText('3/8');
   await expect(sessions.row(WT(542))).toContainText('↑2 ↓1');
   await expect(sessions.row(WT(542))).toContainText(/\$\d+\.\d\d/);
-  // Every worktree session is matched to its issue; the main checkout is either matched by a plan row
-  // or marked unmatched (depending on whether plan context has arrived yet), never blank.
+  // Every worktree session is matched to its issue.
   for (const n of [541, 542, 543, 544]) await expect(sessions.row(WT(n)).getByTestId('unmatched-marker')).toHaveCount(0);
-  await expect(sessions.row('claude-command-centre').locator('td').nth(1)).not.toHaveText('—');
+  // The main checkout is the repository's line above the table, not a session row with a status.
+  await expect(page.getByTestId('repository-line').filter({ hasText: 'claude-command-centre' })).toBeVisible();
+  await expect(sessions.row('claude-command-centre')).toHaveCount(0);
   // Relative times with the exact time on hover.
   await expect(sessions.row(WT(541)).locator('time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
@@ -63,7 +64,7 @@ test('sorts by a clicked column and filters by status', async ({ page }) => {
   const ui = new AppPage(page);
   const sessions = new SessionsPage(page);
   await ui.waitConnected();
-  await expect(sessions.rows()).toHaveCount(5);
+  await expect(sessions.rows()).toHaveCount(4);
 
   await sessions.sortBy('Session');
   await expect(sessions.header('Session')).toHaveAttribute('aria-sort', 'ascending');
@@ -77,9 +78,9 @@ test('sorts by a clicked column and filters by status', async ({ page }) => {
   await sessions.filterStatus('stale');
   await expect(sessions.rows()).toHaveCount(1);
   await expect(sessions.row(WT(544))).toBeVisible();
-  await expect(page.getByText('1 of 5 sessions')).toBeVisible();
+  await expect(page.getByText('1 of 4 sessions')).toBeVisible();
   await page.getByRole('button', { name: 'Clear' }).click();
-  await expect(sessions.rows()).toHaveCount(5);
+  await expect(sessions.rows()).toHaveCount(4);
 });
 
 test('a file written into a worktree shows up without a reload', async ({ page }) => {
@@ -130,12 +131,13 @@ test('the detail panel shows commits, files, transcript and the resume command; 
   await expect(detail.getByRole('group', { name: 'Copy' }).getByRole('button', { name: 'Path' })).toBeEnabled();
   await ui.screenshot('sessions-detail');
 
-  // Esc closes; ↓ moves the selection; Enter opens the newly selected session.
+  // Esc closes; ↓ (↑ from the last row) moves the selection; Enter opens the newly selected session.
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   const before = await page.locator('tr[aria-selected="true"] .sessions-title').textContent();
-  await page.keyboard.press('ArrowDown');
+  const names = await sessions.namesInOrder();
+  await page.keyboard.press(names.indexOf(before ?? '') === names.length - 1 ? 'ArrowUp' : 'ArrowDown');
   const after = await page.locator('tr[aria-selected="true"] .sessions-title').textContent();
   expect(after).not.toBe(before);
   await page.keyboard.press('Enter');

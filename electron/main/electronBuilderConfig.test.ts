@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { rendererUrlFor } from './rendererSource';
 
 // Runs after `npm run build` (the test command builds first), so out/ is what a release would pack.
 const root = join(__dirname, '..', '..');
@@ -36,6 +37,11 @@ describe('electron-builder.yml', () => {
 
   it('hardens the Electron fuses', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true });
+  });
+
+  it('keeps file:// unprivileged because the renderer is served from the switchyard:// scheme, not file://', () => {
+    expect(config.electronFuses).toMatchObject({ grantFileProtocolExtraPrivileges: false });
+    expect(rendererUrlFor({ isPackaged: true, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } })).toMatch(/^switchyard:\/\/app\//);
   });
 
   it('names only files the build produces, and each pattern matches something', () => {

@@ -11,9 +11,14 @@ import { registerContractIpc } from './contractIpc';
 import { SafeStorageSecretStore } from './safeStorageSecretStore';
 import { GITHUB_SECRET_FILE_NAME, SECRET_FILE_NAME } from './secretFilePolicy';
 import { createMainWindow } from './mainWindow';
+import { registerRendererScheme, serveRendererProtocol } from './rendererProtocol';
+import { rendererUrlFor } from './rendererSource';
 import { hardenSessions } from './security';
 
 declare const __SWITCHYARD_VERSION__: string;
+
+// Before ready: only then can the renderer's scheme get its privileges.
+registerRendererScheme();
 
 // One instance: a second launch focuses the first window instead of watching everything twice.
 if (!app.requestSingleInstanceLock()) {
@@ -25,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSessions();
+  serveRendererProtocol(join(__dirname, '../renderer'));
   const args = parseCliArgs(process.argv.slice(app.isPackaged ? 1 : 2), { lenient: true });
   const { config, demoRoot } = await bootWorkspace({
     args,
@@ -57,8 +63,7 @@ async function start(): Promise<void> {
       onError: (message, error) => consoleLogger.error(message, error),
     }),
   });
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? null;
-  const indexHtml = join(__dirname, '../renderer/index.html');
+  const rendererUrl = rendererUrlFor({ isPackaged: app.isPackaged, env: process.env });
   // Linear polls slower while the window is hidden or minimised.
   const watchVisibility = (win: BrowserWindow): BrowserWindow => {
     const report = (visible: boolean) => void core.route('linear.setVisible', { visible });
@@ -68,8 +73,8 @@ async function start(): Promise<void> {
     win.on('restore', () => report(true));
     return win;
   };
-  let window = watchVisibility(createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') }));
-  registerContractIpc(core, () => window, { rendererUrl, indexHtml });
+  let window = watchVisibility(createMainWindow({ rendererUrl, preload: join(__dirname, '../preload/index.cjs') }));
+  registerContractIpc(core, () => window, { rendererUrl });
   void core.start().catch((error: unknown) => consoleLogger.error('start failed', error));
 
   app.on('second-instance', () => {
@@ -78,7 +83,7 @@ async function start(): Promise<void> {
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) {
-      window = watchVisibility(createMainWindow({ rendererUrl, indexHtml, preload: join(__dirname, '../preload/index.cjs') }));
+      window = watchVisibility(createMainWindow({ rendererUrl, preload: join(__dirname, '../preload/index.cjs') }));
     }
   });
   app.on('window-all-closed', () => {

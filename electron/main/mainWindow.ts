@@ -1,8 +1,8 @@
 import { BrowserWindow } from 'electron';
 
 export interface WindowOptions {
-  rendererUrl: string | null;
-  indexHtml: string;
+  /** From rendererUrlFor: switchyard://app/index.html, or the dev server in an unpackaged build. */
+  rendererUrl: string;
   preload: string;
 }
 
@@ -30,7 +30,6 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   // Navigation away from the app and new windows are never what a click in Switchyard means.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  if (options.rendererUrl) void window.loadURL(options.rendererUrl);
-  else void window.loadFile(options.indexHtml);
+  void window.loadURL(options.rendererUrl);
   return window;
 }

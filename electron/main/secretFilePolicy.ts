@@ -1,5 +1,5 @@
-import { chmod, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from '../core/fs/writeFileAtomic';
 
 /**
  * The pure half of the safeStorage key store (no Electron here, so it is unit-tested): which
@@ -36,11 +36,7 @@ export function storageProblemFor(input: StoragePolicyInput): string | null {
 
 /** Atomic write readable only by the owner (mode 0600 whatever the umask). */
 export async function writeSecretFile(file: string, data: Buffer): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, data, { mode: SECRET_FILE_MODE });
-  await chmod(tmp, SECRET_FILE_MODE);
-  await rename(tmp, file);
+  await writeFileAtomic(file, data, { mode: SECRET_FILE_MODE, createDir: true, dirMode: 0o700 });
 }
 
 export async function readSecretFile(file: string): Promise<Buffer | null> {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { TOKEN_PROTOCOL_PREFIX } from '../../shared/contract/socketAuth';
 
 /** The names a browser may use to reach us; anything else is DNS rebinding or a foreign page. */
 export function allowedHosts(port: number): Set<string> {
@@ -28,13 +29,15 @@ export function tokensMatch(expected: string, given: string | null | undefined):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const TOKEN_COOKIE = 'switchyard_token';
-
-export function tokenFromCookie(cookieHeader: string | undefined): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return decodeURIComponent(rest.join('='));
+/**
+ * The token from a `Sec-WebSocket-Protocol` header (see shared/contract/socketAuth). Never throws:
+ * the header is whatever a local process chose to send.
+ */
+export function tokenFromProtocols(header: string | string[] | undefined): string | null {
+  const values = Array.isArray(header) ? header.join(',') : (header ?? '');
+  for (const part of values.split(',')) {
+    const value = part.trim();
+    if (value.startsWith(TOKEN_PROTOCOL_PREFIX)) return value.slice(TOKEN_PROTOCOL_PREFIX.length);
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { SOCKET_PROTOCOL, tokenProtocol } from '../../shared/contract/socketAuth';
 import { createCore, type Core } from '../core/app/createCore';
 import { silentLogger } from '../core/app/platformActions';
 import { EnvSecretStore } from '../core/linear/linearKeyStore';
@@ -45,16 +46,15 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-function openSocket(headers: Record<string, string>, query = ''): Promise<{ ws: WebSocket | null; status: number | null }> {
+function openSocket(headers: Record<string, string>, protocols: string[] = [SOCKET_PROTOCOL, tokenProtocol(server.token)]): Promise<{ ws: WebSocket | null; status: number | null }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, protocols, { headers });
     ws.once('open', () => resolve({ ws, status: null }));
     ws.once('unexpected-response', (_req, res) => resolve({ ws: null, status: res.statusCode ?? null }));
     ws.once('error', () => resolve({ ws: null, status: -1 }));
   });
 }
 
-const cookie = () => ({ Cookie: `switchyard_token=${encodeURIComponent(server.token)}` });
 const origin = () => `http://127.0.0.1:${server.port}`;
 
 describe('serve mode security', () => {
@@ -62,36 +62,29 @@ describe('serve mode security', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it('answers 401 without a token and 401 with a wrong one', async () => {
-    expect((await get('/')).status).toBe(401);
-    expect((await get('/?token=wrong')).status).toBe(401);
-    expect((await get('/', { Cookie: 'switchyard_token=wrong' })).status).toBe(401);
-  });
-
-  it('trades the URL token for an HttpOnly cookie and then serves the app', async () => {
-    const first = await get(`/?token=${encodeURIComponent(server.token)}`);
-    expect(first.status).toBe(302);
-    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    const page = await get('/', cookie());
+  it('serves the app shell without the token (it holds no secret), with its security headers', async () => {
+    const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Switchyard');
+    expect(page.body).not.toContain(server.token);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    expect((await get('/', { ...cookie(), Host: 'evil.example' })).status).toBe(403);
-    expect((await get('/', { ...cookie(), Host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get('/', { Host: 'evil.example' })).status).toBe(403);
+    expect((await get('/', { Host: `evil.example:${server.port}` })).status).toBe(403);
   });
 
-  it('refuses a WebSocket upgrade from a foreign Origin, without a token, or with a foreign Host', async () => {
-    expect((await openSocket({ ...cookie(), Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await openSocket({ ...cookie(), Origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
-    expect((await openSocket({ Origin: origin() })).status).toBe(401);
-    expect((await openSocket({ ...cookie(), Origin: origin(), Host: 'evil.example' })).status).toBe(403);
+  it('refuses a WebSocket upgrade from a foreign Origin, without the token protocol, or with a foreign Host', async () => {
+    expect((await openSocket({ Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await openSocket({ Origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
+    expect((await openSocket({ Origin: origin() }, [SOCKET_PROTOCOL])).status).toBe(401);
+    expect((await openSocket({ Origin: origin(), Host: 'evil.example' })).status).toBe(403);
   });
 
   it('answers a malformed message with an error and keeps serving', async () => {
-    const { ws } = await openSocket({ ...cookie(), Origin: origin() });
+    const { ws } = await openSocket({ Origin: origin() });
     expect(ws).not.toBeNull();
     if (!ws) return;
     const replies: Array<Record<string, unknown>> = [];

@@ -4,19 +4,13 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { PushedEvent } from '../../shared/contract';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import type { Core } from '../core/app/createCore';
 import type { Logger } from '../core/app/platformActions';
-import {
-  CONTENT_SECURITY_POLICY,
-  isAllowedHost,
-  isAllowedOrigin,
-  TOKEN_COOKIE,
-  tokenFromCookie,
-  tokensMatch,
-} from './serveSecurity';
-import { ClientFrame } from './wireProtocol';
+import { SOCKET_PROTOCOL } from '../../shared/contract/socketAuth';
+import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, tokenFromProtocols, tokensMatch } from './serveSecurity';
+import { DEFAULT_SOCKET_LIMITS, runSocketSession, type SocketLimits } from './socketSession';
 
 export interface ServeOptions {
   core: Core;
@@ -24,11 +18,13 @@ export interface ServeOptions {
   port?: number;
   token?: string;
   logger: Logger;
+  /** Per-socket bounds (tests lower them); the defaults are DEFAULT_SOCKET_LIMITS. */
+  limits?: Partial<SocketLimits>;
 }
 
 export interface RunningServer {
   url: string;
-  /** The URL with the token, the one to open. */
+  /** The URL with the token, the one to open; the page keeps the token and clears it from the address bar. */
   openUrl: string;
   port: number;
   token: string;
@@ -45,23 +41,42 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-/** A client this far behind gets a fresh snapshot instead of more patches. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Sockets at once: the page, a few tabs, the tests; a local process opening thousands is refused. */
+const MAX_CLIENTS = 32;
+/** Why a request could not be served; thrown by the handlers, answered with its status. */
+class BadRequest extends Error {}
 
-/** Serve mode: the same core behind HTTP + WebSocket, on 127.0.0.1 only, with a token per start. */
+/**
+ * Serve mode: the same core behind HTTP + WebSocket, on 127.0.0.1 only, with a token per start.
+ * The static app shell is public (it holds no secret); everything that reads or changes state goes
+ * over the WebSocket, which needs the token as a subprotocol (shared/contract/socketAuth).
+ */
 export async function startServeServer(options: ServeOptions): Promise<RunningServer> {
   const { core, logger } = options;
+  const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
 
   const server: Server = createServer((req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
-      logger.error('http handler failed', error);
-      if (!res.headersSent) res.writeHead(500).end('Internal error');
+      if (!(error instanceof BadRequest)) logger.error('http handler failed', error);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(error instanceof BadRequest ? 400 : 500, { 'content-type': 'text/plain' }).end(error instanceof BadRequest ? 'Bad request' : 'Internal error');
     });
   });
+  // A client that sends garbage gets 400 from Node; a socket error must never become an uncaught one.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxFrameBytes,
+    // Select only the public protocol name, so the token is never echoed back.
+    handleProtocols: (protocols) => (protocols.has(SOCKET_PROTOCOL) ? SOCKET_PROTOCOL : false),
+  });
+  wss.on('error', (error) => logger.error('websocket server error', error));
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
@@ -69,30 +84,11 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
       res.writeHead(403, { 'content-type': 'text/plain' }).end('Host not allowed: open Switchyard through the 127.0.0.1 URL it printed.');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null) {
-      if (!tokensMatch(token, queryToken)) {
-        res.writeHead(401, { 'content-type': 'text/plain' }).end('Wrong token: open the URL Switchyard printed when it started.');
-        return;
-      }
-      // Move the token from the URL into an HttpOnly cookie so it does not linger in history.
-      res.writeHead(302, {
-        'set-cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname,
-      });
-      res.end();
-      return;
-    }
-    const given = tokenFromCookie(req.headers.cookie) ?? headerToken(req);
-    if (!tokensMatch(token, given)) {
-      res.writeHead(401, { 'content-type': 'text/plain' }).end('Switchyard needs its token: open the URL it printed when it started.');
-      return;
-    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
     }
+    const url = parseTarget(req.url);
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
       return;
@@ -101,7 +97,13 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      throw new BadRequest('path does not percent-decode');
+    }
+    const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const full = normalize(join(options.staticDir, rel));
     if (!full.startsWith(normalize(options.staticDir) + sep)) {
       res.writeHead(404).end();
@@ -124,67 +126,26 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   }
 
-  server.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until ws takes the socket over, a reset by the client would be an unhandled 'error' event.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, reason: string) => {
-      socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       socket.destroy();
     };
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
-    if (!isAllowedHost(req.headers.host, port)) return refuse(403, 'Forbidden');
-    if (!isAllowedOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden');
-    const given = tokenFromCookie(req.headers.cookie) ?? url.searchParams.get('token');
-    if (!tokensMatch(token, given)) return refuse(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
-  });
-
-  function onConnection(ws: WebSocket): void {
-    let resyncPending = false;
-    const send = (frame: unknown) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    };
-    const unsubscribe = core.onEvent((event: PushedEvent) => {
-      if (event.event === 'state.patch' && (resyncPending || ws.bufferedAmount > MAX_BUFFERED_BYTES)) {
-        // Too far behind: skip patches and send one snapshot once the socket drained.
-        if (!resyncPending) {
-          resyncPending = true;
-          const wait = setInterval(() => {
-            if (ws.readyState !== ws.OPEN) return clearInterval(wait);
-            if (ws.bufferedAmount < MAX_BUFFERED_BYTES / 4) {
-              clearInterval(wait);
-              resyncPending = false;
-              send({ type: 'event', event: 'state.snapshot', payload: core.store.snapshot() });
-            }
-          }, 100);
-        }
-        return;
-      }
-      send({ type: 'event', event: event.event, payload: event.payload });
-    });
-    ws.on('close', unsubscribe);
-    ws.on('error', unsubscribe);
-    ws.on('message', (data, isBinary) => {
-      void handleFrame(isBinary ? null : data.toString(), send);
-    });
-  }
-
-  async function handleFrame(text: string | null, send: (frame: unknown) => void): Promise<void> {
-    let json: unknown;
     try {
-      json = text === null ? undefined : JSON.parse(text);
-    } catch {
-      send({ type: 'error', id: null, error: { code: 'bad_request', message: 'Frame is not valid JSON.' } });
-      return;
+      const url = parseTarget(req.url);
+      if (url.pathname !== '/ws') return refuse(404, 'Not Found');
+      if (!isAllowedHost(req.headers.host, port)) return refuse(403, 'Forbidden');
+      if (!isAllowedOrigin(req.headers.origin, port)) return refuse(403, 'Forbidden');
+      if (!tokensMatch(token, tokenFromProtocols(req.headers['sec-websocket-protocol']))) return refuse(401, 'Unauthorized');
+      if (wss.clients.size >= MAX_CLIENTS) return refuse(503, 'Service Unavailable');
+      wss.handleUpgrade(req, socket, head, (ws) => runSocketSession(ws, core, logger, limits));
+    } catch (error) {
+      if (!(error instanceof BadRequest)) logger.error('websocket upgrade failed', error);
+      refuse(400, 'Bad Request');
     }
-    const frame = ClientFrame.safeParse(json);
-    if (!frame.success) {
-      const id = json && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'number' ? (json as { id: number }).id : null;
-      send({ type: 'error', id, error: { code: 'bad_request', message: 'Frame must be {type:"call", id, name, payload}.' } });
-      return;
-    }
-    const result = await core.route(frame.data.name, frame.data.payload);
-    send({ type: 'result', id: frame.data.id, result });
-  }
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -208,9 +169,13 @@ export async function startServeServer(options: ServeOptions): Promise<RunningSe
   };
 }
 
-function headerToken(req: IncomingMessage): string | null {
-  const value = req.headers['x-switchyard-token'];
-  return typeof value === 'string' ? value : null;
+/** The request-target as a URL; anything `new URL` refuses is the client's fault, not ours. */
+function parseTarget(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    throw new BadRequest('request-target does not parse');
+  }
 }
 
 function securityHeaders(res: ServerResponse): void {

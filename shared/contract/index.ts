@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appRequests } from './appRequests';
 import { dispatchRequests } from './dispatchRequests';
 import { githubRequests } from './githubRequests';
+import { launchRequests } from './launchRequests';
 import { linearRequests } from './linearRequests';
 import { mergeRequests } from './mergeRequests';
 import { plansRequests } from './plansRequests';
@@ -23,6 +24,7 @@ export const requests = {
   ...linearRequests,
   ...reviewRequests,
   ...githubRequests,
+  ...launchRequests,
 };
 
 export type Requests = typeof requests;

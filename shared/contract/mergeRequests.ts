@@ -43,6 +43,20 @@ export const mergeRequests = {
     request: z.object({ backupRef: z.string().min(1).max(500), expectedSha: z.string().regex(/^[0-9a-f]{40,64}$/).nullable().optional() }).strict(),
     result: z.object({ ok: z.boolean(), branch: z.string(), restoredSha: z.string().nullable(), backupRef: BackupRefSchema.nullable(), warnings: z.array(z.string()), error: MergeErrorSchema.nullable() }),
   }),
+  'merge.revert': defineRequest({
+    summary: "Take a merge back out with a new commit on the base (for when commits were made on top of it, so Undo would reset them away).",
+    request: z.object({ backupRef: z.string().min(1).max(500) }).strict(),
+    result: z.object({
+      ok: z.boolean(),
+      branch: z.string(),
+      revertSha: z.string().nullable(),
+      revertedSha: z.string().nullable(),
+      backupRef: BackupRefSchema.nullable(),
+      conflictFiles: z.array(z.string()),
+      warnings: z.array(z.string()),
+      error: MergeErrorSchema.nullable(),
+    }),
+  }),
   'merge.removeWorktree': defineRequest({
     summary: "Remove a merged branch's worktree and delete the branch (refused if anything is uncommitted or unmerged).",
     request: z.object({ queueId, branch }).strict(),

@@ -8,6 +8,7 @@ export const RpcErrorCode = z.enum([
   'conflict', // state moved under us (plan edited on disk, base moved): re-read and retry
   'refused', // a safety rule said no (dirty worktree, violation without override, ...)
   'unavailable', // not in this mode (e.g. OS shell actions in serve mode) or not configured
+  'busy', // too many requests at once on this connection: retry when earlier ones answered
   'internal',
 ]);
 export type RpcErrorCode = z.infer<typeof RpcErrorCode>;

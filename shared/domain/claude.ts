@@ -60,6 +60,8 @@ export const TranscriptSummary = z.object({
   /** user lines plus distinct assistant API responses. */
   messageCount: z.number(),
   brokenLines: z.number(),
+  /** 1-based line number of the first unreadable line; counted from the tail's start until fullScanDone. */
+  firstBrokenLine: z.number().nullable().optional(),
   unknownLineTypes: z.record(z.string(), z.number()),
   /** Bytes of complete lines that went into this summary. */
   bytesRead: z.number(),

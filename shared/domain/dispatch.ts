@@ -51,6 +51,23 @@ export const PhaseFactsSchema = z.object({
   status: z.string().nullable().default(null),
   /** A human reviewed this (failed) session's output and cleared it for use by later batches. */
   failureReviewed: z.boolean().default(false),
+  /**
+   * The branch the plan says this phase works on (`main` for `(direct main)`, `Worktree: no` or a
+   * Branch cell of `main`); two phases declaring the same branch cannot use separate branches.
+   */
+  declaredBranch: z.string().nullable().default(null),
+  /** Pair facts set by hand (`## Dispatch Facts`): other phase → can they use separate branches. */
+  separateBranchesWith: z.record(z.string(), z.boolean()).default({}),
+  /** The estimate as written (`~$3`, `$6–12 (×2–4 MCP)`), to tell whether research estimates apply the cost model. */
+  estCostRaw: z.string().nullable().default(null),
+  /** `## Dispatch Facts` `Batch N: justification: …` for going beyond 5 research sessions. */
+  researchJustification: z.string().nullable().default(null),
+  /**
+   * Which statement of the plan set each fact, in words, so every decision names its fact:
+   * keys `dependsOn:<phase>`, `separateBranches`, `separateBranches:<phase>`, `declaredBranch`,
+   * `producesCode`, `readOnlyResearch`, `failureReviewed`, `file:<path>`.
+   */
+  sources: z.record(z.string(), z.string()).default({}),
   /** Prompt material: Context bullets, numbered Tasks, Deliverable, optional action verb. */
   context: z.array(z.string()).default([]),
   tasks: z.array(z.string()).default([]),
@@ -103,6 +120,16 @@ export type Violation = z.infer<typeof ViolationSchema>;
 export const WorktreeValueSchema = z.enum(['yes', 'no', 'n/a']);
 export type WorktreeValue = z.infer<typeof WorktreeValueSchema>;
 
+export const RecordedCellsSchema = z.object({
+  mode: z.string().nullable(),
+  launchAs: z.string().nullable(),
+  worktree: z.string().nullable(),
+  branch: z.string().nullable(),
+  agent: z.string().nullable(),
+  estCost: z.string().nullable(),
+});
+export type RecordedCells = z.infer<typeof RecordedCellsSchema>;
+
 export const DispatchRowDraftSchema = z.object({
   /** `1A`, `1B`… (batch letters) or `S-A`, `S-B`… (session letters). */
   session: z.string(),
@@ -120,6 +147,19 @@ export const DispatchRowDraftSchema = z.object({
   branch: z.string().nullable(),
   batch: z.number().int().positive(),
   mergeOrder: z.number().int().positive(),
+  /** The plan's dispatch table has this row: it is shown as written and checked, never regenerated. */
+  recorded: z.boolean().optional(),
+  /** The recorded row's cells exactly as written (null: the table has no such column, or it is empty). */
+  written: RecordedCellsSchema.nullable().optional(),
+  /** 1-based line of the recorded row. */
+  line: z.number().int().nullable().optional(),
+  /** The phase changes code (§2: a spike that changes code is an investigation → Plan mode). */
+  changesCode: z.boolean().optional(),
+  /** Read-only research track, and the plan statement that made it one. */
+  research: z.boolean().optional(),
+  researchWhy: z.string().optional(),
+  /** Research tracks cost 2-4× (§1 cost model note): the estimate range the row should expect. */
+  researchCostRangeUsd: z.tuple([z.number(), z.number()]).optional(),
 });
 export type DispatchRowDraft = z.infer<typeof DispatchRowDraftSchema>;
 
@@ -162,7 +202,13 @@ export type MasterInfo = z.infer<typeof MasterInfoSchema>;
 export type MasterInfoInput = z.input<typeof MasterInfoSchema>;
 
 export const DispatchDraftSchema = z.object({
+  /**
+   * The pair decisions the view shows: every pair that is not PARALLEL OK, and the PARALLEL OK
+   * ones too while the plan is small. A pair absent from the list is PARALLEL OK.
+   */
   decisions: z.array(PairDecisionSchema),
+  /** PARALLEL OK pairs left out of `decisions` (big plans), and phases left out of the evaluation. */
+  omitted: z.object({ parallelOkPairs: z.number().int().nonnegative(), phases: z.number().int().nonnegative() }).optional(),
   batches: z.array(BatchSchema),
   rows: z.array(DispatchRowDraftSchema),
   mergeOrder: MergeOrderSchema,

@@ -20,7 +20,10 @@ export const VerdictKindSchema = z.enum([
   'will-conflict',
   'blocked',
   'merged',
+  /** The branch existed (its session started) and is gone now. */
   'missing',
+  /** The plan records the branch but nothing has created it yet: the session has not started. */
+  'not-started',
 ]);
 export type VerdictKind = z.infer<typeof VerdictKindSchema>;
 
@@ -70,6 +73,8 @@ export const BackupRefSchema = z.object({
   oldSha: z.string(),
   createdAt: z.string(),
   reason: z.string(),
+  /** The commit the move left the branch at (the merge commit), from the reflog; undo resets only while the branch is still there. */
+  leftAt: z.string().nullable().optional(),
 });
 export type BackupRef = z.infer<typeof BackupRefSchema>;
 

@@ -10,6 +10,12 @@ import { SessionStatus } from './session';
 
 export const MergeRowViewSchema = z.object({
   branch: z.string(),
+  /** The session as the plan calls it (`S-A`, `1A`), when the plan records it. */
+  label: z.string().nullable().default(null),
+  /** The plan declares this branch's place in the merge order. */
+  declared: z.boolean().default(false),
+  /** The branch the plan records, when the live session works on another one. */
+  recordedBranch: z.string().nullable().default(null),
   /** Plan phase (`1A`) the branch belongs to, when known. */
   phase: z.string().nullable(),
   issueId: z.string().nullable(),
@@ -52,7 +58,7 @@ export const SemanticHoldSchema = z.object({
 export type SemanticHold = z.infer<typeof SemanticHoldSchema>;
 
 export const MergeActionNoteSchema = z.object({
-  kind: z.enum(['merge', 'rebase', 'undo', 'remove', 'semantic', 'recovery', 'refused']),
+  kind: z.enum(['merge', 'rebase', 'undo', 'revert', 'remove', 'semantic', 'recovery', 'refused']),
   ok: z.boolean(),
   message: z.string(),
   branch: z.string().nullable(),
@@ -74,6 +80,10 @@ export const MergeQueueViewSchema = z.object({
   order: z.array(z.string()),
   /** True when the order came from the plan's `Merge order` line / column rather than phase order. */
   orderDeclared: z.boolean(),
+  /** Where the order comes from, in words, quoting the plan's line (or saying none is declared). */
+  orderNote: z.string().default(''),
+  /** Declared merge-order tokens that name no session of the plan. */
+  unmatchedOrderTokens: z.array(z.string()).default([]),
   rows: z.array(MergeRowViewSchema),
   /** The branch the Merge button merges now. */
   next: z.string().nullable(),

@@ -69,6 +69,10 @@ export const DispatchRow = z.object({
   branch: z.string().nullable(),
   launchAs: z.string().nullable(),
   mergeOrder: z.number().nullable(),
+  /** A Phase column, as written (tables whose Session labels are not phase ids often have one). */
+  phase: z.string().nullable().default(null),
+  /** 1-based line of the row. */
+  line: z.number().default(0),
 });
 export type DispatchRow = z.infer<typeof DispatchRow>;
 
@@ -81,6 +85,10 @@ export const DispatchTable = z.object({
   /** `worktree`/`branch`: the table has that column; `full`: both (or Launch as + Merge order). */
   variant: DispatchTableVariant,
   rows: z.array(DispatchRow),
+  /** 1-based line of the header row. */
+  line: z.number().default(0),
+  /** `## Dispatch — Batch 2` → 2: the batch the heading names, else null. */
+  batch: z.number().nullable().default(null),
 });
 export type DispatchTable = z.infer<typeof DispatchTable>;
 
@@ -133,6 +141,25 @@ export const PlanSection = z.object({
 });
 export type PlanSection = z.infer<typeof PlanSection>;
 
+/**
+ * One place the plan declares a merge order, as written (§8 "Define merge order in the dispatch
+ * table"): a `Merge order: S-C, S-A, S-B` line (arrows, commas, numbering), a list under a Merge
+ * order heading, a Merge order column, or a sentence ("merge S-B first, then S-A"). Tokens are the
+ * person's words; `plans/planSessions.ts` resolves them to sessions.
+ */
+export const MergeOrderDeclaration = z.object({
+  source: z.enum(['line', 'list', 'column', 'prose']),
+  /** 1-based line (the first line for lists and columns). */
+  line: z.number(),
+  /** The declaration as written (one line; a list's items joined with ` → `). */
+  text: z.string(),
+  /** The tokens in order, as written (`S-C`, `Phase 1A`, `CIA-12`). */
+  tokens: z.array(z.string()),
+  /** For `prose`: the sentence says the later-named one merges first ("merge S-A after S-B"). */
+  reversed: z.boolean().default(false),
+});
+export type MergeOrderDeclaration = z.infer<typeof MergeOrderDeclaration>;
+
 export const ParsedPlan = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -151,6 +178,13 @@ export const ParsedPlan = z.object({
   mergeLog: z.array(PlanLogEntry),
   /** Lines of `## Semantic Conflicts`. */
   semanticConflicts: z.array(PlanLogEntry),
+  /**
+   * `**Exec mode:** pair | **Launch as:** Plan mode` lines written outside tables (§2 "Include this
+   * in every dispatch prompt"), with the heading they sit under (`### S-A`).
+   */
+  launchLines: z.array(z.object({ line: z.number(), heading: z.string(), exec: z.string().nullable(), launchAs: z.string() })).default([]),
+  /** Every merge-order declaration, in document order. */
+  mergeOrderDeclarations: z.array(MergeOrderDeclaration).default([]),
   sections: z.array(PlanSection),
   diagnostics: z.array(PlanDiagnostic),
   /** sha256 (hex) of the UTF-8 text: the `expectedHash` for a safe write. */

@@ -111,6 +111,14 @@ export const DispatchState = DispatchEvaluation.extend({
   research: z.object({ tracks: z.array(z.string()), sufficiency: SufficiencyState }).nullable(),
   /** The plan has no phases or its tables are broken: why there is nothing to dispatch. */
   problems: z.array(z.string()),
+  /** Where the merge order comes from: the sessions whose place the plan declares, and the lines that declare it. */
+  mergeOrderRecord: z
+    .object({
+      declared: z.array(z.string()),
+      sources: z.array(z.object({ line: z.number(), text: z.string() })),
+      unmatched: z.array(z.object({ token: z.string(), line: z.number() })),
+    })
+    .default({ declared: [], sources: [], unmatched: [] }),
 });
 export type DispatchState = z.infer<typeof DispatchState>;
 
@@ -129,7 +137,7 @@ export const DispatchEdits = z
   .object({
     /** Session (`2A`) → edits. */
     rows: z.record(z.string(), DispatchRowEdit).default({}),
-    /** Phase ids in merge order (first merged first); phases left out keep the default. */
+    /** Sessions (as the table names them, or phase ids) in merge order, first merged first; the rest keep their places. */
     mergeOrder: z.array(z.string()).nullable().default(null),
   })
   .strict();

@@ -84,6 +84,13 @@ export const SessionClaudeInfo = z.object({
   usage: TokenUsage.nullable(),
   costUsd: z.number().nullable(),
   estimateUsd: z.number().nullable(),
+  /**
+   * true while the transcript's beginning is still being counted in the background (a large file is
+   * read from its tail first): `usage` and `costUsd` are then lower bounds, not totals.
+   */
+  usageCounting: z.boolean(),
+  /** Lines of the transcript that are not JSON (skipped): how many, and the first one's line number when known. */
+  unreadableLines: z.object({ count: z.number(), firstLine: z.number().nullable() }).nullable().optional(),
 });
 export type SessionClaudeInfo = z.infer<typeof SessionClaudeInfo>;
 
@@ -123,8 +130,25 @@ export const PlanSessionRow = z.object({
 });
 export type PlanSessionRow = z.infer<typeof PlanSessionRow>;
 
+/**
+ * Where a plan places an issue even before any session registered for it: its Phase Map row, or a
+ * dispatch table row naming it (formats.md §2.1). Built by `planIssuePhases` (core/sessions/identity).
+ */
+export const PlanIssuePhase = z.object({
+  planPath: z.string(),
+  issueId: z.string(),
+  /** Null when only a dispatch row names the issue and nothing there names a phase. */
+  phase: z.string().nullable(),
+  /** From the dispatch row naming the issue, when there is one. */
+  agent: z.string().nullable(),
+  source: z.enum(['phase-map', 'dispatch']),
+});
+export type PlanIssuePhase = z.infer<typeof PlanIssuePhase>;
+
 export const PlanContext = z.object({
   rows: z.array(PlanSessionRow),
+  /** Issue → phase of every plan (Phase Map and dispatch tables); optional so older senders still fit. */
+  issuePhases: z.array(PlanIssuePhase).optional(),
   /** Estimated cost (USD) per issue id, from dispatch tables. */
   estimates: z.record(z.string(), z.number()),
   /** Linear `WorkflowState.type` per issue id (completed, started, …), when known. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLinearApiUrl, LINEAR_API_URL, LINEAR_API_URL_RULE } from './linearEndpoint';
 
 /** What the person configures; saved as JSON in the app's data folder and edited in Settings. */
 export const Settings = z.object({
@@ -14,14 +15,14 @@ export const Settings = z.object({
   sharedInfrastructurePatterns: z.array(z.string()).default([]),
   linear: z
     .object({
-      apiUrl: z.string().default('https://api.linear.app/graphql'),
+      apiUrl: z.string().default(LINEAR_API_URL),
       teamId: z.string().nullable().default(null),
       workspaceSlug: z.string().default('claudian'),
       writeBackStarted: z.boolean().default(false),
       writeBackMerged: z.boolean().default(false),
     })
     .default({
-      apiUrl: 'https://api.linear.app/graphql',
+      apiUrl: LINEAR_API_URL,
       teamId: null,
       workspaceSlug: 'claudian',
       writeBackStarted: false,
@@ -42,7 +43,7 @@ export const SettingsPatch = z.object({
   sharedInfrastructurePatterns: z.array(z.string().min(1)).optional(),
   linear: z
     .object({
-      apiUrl: z.string().url().optional(),
+      apiUrl: z.string().refine(isLinearApiUrl, { message: LINEAR_API_URL_RULE }).optional(),
       teamId: z.string().nullable().optional(),
       workspaceSlug: z.string().min(1).optional(),
       writeBackStarted: z.boolean().optional(),

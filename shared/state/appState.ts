@@ -1,6 +1,7 @@
 import type { AppMeta, AppWarning } from '../domain/appMeta';
 import type { LinearConnectionState, LinearPlanState, RateBudget, SubIssueCreation } from '../domain/linear';
 import type { MergeQueueView } from '../domain/mergeView';
+import type { LaunchRecord } from '../domain/launch';
 import type { DispatchState, PlanSummary } from '../domain/planState';
 import type { SessionRecord } from '../domain/session';
 import type { Settings } from '../domain/settings';
@@ -27,6 +28,8 @@ export interface AppState {
   linearCreations: Record<string, SubIssueCreation & { planPath: string }>;
   /** One merge queue per master plan × repository × base branch, keyed by MergeQueueView.id. */
   merge: Record<string, MergeQueueView>;
+  /** Dispatch rows Switchyard launched in a PTY it owns, keyed by LaunchRecord.id. */
+  launches: Record<string, LaunchRecord>;
 }
 
 export interface LinearAccount {

@@ -16,5 +16,6 @@ export function newAppState(meta: AppMeta, settings: Settings): AppState {
     linearPlans: {},
     linearCreations: {},
     merge: {},
+    launches: {},
   };
 }

@@ -6,6 +6,7 @@ import { newAppState } from '../../../shared/state/newAppState';
 import type { AppState } from '../../../shared/state/appState';
 import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
+import type { CallerCapabilities } from '../rpc/callerCapabilities';
 import { createRequestRouter, type RequestHandlers } from '../rpc/requestRouter';
 import { StateStore } from '../state/stateStore';
 import type { SecretStore } from '../linear/linearKeyStore';
@@ -13,6 +14,7 @@ import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
 import { githubHandlers } from './handlers/githubHandlers';
+import { launchHandlers } from './handlers/launchHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
 import { mergeHandlers } from './handlers/mergeHandlers';
 import { plansHandlers } from './handlers/plansHandlers';
@@ -31,11 +33,14 @@ export interface CoreOptions {
   secretStore: SecretStore;
   /** Where the GitHub token lives (default: the GITHUB_TOKEN environment variable). */
   githubSecretStore?: SecretStore;
+  /** Terminal I/O of launched sessions over the transport (serve mode's --no-terminal turns it off). Default true. */
+  terminal?: boolean;
 }
 
 export interface Core {
   readonly store: StateStore;
-  route(name: unknown, payload: unknown): Promise<RpcResult<unknown>>;
+  /** `caller` is the transport's capabilities (electron/core/rpc/callerCapabilities); default: the least. */
+  route(name: unknown, payload: unknown, caller?: CallerCapabilities): Promise<RpcResult<unknown>>;
   onEvent(listener: (event: PushedEvent) => void): () => void;
   toast(toast: Omit<Toast, 'id' | 'at'>): void;
   start(): Promise<void>;
@@ -62,9 +67,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return settings;
   };
   // Linear integration: the runtime gets the secret store and a way to save settings (team picker, demo endpoint).
-  const hooks: RuntimeHooks = { toast: (toast) => core.toast(toast), secretStore: options.secretStore, updateSettings };
-  let runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
   const listeners = new Set<(event: PushedEvent) => void>();
+  const hooks: RuntimeHooks = {
+    toast: (toast) => core.toast(toast),
+    secretStore: options.secretStore,
+    updateSettings,
+    emit: (event) => emit(event),
+    terminal: options.terminal ?? true,
+  };
+  let runtime = new WorkspaceRuntime(workspace, settings, store, logger, hooks);
   const emit = (event: PushedEvent) => {
     for (const listener of listeners) {
       try {
@@ -119,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...linearHandlers(ctx),
     ...reviewHandlers(ctx),
     ...githubHandlers(ctx, options.githubSecretStore),
+    ...launchHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import { unreadableLinesWarnings } from '../sessions/claude/unreadableLines';
+import type { PushedEvent } from '../../../shared/contract/events';
 import type { Toast } from '../../../shared/domain/appMeta';
 import type { PlanContext } from '../../../shared/domain/session';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { SecretStore } from '../linear/linearKeyStore';
 import type { LinearService } from '../linear/service/linearService';
 import { startWorkspaceLinear, type WorkspaceLinear } from '../linear/service/workspaceLinear';
+import { LaunchService } from '../launch/launchService';
 import { loadMergePreferences } from '../merge/service/mergePreferences';
 import { MergeService } from '../merge/service/mergeService';
 import { PlansService } from '../plans/service/plansService';
@@ -21,6 +24,10 @@ export interface RuntimeHooks {
   secretStore: SecretStore;
   /** Saves a settings change as the Settings view would (the Linear team picker, the demo's endpoint). */
   updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Pushes an event to every client (launched sessions' terminal output). */
+  emit?(event: PushedEvent): void;
+  /** Terminal I/O of launched sessions over the transport; false with --no-terminal. Default true. */
+  terminal?: boolean;
 }
 
 const STATUS_WORDS: Record<string, string> = { waiting: 'is waiting for you', done: 'is done', failed: 'failed' };
@@ -38,6 +45,7 @@ export class WorkspaceRuntime {
   private plansService: PlansService | null = null;
   private linearService: WorkspaceLinear | null = null;
   private mergeService: MergeService | null = null; // --- merge service ---
+  private launchService: LaunchService | null = null; // --- launch service ---
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -50,6 +58,8 @@ export class WorkspaceRuntime {
   }
 
   async start(): Promise<void> {
+    // --- launch service: start (first: it only needs the store, the rest is read lazily) ---
+    this.startLaunch();
     await this.startRegistry();
     // --- plans service: start (plans/dispatch integration) ---
     await this.startPlans();
@@ -68,6 +78,28 @@ export class WorkspaceRuntime {
     for (const record of Object.values(this.store.current.sessions)) this.noteSessionStarted(record);
     // --- merge service: start (after plans and sessions, whose state it reads) ---
     if (!this.stopped) await this.startMerge();
+  }
+
+  // --- launch service ---
+  private startLaunch(): void {
+    this.store.replaceCollection('launches', {});
+    this.launchService = new LaunchService({
+      store: this.store,
+      claudeHome: this.config.claudeHome,
+      claudeHomeSource: this.config.claudeHomeSource,
+      dataDir: this.config.dataDir,
+      terminal: this.hooks.terminal ?? true,
+      emit: (event) => this.hooks.emit?.(event),
+      linear: () => this.linear,
+      nudgeSessions: (what) => void (what === 'topology' ? this.registry?.refreshTopology() : this.registry?.refreshClaude()),
+      expectLaunch: (path) => this.registry?.expectLaunch(path),
+      log: (message) => this.logger.info(message),
+    });
+  }
+
+  /** The launch service (null until started, or after stop). */
+  get launch(): LaunchService | null {
+    return this.launchService;
   }
 
   // --- merge service ---
@@ -141,6 +173,10 @@ export class WorkspaceRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    // --- launch service: stop ---
+    const launch = this.launchService;
+    this.launchService = null;
+    await launch?.stop();
     // --- merge service: stop ---
     const merge = this.mergeService;
     this.mergeService = null;
@@ -197,6 +233,8 @@ export class WorkspaceRuntime {
         this.store.upsert('sessions', record.id, record);
         this.noteSessionStarted(record);
       }
+      // Unreadable transcript lines reach the status bar too, not only the session's row.
+      this.warnings.replace('transcripts', unreadableLinesWarnings(Object.values(this.store.current.sessions)));
     });
     registry.on('notify', (event) => {
       if (this.stopped || !this.settings.notifications) return;

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isLinearApiUrl } from '../../../shared/domain/linearEndpoint';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { CliArgsError, parseCliArgs } from './parseCliArgs';
 import { resolveClaudeHome, resolveDataDir } from './resolvePaths';
@@ -51,6 +52,10 @@ describe('command-line flags', () => {
   it.each([['--port', 'abc'], ['--port', '70000'], ['--bogus']])('rejects %s with a clear message', (...argv) => {
     expect(() => parseCliArgs(argv)).toThrow(CliArgsError);
   });
+  it('--no-terminal turns terminal streaming off (on by default)', () => {
+    expect(parseCliArgs([]).terminal).toBe(true);
+    expect(parseCliArgs(['--no-terminal']).terminal).toBe(false);
+  });
   it('tolerates Chromium switches in lenient (Electron) mode', () => {
     expect(parseCliArgs(['.', '--no-sandbox', '--demo'], { lenient: true }).demo).toBe(true);
   });
@@ -85,5 +90,30 @@ describe('settings file', () => {
     expect(loaded.settings.repos).toEqual(['/keep']);
     expect(loaded.settings.theme).toBe('system');
     expect(loaded.warning).toMatch(/theme/);
+  });
+
+  it('puts a saved Linear endpoint off Linear back to Linear, keeps the rest of the Linear settings, and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sy-settings-'));
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ repos: ['/keep'], linear: { apiUrl: 'http://127.0.0.1:9999/graphql', teamId: 'team-1' } }));
+    const loaded = await loadSettings(dir);
+    expect(loaded.settings.linear).toMatchObject({ apiUrl: 'https://api.linear.app/graphql', teamId: 'team-1' });
+    expect(loaded.settings.repos).toEqual(['/keep']);
+    expect(loaded.warning).toMatch(/127\.0\.0\.1:9999.*not Linear's/);
+  });
+});
+
+describe('Linear endpoint rule', () => {
+  it.each([
+    ['https://api.linear.app/graphql', true],
+    ['https://API.LINEAR.APP/graphql', true],
+    ['http://api.linear.app/graphql', false],
+    ['https://api.linear.app:8443/graphql', false],
+    ['https://user@api.linear.app/graphql', false],
+    ['https://api.linear.app.evil.example/graphql', false],
+    ['https://evil.example/api.linear.app', false],
+    ['http://127.0.0.1:4000/graphql', false],
+    ['not a url', false],
+  ])('%s → %s', (url, allowed) => {
+    expect(isLinearApiUrl(url)).toBe(allowed);
   });
 });

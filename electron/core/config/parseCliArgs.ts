@@ -9,6 +9,8 @@ export interface CliArgs {
   planFolders: string[];
   repos: string[];
   linearApiUrl: string | null;
+  /** false with --no-terminal: launched sessions' terminals are not streamed to clients. */
+  terminal: boolean;
   help: boolean;
 }
 
@@ -32,6 +34,7 @@ export function parseCliArgs(argv: readonly string[], options: { lenient?: boole
         'plan-folder': { type: 'string', multiple: true },
         repo: { type: 'string', multiple: true },
         'linear-api-url': { type: 'string' },
+        'no-terminal': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -56,6 +59,7 @@ export function parseCliArgs(argv: readonly string[], options: { lenient?: boole
     planFolders: list(values['plan-folder']),
     repos: list(values.repo),
     linearApiUrl: str(values['linear-api-url']),
+    terminal: values['no-terminal'] !== true,
     help: values.help === true,
   };
 }
@@ -69,4 +73,5 @@ export const CLI_USAGE = `Usage: npm run serve -- [options]   (npm start -- [opt
   --worktree-root DIR    another folder whose children are worktrees (repeatable)
   --plan-folder DIR      another folder with plan files (repeatable)
   --repo DIR             a repository to watch (repeatable)
-  --linear-api-url URL   a Linear-compatible GraphQL endpoint (default: Linear's)`;
+  --linear-api-url URL   a Linear-compatible GraphQL endpoint (default: Linear's)
+  --no-terminal          launched sessions still run, but their terminals are not streamed to the page`;

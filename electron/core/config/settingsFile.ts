@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isLinearApiUrl, LINEAR_API_URL, LINEAR_API_URL_RULE } from '../../../shared/domain/linearEndpoint';
 import { defaultSettings, Settings, type SettingsPatch } from '../../../shared/domain/settings';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 
@@ -34,13 +35,21 @@ export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
     };
   }
   const parsed = Settings.safeParse(json);
-  if (parsed.success) return { settings: parsed.data, warning: null };
+  if (parsed.success) return keepLinearKeyHome(parsed.data, null);
   // Keep whatever fields are valid instead of throwing all of them away.
   const merged = mergeValidFields(json);
-  return {
-    settings: merged,
-    warning: `Some settings were invalid and were reset: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
-  };
+  return keepLinearKeyHome(merged, `Some settings were invalid and were reset: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+}
+
+/**
+ * A saved Linear endpoint off Linear's host (planted before settings.update checked it, or edited
+ * in by hand) would receive the key at the next connect: it goes back to Linear's, and says so.
+ * A local endpoint is what `--linear-api-url` is for.
+ */
+function keepLinearKeyHome(settings: Settings, warning: string | null): LoadedSettings {
+  if (isLinearApiUrl(settings.linear.apiUrl)) return { settings, warning };
+  const reset = `The saved Linear endpoint ${JSON.stringify(settings.linear.apiUrl.slice(0, 200))} is not Linear's (${LINEAR_API_URL_RULE}); using ${LINEAR_API_URL}.`;
+  return { settings: { ...settings, linear: { ...settings.linear, apiUrl: LINEAR_API_URL } }, warning: warning ? `${warning} ${reset}` : reset };
 }
 
 function mergeValidFields(json: unknown): Settings {

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gitOk } from '../git/execGit';
+import { addAll } from '../git/add';
+import { commit } from '../git/commit';
+import { setConfig } from '../git/config';
+import { init } from '../git/init';
+import { worktreeAdd } from '../git/worktreeAdd';
 import { demoMasterPlan, demoRandomlyNamedPlan } from './demoPlan';
 import { demoTranscriptLines, type DemoTurn } from './demoTranscript';
 
@@ -51,20 +55,18 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
   await mkdir(dataDir, { recursive: true });
 
   let commitClock = now.getTime() - 6 * 3600_000;
-  const git = (cwd: string, ...args: string[]) => {
+  // Each git step is 7 minutes after the last, so the history reads like an afternoon's work.
+  const env = (): Record<string, string> => {
     commitClock += 7 * 60_000;
     const date = new Date(commitClock).toISOString();
-    return gitOk(args, {
-      cwd,
-      env: {
-        GIT_AUTHOR_NAME: 'Demo Person',
-        GIT_AUTHOR_EMAIL: 'demo@switchyard.invalid',
-        GIT_COMMITTER_NAME: 'Demo Person',
-        GIT_COMMITTER_EMAIL: 'demo@switchyard.invalid',
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      },
-    });
+    return {
+      GIT_AUTHOR_NAME: 'Demo Person',
+      GIT_AUTHOR_EMAIL: 'demo@switchyard.invalid',
+      GIT_COMMITTER_NAME: 'Demo Person',
+      GIT_COMMITTER_EMAIL: 'demo@switchyard.invalid',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    };
   };
   const writeFiles = async (base: string, files: Record<string, string>) => {
     for (const [rel, content] of Object.entries(files)) {
@@ -73,11 +75,11 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
     }
   };
 
-  await git(repoPath, 'init', '-q', '-b', 'main');
-  await git(repoPath, 'config', 'commit.gpgsign', 'false');
+  await init(repoPath, 'main', env());
+  await setConfig(repoPath, 'commit.gpgsign', 'false', env());
   // The Merge view builds merge commits in this repo; it must not depend on the machine's global identity.
-  await git(repoPath, 'config', 'user.name', 'Demo Person');
-  await git(repoPath, 'config', 'user.email', 'demo@switchyard.invalid');
+  await setConfig(repoPath, 'user.name', 'Demo Person', env());
+  await setConfig(repoPath, 'user.email', 'demo@switchyard.invalid', env());
   await writeFiles(repoPath, {
     // The execution loop's own state files are local to each worktree (as in real ccc repos); without
     // this every worktree would look dirty and "collide" on them.
@@ -90,8 +92,8 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
     '.github/workflows/ci.yml': 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n',
     'package.json': '{\n  "name": "claude-command-centre",\n  "version": "1.4.0"\n}\n',
   });
-  await git(repoPath, 'add', '-A');
-  await git(repoPath, 'commit', '-q', '-m', 'Initial skills and commands');
+  await addAll(repoPath, env());
+  await commit(repoPath, 'Initial skills and commands', { env: env() });
 
   const sessions: DemoSession[] = [
     {
@@ -156,11 +158,11 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
   const worktrees: DemoWorkspace['worktrees'] = [];
   for (const session of sessions) {
     const path = join(claudeHome, 'worktrees', session.folder);
-    await git(repoPath, 'worktree', 'add', '-q', '-b', session.branch, path, 'main');
-    for (const commit of session.commits) {
-      await writeFiles(path, commit.files);
-      await git(path, 'add', '-A');
-      await git(path, 'commit', '-q', '-m', commit.message);
+    await worktreeAdd(repoPath, path, 'main', { newBranch: session.branch, env: env() });
+    for (const step of session.commits) {
+      await writeFiles(path, step.files);
+      await addAll(path, env());
+      await commit(path, step.message, { env: env() });
     }
     if (session.uncommitted) await writeFiles(path, session.uncommitted);
     if (session.ccc) {
@@ -195,7 +197,7 @@ export async function createDemoWorkspace(options: { parentDir?: string; now?: D
     }
   }
   await writeFiles(repoPath, { 'README.md': '# claude-command-centre\n\nSkills and commands for running Claude Code from master plans.\n' });
-  await git(repoPath, 'commit', '-q', '-am', 'README: say what the project is');
+  await commit(repoPath, 'README: say what the project is', { all: true, env: env() });
 
   const date = now.toISOString().slice(0, 10);
   const planPath = join(claudeHome, 'plans', `${date}-ccc-dispatch-console.md`);

@@ -11,15 +11,20 @@ import {
 import { agentInfo } from './agents';
 import { branchName } from './branchName';
 import { checkDispatch, type CheckDispatchOptions } from './checkDispatch';
-import { decideAllPairs, type DecideOptions } from './decidePair';
+import { decidePairs, type DecideOptions } from './decidePair';
+import { DecisionIndex } from './decisionIndex';
 import { rowPrompt } from './dispatchPrompt';
 import { linearIssueUrl } from './linearLinks';
+import { evaluatedPhases } from './phaseCap';
 import { isAnalysisOnly } from './phaseFacts';
-import { checkPlanFileName } from './planFileName';
+import { estimateAppliesResearchCost, researchCostRange } from './researchCost';
 import { defaultMergeOrder, planBatches } from './planBatches';
 import { dedupeViolations, violation } from './ruleBook';
 import { launchModeFor } from './sessionModeMapping';
 import { buildSubIssue, letterFor } from './subIssue';
+
+/** Up to this many pairs (about 63 phases), every decision is kept, PARALLEL OK ones included. */
+export const MAX_SHOWN_DECISIONS = 2000;
 
 export interface BuildDispatchOptions extends DecideOptions, CheckDispatchOptions {
   /** `batch` → `1A`, `1B`, `2A`…; `session` → `S-A`, `S-B`, `S-C`…. Default `batch`. */
@@ -33,14 +38,19 @@ export interface BuildDispatchOptions extends DecideOptions, CheckDispatchOption
  * violation, and the §4 prompt and Linear sub-issue for each row.
  */
 export function buildDispatchDraft(
-  phases: readonly PhaseFacts[],
+  allPhases: readonly PhaseFacts[],
   masterInput: MasterInfoInput,
   options: BuildDispatchOptions = {},
 ): DispatchDraft {
   const master = MasterInfoSchema.parse(masterInput);
-  const decisions = decideAllPairs(phases, options);
-  const planned = planBatches(phases, decisions, options);
-  const mergeOrder = defaultMergeOrder(planned.batches, decisions);
+  const phases = evaluatedPhases(allPhases);
+  // Small plans keep every decision (the view lists a phase against every other); big ones only
+  // those that constrain something — a pair absent from the index is PARALLEL OK.
+  const pairCount = (phases.length * (phases.length - 1)) / 2;
+  const scan = decidePairs(phases, options, pairCount <= MAX_SHOWN_DECISIONS);
+  const all = new DecisionIndex(scan.decisions);
+  const planned = planBatches(allPhases, all, options);
+  const mergeOrder = defaultMergeOrder(planned.batches, all);
   const byId = new Map(phases.map((p) => [p.phase, p]));
 
   const rows: DispatchRowDraft[] = [];
@@ -58,6 +68,8 @@ export function buildDispatchDraft(
       const agent = agentInfo(p.agent);
       const issueId = p.issueIds[0] ?? '';
       const analysisOnly = isAnalysisOnly(p);
+      const changesCode = p.producesCode === true;
+      const costNote = p.readOnlyResearch && p.estCostUsd !== null && !estimateAppliesResearchCost(p, p.estCostUsd);
       rows.push({
         session,
         phase: p.phase,
@@ -66,7 +78,7 @@ export function buildDispatchDraft(
         issueUrl: issueId !== '' && master.workspace !== '' ? linearIssueUrl(master.workspace, issueId) : null,
         focus: p.focus,
         mode: p.exec,
-        launchAs: launchModeFor(p.exec, analysisOnly).launchAs,
+        launchAs: launchModeFor(p.exec, { analysisOnly, changesCode }).launchAs,
         analysisOnly,
         estCostUsd: p.estCostUsd,
         agent: agent.id === 'claude-code' ? 'Claude Code' : (p.agent ?? agent.label).trim(),
@@ -74,6 +86,10 @@ export function buildDispatchDraft(
         branch: issueId === '' ? null : agent.id === 'claude-code' ? branchName('claude', issueId, p.focus) : agent.id === 'cursor' ? branchName('cursor', issueId, '') : null,
         batch: b.index,
         mergeOrder: mergeOrder[p.phase] ?? rows.length + 1,
+        changesCode,
+        research: p.readOnlyResearch,
+        ...(p.sources.readOnlyResearch ? { researchWhy: p.sources.readOnlyResearch } : {}),
+        ...(costNote && p.estCostUsd !== null ? { researchCostRangeUsd: researchCostRange(p.estCostUsd) } : {}),
       });
     });
   }
@@ -84,7 +100,7 @@ export function buildDispatchDraft(
   for (const row of rows) {
     const prompt = rowPrompt(row, master, byId.get(row.phase));
     prompts[row.session] = prompt;
-    subIssues[row.session] = buildSubIssue(row, prompt, master.issueId, letters.get(row.session) ?? 'A');
+    subIssues[row.session] = buildSubIssue(row, prompt, master.issueId, letters.get(row.session) ?? 'A', byId.get(row.phase)?.agent ?? null);
     if (prompt.missing.length > 0) {
       promptViolations.push(
         violation(
@@ -100,13 +116,22 @@ export function buildDispatchDraft(
     }
   }
 
-  const fileNameViolation = master.planFileName ? checkPlanFileName(master.planFileName) : null;
+  // The plan file's name is the plans module's rule (plans/service/planNameViolation), not the engine's.
   const violations = dedupeViolations([
-    ...(fileNameViolation ? [fileNameViolation] : []),
     ...planned.violations,
-    ...checkDispatch(rows, phases, decisions, mergeOrder, options),
+    ...checkDispatch(rows, allPhases, all, mergeOrder, options),
     ...promptViolations,
   ]);
 
-  return { decisions, batches: planned.batches, rows, mergeOrder, violations, prompts, subIssues };
+  return {
+    decisions: scan.decisions,
+    omitted: { parallelOkPairs: scan.parallelOkOmitted, phases: allPhases.length - phases.length },
+    batches: planned.batches,
+    rows,
+    mergeOrder,
+    violations,
+    prompts,
+    subIssues,
+  };
 }
+

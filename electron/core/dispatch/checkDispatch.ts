@@ -1,16 +1,11 @@
-import type {
-  Batch,
-  DispatchRowDraft,
-  MergeOrder,
-  PairDecision,
-  PhaseFacts,
-  Violation,
-} from '../../../shared/domain/dispatch';
+import type { Batch, DispatchRowDraft, MergeOrder, PhaseFacts, Violation } from '../../../shared/domain/dispatch';
 import { agentInfo } from './agents';
 import { batchKind, checkBatches, type BatchRuleOptions } from './batchRules';
 import { followsBranchConvention, slugify } from './branchName';
-import { findDecision } from './decidePair';
+import { decisionIndex, decisionList, type Decisions } from './decisionIndex';
 import { dependencyGraph, findCycles } from './dependencyGraph';
+import { evaluatedPhases } from './phaseCap';
+import { estimateAppliesResearchCost, researchCostRange } from './researchCost';
 import { isUnreviewedFailure } from './phaseFacts';
 import { dedupeViolations, violation } from './ruleBook';
 import { agentAllowedFor, agentOptionsFor, launchModeFor } from './sessionModeMapping';
@@ -102,7 +97,8 @@ function checkIssues(rows: readonly DispatchRowDraft[], byId: ReadonlyMap<string
   return out;
 }
 
-function checkMergeOrder(batches: readonly Batch[], decisions: readonly PairDecision[], mergeOrder: MergeOrder): Violation[] {
+function checkMergeOrder(batches: readonly Batch[], decisionsInput: Decisions, mergeOrder: MergeOrder): Violation[] {
+  const decisions = decisionIndex(decisionsInput);
   const out: Violation[] = [];
   for (const b of batches) {
     for (let i = 0; i < b.phases.length; i += 1) {
@@ -110,7 +106,7 @@ function checkMergeOrder(batches: readonly Batch[], decisions: readonly PairDeci
         const x = b.phases[i];
         const y = b.phases[j];
         if (x === undefined || y === undefined) continue;
-        const d = findDecision(decisions, x, y);
+        const d = decisions.get(x, y);
         if (d?.verdict !== 'PARALLEL_WITH_BRANCH_STRATEGY') continue;
         const mx = mergeOrder[x];
         const my = mergeOrder[y];
@@ -160,6 +156,15 @@ function checkWorktrees(rows: readonly DispatchRowDraft[]): Violation[] {
   return out;
 }
 
+/**
+ * `claude/{session-name}` (§8 "it identifies the branch (`claude/{session-name}`)"; formats.md §1.4):
+ * the Desktop app's `claude/lucid-euler`, `claude/composed-crunching-raven`, or its newer
+ * `claude/MMDD-<name>-<hex>`.
+ */
+export function isSessionNameBranch(branch: string): boolean {
+  return /^claude\/[a-z]+(?:-[a-z]+){1,2}$/.test(branch) || /^claude\/\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{4,}$/.test(branch);
+}
+
 function checkBranches(rows: readonly DispatchRowDraft[]): Violation[] {
   const out: Violation[] = [];
   for (const r of rows) {
@@ -169,11 +174,13 @@ function checkBranches(rows: readonly DispatchRowDraft[]): Violation[] {
     if (info.id === 'claude-code') {
       if (r.branch === null || r.branch.trim() === '') {
         out.push(violation('branch.naming', `Session ${r.session} has no branch; expected ${expected}.`, where));
-      } else if (r.branch === 'main' && r.worktree === 'no') {
-        out.push(violation('branch.naming', `Session ${r.session} works directly on main; a ${expected} branch keeps parallel work apart.`, where, 'warning'));
-      } else if (!followsBranchConvention(r.branch, 'claude', r.issueId)) {
+      } else if (r.worktree === 'no' && /^(?:main|master|\(direct main\))$/i.test(r.branch.trim())) {
+        // §8 "Non-worktree on main": a sanctioned session type (push main directly), not a naming mistake.
+      } else if (!followsBranchConvention(r.branch, 'claude', r.issueId) && !isSessionNameBranch(r.branch)) {
         out.push(violation('branch.naming', `Session ${r.session} branch "${r.branch}" does not follow ${expected}.`, where));
       }
+    } else if (info.branchPrefix === null) {
+      // Agents that name their own branches (Copilot "auto-named", Tembo, cto.new): document, do not judge (Agent-Aware Dispatch).
     } else if (r.branch !== null && r.branch.trim() !== '') {
       const prefix = info.branchPrefix ?? slugify(info.label);
       if (!followsBranchConvention(r.branch, prefix, r.issueId, true)) {
@@ -214,7 +221,7 @@ function checkModesAndCosts(rows: readonly DispatchRowDraft[], byId: ReadonlyMap
         ),
       );
     }
-    const expected = launchModeFor(r.mode, r.analysisOnly);
+    const expected = launchModeFor(r.mode, { analysisOnly: r.analysisOnly, changesCode: r.changesCode ?? byId.get(r.phase)?.producesCode === true });
     if (r.launchAs === null) {
       out.push(violation('launch.mapping', `Session ${r.session} has no "Launch as" mode${expected.launchAs ? `; expected ${expected.launchAs}` : ''}.`, where));
     } else if (expected.launchAs !== null && r.launchAs !== expected.launchAs) {
@@ -225,6 +232,18 @@ function checkModesAndCosts(rows: readonly DispatchRowDraft[], byId: ReadonlyMap
         violation(
           'agent.mode-options',
           `Session ${r.session}: ${agentInfo(r.agent).label} is not among the agent options for exec:${r.mode} (${agentOptionsFor(r.mode).join(', ')}).`,
+          where,
+          'warning',
+        ),
+      );
+    }
+    const phase = byId.get(r.phase);
+    if (phase?.readOnlyResearch === true && r.estCostUsd !== null && !estimateAppliesResearchCost(phase, r.estCostUsd)) {
+      const [low, high] = researchCostRange(r.estCostUsd);
+      out.push(
+        violation(
+          'cost.research',
+          `Session ${r.session} is a research track (${phase.sources.readOnlyResearch ?? 'read-only research'}): its estimate ~$${r.estCostUsd} does not show the 2-4× MCP calls research takes; expect ~$${low}–$${high}, or write the estimate as a range or with "×2-4".`,
           where,
           'warning',
         ),
@@ -246,21 +265,23 @@ function checkModesAndCosts(rows: readonly DispatchRowDraft[], byId: ReadonlyMap
   return out;
 }
 
-function checkGraph(rows: readonly DispatchRowDraft[], phases: readonly PhaseFacts[], decisions: readonly PairDecision[]): Violation[] {
+function checkGraph(rows: readonly DispatchRowDraft[], phases: readonly PhaseFacts[], decisionsInput: Decisions, all: readonly PhaseFacts[]): Violation[] {
   const out: Violation[] = [];
+  const decisions = decisionIndex(decisionsInput);
   const byId = new Map(phases.map((p) => [p.phase, p]));
-  const g = dependencyGraph(phases, decisions);
+  const known = all.length === phases.length ? byId : new Map(all.map((p) => [p.phase, p]));
+  const g = dependencyGraph(phases, decisionList(decisions));
   for (const cycle of findCycles(g)) {
     out.push(violation('dependency.cycle', `Dependency cycle: ${cycle.join(' → ')}.`, { phases: [...new Set(cycle)] }));
   }
   for (const p of phases) {
     for (const dep of p.dependsOn) {
-      if (!byId.has(dep)) {
+      if (!known.has(dep)) {
         out.push(violation('dependency.unknown', `${p.phase} depends on "${dep}", which is not a phase of this plan.`, { phases: [p.phase] }, 'warning'));
       }
     }
     for (const other of p.parallelWith) {
-      const d = findDecision(decisions, p.phase, other);
+      const d = decisions.get(p.phase, other);
       if (d?.verdict === 'SEQUENTIAL') {
         out.push(
           violation(
@@ -296,17 +317,18 @@ function checkGraph(rows: readonly DispatchRowDraft[], phases: readonly PhaseFac
  */
 export function checkDispatch(
   rows: readonly DispatchRowDraft[],
-  phases: readonly PhaseFacts[],
-  decisions: readonly PairDecision[],
+  allPhases: readonly PhaseFacts[],
+  decisions: Decisions,
   mergeOrder: MergeOrder,
   options: CheckDispatchOptions = {},
 ): Violation[] {
+  const phases = evaluatedPhases(allPhases);
   const byId = new Map(phases.map((p) => [p.phase, p]));
   const batches = batchesFromRows(rows, byId);
   const sessions = new Map([...groupBy(rows, (r) => r.batch)].map(([b, rs]) => [b, rs.length]));
   return dedupeViolations([
     ...checkBatches(batches, phases, decisions, options, sessions),
-    ...checkGraph(rows, phases, decisions),
+    ...checkGraph(rows, phases, decisions, allPhases),
     ...checkMergeOrder(batches, decisions, mergeOrder),
     ...checkIssues(rows, byId),
     ...checkWorktrees(rows),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseFactsInput } from '../../../shared/domain/dispatch';
-import { decideAllPairs, decidePair } from './decidePair';
+import { decideAllPairs, decidePair, decidePairs } from './decidePair';
 import { makePhaseFacts } from './phaseFacts';
 
 const ph = (phase: string, extra: Partial<PhaseFactsInput> = {}) => makePhaseFacts({ phase, issueIds: [`CIA-${phase}`], exec: 'tdd', ...extra });
@@ -74,5 +74,31 @@ describe('decidePair: the §1 decision tree', () => {
   it('decideAllPairs covers every unordered pair in plan order', () => {
     const all = decideAllPairs([ph('1A'), ph('1B'), ph('1C'), ph('2A')]);
     expect(all.map((d) => `${d.a}-${d.b}`)).toEqual(['1A-1B', '1A-1C', '1A-2A', '1B-1C', '1B-2A', '1C-2A']);
+  });
+});
+
+describe('decidePairs: walking the tree only for related pairs changes no verdict', () => {
+  // Literal files, directories, globs, infrastructure, outputs/inputs and dependencies, mixed.
+  const files = ['src/a.ts', 'src', 'src/b/c.ts', 'docs/**/*.md', 'docs/x.md', 'db/migrations/1.sql', 'db/migrations/2.sql', 'package.json', 'yarn.lock', 'README.md', 'lib/{x,y}.ts', 'lib/y.ts', 'api/spec.yaml'];
+  const phases = Array.from({ length: 40 }, (_, i) =>
+    ph(`P${i}`, {
+      files: [files[i % files.length] ?? '', files[(i * 7) % files.length] ?? ''].filter((_, k) => k === 0 || i % 3 === 0),
+      outputs: i % 11 === 0 ? ['api/spec.yaml'] : [],
+      inputs: i % 13 === 5 ? ['api/spec.yaml'] : [],
+      dependsOn: i % 9 === 4 ? [`P${i - 2}`] : [],
+      readOnlyResearch: i % 17 === 3,
+    }),
+  );
+  it('keeps exactly the decisions that are not PARALLEL OK, and counts the rest', () => {
+    const all = decideAllPairs(phases);
+    const scan = decidePairs(phases, {}, false);
+    expect(scan.decisions).toEqual(all.filter((d) => d.verdict !== 'PARALLEL_OK'));
+    expect(scan.parallelOkOmitted).toBe(all.filter((d) => d.verdict === 'PARALLEL_OK').length);
+    expect(scan.decisions.length).toBeGreaterThan(20);
+  });
+  it('keepParallelOk gives the full list, identical to deciding every pair', () => {
+    const brute = [];
+    for (let i = 0; i < phases.length; i += 1) for (let j = i + 1; j < phases.length; j += 1) brute.push(decidePair(phases[i] ?? ph('x'), phases[j] ?? ph('y')));
+    expect(decidePairs(phases, {}, true).decisions).toEqual(brute);
   });
 });

@@ -142,10 +142,15 @@ describe('naming helpers', () => {
     [500, 21],
   ])('fibonacciEstimate(%s) → %s', (cost, points) => expect(fibonacciEstimate(cost)).toBe(points));
 
-  it('launchCommand', () => {
-    expect(launchCommand(row(), '/home/me/repo')).toBe('cd /home/me/repo && claude --worktree cia-387-dispatch-rules --permission-mode plan');
+  it('launchCommand creates the worktree on the recorded branch, then starts claude inside it', () => {
+    // `claude --worktree <name>` would create branch `worktree-<name>`, not the branch the plan records.
+    expect(launchCommand(row(), '/home/me/repo')).toBe(
+      'cd /home/me/repo && git worktree add -b claude/cia-387-dispatch-rules ~/.claude/worktrees/repo-cia-387 && cd ~/.claude/worktrees/repo-cia-387 && claude --permission-mode plan',
+    );
     expect(launchCommand(row({ worktree: 'no', launchAs: 'Ask permissions' }), '/home/me/my repo')).toBe("cd '/home/me/my repo' && claude");
-    expect(launchCommand(row({ launchAs: 'Bypass permissions' }), '~/Repos/it\'s')).toBe("cd ~/'Repos/it'\\''s' && claude --worktree cia-387-dispatch-rules --permission-mode bypassPermissions");
+    expect(launchCommand(row({ launchAs: 'Bypass permissions' }), "~/Repos/it's", { worktreeRoot: '/data/wt' })).toBe(
+      "cd ~/'Repos/it'\\''s' && git worktree add -b claude/cia-387-dispatch-rules /data/wt/it-s-cia-387 && cd /data/wt/it-s-cia-387 && claude --permission-mode bypassPermissions",
+    );
     expect(launchCommand(row({ agent: 'Tembo', worktree: 'n/a' }), '/r')).toBeNull();
   });
 

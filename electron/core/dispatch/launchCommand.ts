@@ -20,19 +20,35 @@ export function worktreeName(row: Pick<DispatchRowDraft, 'issueId' | 'focus' | '
   return parts.length > 0 ? parts.join('-') : slugify(row.session) || 'session';
 }
 
+/** The worktree folder the mission's layout uses (formats.md §1.4): `<repo>-<issue>`, e.g. `claude-command-centre-cia-541`. */
+export function worktreeFolderName(row: Pick<DispatchRowDraft, 'issueId' | 'focus' | 'session'>, repoPath: string): string {
+  const repo = slugify(repoPath.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, ''), 40);
+  const issue = slugify(row.issueId, 64) || worktreeName(row);
+  return repo ? `${repo}-${issue}` : issue;
+}
+
+export interface LaunchCommandOptions {
+  /** Where worktrees are created (default `~/.claude/worktrees`, the mission's layout). */
+  worktreeRoot?: string;
+}
+
 /**
- * The CLI line that launches a row from its repo (§4 "Launch from: {REPO_PATH}"):
- * `cd <repo> && claude --worktree <name> [--permission-mode …]` for worktree sessions,
- * `cd <repo> && claude […]` for solo sessions, null for external agents (their own sandbox).
+ * The CLI line that launches a row from its repo (§4 "Launch from: {REPO_PATH}"). A worktree
+ * session first gets its worktree ON THE BRANCH THE PLAN RECORDS, then `claude` starts inside it —
+ * `claude --worktree <name>` would name the branch `worktree-<name>` itself (formats.md §1.4), so the
+ * queue and the plan would disagree. Solo sessions start in the repo; external agents get null.
  */
 export function launchCommand(
-  row: Pick<DispatchRowDraft, 'issueId' | 'focus' | 'session' | 'worktree' | 'launchAs'>,
+  row: Pick<DispatchRowDraft, 'issueId' | 'focus' | 'session' | 'worktree' | 'launchAs' | 'branch'>,
   repoPath: string,
+  options: LaunchCommandOptions = {},
 ): string | null {
   if (row.worktree === 'n/a') return null;
-  const parts = [`cd ${shellQuote(repoPath)} && claude`];
-  if (row.worktree === 'yes') parts.push(`--worktree ${worktreeName(row)}`);
   const flag = row.launchAs ? PERMISSION_FLAG[row.launchAs] : null;
-  if (flag) parts.push(flag);
-  return parts.join(' ');
+  const claude = ['claude', ...(flag ? [flag] : [])].join(' ');
+  const repo = shellQuote(repoPath);
+  if (row.worktree !== 'yes' || !row.branch) return `cd ${repo} && ${claude}`;
+  const folder = `${(options.worktreeRoot ?? '~/.claude/worktrees').replace(/[\\/]+$/, '')}/${worktreeFolderName(row, repoPath)}`;
+  const where = shellQuote(folder);
+  return `cd ${repo} && git worktree add -b ${shellQuote(row.branch)} ${where} && cd ${where} && ${claude}`;
 }

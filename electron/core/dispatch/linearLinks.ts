@@ -13,6 +13,10 @@ export function linkedIssue(issueId: string, title: string, url: string): string
 
 /** Issue ids written as plain text (not inside a markdown link or a URL) — a format violation to flag. */
 export function findUnlinkedIssueRefs(text: string): string[] {
-  const stripped = text.replace(/\[[^\]]*\]\([^)]*\)/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+  // Links, URLs and code spans (a file name such as `CIA-123.md`) are no plain issue references.
+  const stripped = text
+    .replace(/\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/`[^`\n]*`/g, ' ');
   return [...new Set(stripped.match(ISSUE_ID_PATTERN) ?? [])];
 }

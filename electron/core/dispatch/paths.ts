@@ -197,7 +197,18 @@ function looksLikeFile(path: string): boolean {
  * The patterns a path entry stands for: a plain path is itself and, unless its name looks like a
  * file (`name.ext`), everything below it.
  */
+const segmentPatternCache = new Map<string, string[][]>();
+
 function asSegmentPatterns(entry: string): string[][] {
+  const hit = segmentPatternCache.get(entry);
+  if (hit) return hit;
+  const out = computeSegmentPatterns(entry);
+  if (segmentPatternCache.size >= COMPILED_CACHE_LIMIT) segmentPatternCache.clear();
+  segmentPatternCache.set(entry, out);
+  return out;
+}
+
+function computeSegmentPatterns(entry: string): string[][] {
   const out: string[][] = [];
   for (const expanded of expandBraces(normalizePath(entry))) {
     const anchored = expanded.includes('/') || !isGlob(expanded) ? expanded : `**/${expanded}`;

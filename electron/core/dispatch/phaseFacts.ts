@@ -6,11 +6,35 @@ import {
   type PhaseFactsInput,
 } from '../../../shared/domain/dispatch';
 
-/** `exec:tdd`, `TDD`, ` pair ` → the mode; anything else → null. */
+/**
+ * `exec:tdd`, `TDD`, ` pair `, `spike (analysis-only)`, `` `spike` · type:research `` → the mode;
+ * anything else (`yolo`, two modes) → null. Parenthesised qualifiers and `type:` labels are not
+ * part of the mode; `analysisOnlyLabel` reads the qualifier.
+ */
 export function parseExecMode(raw: string | null | undefined): ExecMode | null {
   if (raw == null) return null;
-  const v = raw.trim().toLowerCase().replace(/^`|`$/g, '').replace(/^exec:/, '').trim();
-  return (EXEC_MODES as readonly string[]).includes(v) ? (v as ExecMode) : null;
+  const words = raw
+    .toLowerCase()
+    .replace(/`/g, ' ')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\btype:\S+/g, ' ')
+    .replace(/\b(?:execution\s+mode|exec\s+mode|exec|mode)\s*:\s*/g, ' ')
+    .replace(/[|,;·]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const [only] = words;
+  return words.length === 1 && only !== undefined && (EXEC_MODES as readonly string[]).includes(only) ? (only as ExecMode) : null;
+}
+
+/** `spike (analysis-only)`, `pair (no code changes)`, `read-only` — the cell says there are no code/file changes. */
+export function analysisOnlyLabel(raw: string | null | undefined): boolean {
+  return raw != null && /\banalysis[- ]only\b|\bno[- ]code\b|\bread[- ]only\b/i.test(raw);
+}
+
+/** `type:spike`, `type:research` labels written in a cell (lower-cased, without `type:`). */
+export function typeLabels(raw: string | null | undefined): string[] {
+  if (raw == null) return [];
+  return [...raw.matchAll(/\btype:([a-z][\w-]*)/gi)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
 /** Parses phase facts (defaults filled) and derives `exec` from `execRaw` when only the raw label is given. */
@@ -25,6 +49,7 @@ export function isAnalysisOnly(p: PhaseFacts): boolean {
   if (p.producesCode === false) return true;
   return p.readOnlyResearch && p.producesCode !== true;
 }
+
 
 /**
  * Files a phase may modify: what it names and outputs, plus its real diff once running. Read-only

@@ -16,17 +16,35 @@ describe('planBatches', () => {
     expect(shape([ph('1A'), ph('1B'), ph('1C')])).toEqual([['1A', '1B', '1C']]);
   });
 
-  it('4 independent implementation phases → batches of 3 + 1 (max 3 sessions)', () => {
-    const r = planBatches([ph('1A'), ph('1B'), ph('1C'), ph('1D')]);
-    expect(r.batches.map((b) => b.phases)).toEqual([['1A', '1B', '1C'], ['1D']]);
+  // This test used to lock in 3 + 1, which breaks §1 "group them into batches of 2-3".
+  it.each([
+    [1, [1]],
+    [2, [2]],
+    [3, [3]],
+    [4, [2, 2]],
+    [5, [3, 2]],
+    [6, [3, 3]],
+    [7, [3, 2, 2]],
+    [8, [3, 3, 2]],
+    [10, [3, 3, 2, 2]],
+  ])('%i independent implementation phases → batches of %j (2-3 each, max 3 sessions)', (count, sizes) => {
+    const r = planBatches(Array.from({ length: count }, (_, i) => ph(`1${String.fromCharCode(65 + i)}`)));
+    expect(r.batches.map((b) => b.phases.length)).toEqual(sizes);
+    expect(r.batches.flatMap((b) => b.phases)).toEqual(Array.from({ length: count }, (_, i) => `1${String.fromCharCode(65 + i)}`));
     expect(r.violations).toEqual([]);
   });
 
-  it('5 research tracks → one research batch; 6 → 5 + 1', () => {
+  it('balancing never moves a phase past one that waits for it, nor a declared phase', () => {
+    const r = planBatches([ph('1A'), ph('1B'), ph('1C', { batch: '1' }), ph('2A', { dependsOn: ['1A'] })]);
+    // 1C is declared in batch 1; 1A has a reader in batch 2; 1B may move.
+    expect(r.batches.map((b) => b.phases)).toEqual([['1A', '1C'], ['1B', '2A']]);
+  });
+
+  it('5 research tracks → one research batch; 6 → 3 + 3 (even, not 5 + 1)', () => {
     const research = (n: number) => Array.from({ length: n }, (_, i) => ph(`R${i + 1}`, { readOnlyResearch: true, exec: 'spike', outputs: [`research/r${i + 1}.md`] }));
     const five = planBatches(research(5));
     expect(five.batches).toEqual([{ index: 1, phases: ['R1', 'R2', 'R3', 'R4', 'R5'], kind: 'research' }]);
-    expect(shape(research(6))).toEqual([['R1', 'R2', 'R3', 'R4', 'R5'], ['R6']]);
+    expect(shape(research(6))).toEqual([['R1', 'R2', 'R3'], ['R4', 'R5', 'R6']]);
   });
 
   it('mixing research and implementation uses the 3 cap', () => {
@@ -118,7 +136,7 @@ describe('planBatches', () => {
 
 describe('defaultMergeOrder', () => {
   it('orders batch by batch; within a batch, phases others share files with go first', () => {
-    const phases = [ph('1A', { files: ['src/a.ts'] }), ph('1B', { files: ['src/shared.ts'] }), ph('1C', { files: ['src/shared.ts'] }), ph('2A', { dependsOn: ['1A'] })];
+    const phases = [ph('1A', { files: ['src/a.ts'], batch: '1' }), ph('1B', { files: ['src/shared.ts'], batch: '1' }), ph('1C', { files: ['src/shared.ts'], batch: '1' }), ph('2A', { dependsOn: ['1A'] })];
     const decisions = decideAllPairs(phases);
     const { batches } = planBatches(phases, decisions);
     expect(defaultMergeOrder(batches, decisions)).toEqual({ '1B': 1, '1C': 2, '1A': 3, '2A': 4 });

@@ -37,9 +37,17 @@ export const RULES = {
     section: '§1',
     text: 'Complete Batch 1 before launching Batch 2 (a phase cannot run in an earlier batch than the phase whose output it reads).',
   },
+  'batch.complete-first': {
+    section: '§1 / §8',
+    text: 'Complete Batch 1 before launching Batch 2. The next batch should not depend on failed session outputs without human review.',
+  },
   'batch.conflict-inside': {
     section: '§1',
     text: 'Same files without separate branches, or shared infrastructure (DB schema, CI config) --> SEQUENTIAL (merge conflicts are expensive).',
+  },
+  'merge.order': {
+    section: '§8',
+    text: "Merge order: Define merge order in the dispatch table if sessions touch adjacent code. First-merged session's branch becomes the base for subsequent merges.",
   },
   'cap.implementation': {
     section: '§1',
@@ -116,6 +124,18 @@ export const RULES = {
   'prompt.missing-field': {
     section: '§4',
     text: 'Every field in braces is required.',
+  },
+  'plan.size': {
+    section: 'engine limit',
+    text: 'Evaluate each phase pair against these criteria before dispatching in parallel: the engine decides every pair of at most 300 phases per plan, so the view stays responsive.',
+  },
+  'cost.research': {
+    section: '§1 Research Track Dispatch',
+    text: 'Cost model note. Research tracks consume 2-4x more MCP calls than implementation sessions due to multi-source discovery (S2, arXiv, OpenAlex, HuggingFace, Zotero). Factor this into cost estimates in the dispatch table.',
+  },
+  'facts.unreadable': {
+    section: '§1',
+    text: 'Evaluate each phase pair against these criteria before dispatching in parallel (a hand-set dispatch fact must be readable and name phases of the plan).',
   },
   'plan.file-name': {
     section: '§5',

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { createLimiter, type Limiter } from '../async/limiter';
+
+// Private to electron/core/git/ (eslint): workflows call the command modules beside this file.
 
 /** Result of one git invocation; exit codes are data (merge-tree exits 1 on conflicts), not exceptions. */
 export interface GitRun {
@@ -16,6 +19,14 @@ export interface ExecGitOptions {
   maxBuffer?: number;
 }
 
+/**
+ * The one limit on git processes, shared by sessions, details and merge: at most 4 at once. That is
+ * what the registry used on its own before (start-up reads of tens of worktrees, bench scenario 5);
+ * on 2 cores more would only queue in the kernel, and merges no longer add processes on top of it.
+ * Each slot is held for one process only, so nested calls can never deadlock.
+ */
+export const gitProcessLimiter: Limiter = createLimiter(4);
+
 const BASE_ENV: Record<string, string> = {
   GIT_TERMINAL_PROMPT: '0',
   LC_ALL: 'C',
@@ -28,6 +39,10 @@ const BASE_ENV: Record<string, string> = {
  * `git status` calls from taking index.lock while a user's own git command runs.
  */
 export function execGit(args: readonly string[], options: ExecGitOptions): Promise<GitRun> {
+  return gitProcessLimiter.run(() => spawnGit(args, options));
+}
+
+function spawnGit(args: readonly string[], options: ExecGitOptions): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',

@@ -1,4 +1,4 @@
-import { configValue } from '../merge/gitRefs';
+import { configValue } from '../git/config';
 import type { SecretStore } from '../linear/linearKeyStore';
 import { GithubClient } from './githubClient';
 import { apiBaseUrlFor, parseGithubRemote } from './githubRemote';

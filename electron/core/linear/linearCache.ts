@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
 import { linearPlanStateSchema, type LinearPlanState } from '../../../shared/domain/linear';
 
 /** Last known plan state on disk (JSON, atomic write), so the app starts with data and works offline. */
@@ -14,7 +15,6 @@ export function cacheFileName(masterIssueId: string): string {
 }
 
 export function createLinearPlanCache(dir: string): LinearPlanCache {
-  let seq = 0;
   return {
     async load(masterIssueId) {
       try {
@@ -26,11 +26,7 @@ export function createLinearPlanCache(dir: string): LinearPlanCache {
       }
     },
     async save(state) {
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, cacheFileName(state.masterIssueId));
-      const tmp = `${file}.${process.pid}.${++seq}.tmp`;
-      await writeFile(tmp, JSON.stringify(state, null, 2), 'utf8');
-      await rename(tmp, file);
+      await writeFileAtomic(path.join(dir, cacheFileName(state.masterIssueId)), JSON.stringify(state, null, 2), { createDir: true });
     },
   };
 }

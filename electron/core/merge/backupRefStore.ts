@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BackupRef } from '../../../shared/domain/merge';
-import { execGit, gitOk } from '../git/execGit';
-import { gitCommonDir } from './gitRefs';
+import { forEachRef } from '../git/forEachRef';
+import { lastReflogMessage, readReflog } from '../git/reflog';
+import { gitCommonDir } from '../git/revParse';
+import { createRef, deleteRef } from '../git/updateRef';
 
 export const BACKUP_PREFIX = 'refs/switchyard/backup/';
 
@@ -34,40 +34,39 @@ export function newBackupRefName(branch: string): string {
  */
 export async function writeBackupRef(repoDir: string, ref: string, branch: string, sha: string, reason: string): Promise<BackupRef> {
   const createdAt = parseBackupRefName(ref)?.createdAt ?? new Date().toISOString();
-  await gitOk(['-c', 'core.hooksPath=/dev/null', 'update-ref', '--create-reflog', '-m', `switchyard backup: ${reason}`, ref, sha, ''], {
-    cwd: repoDir,
-  });
+  await createRef(repoDir, ref, sha, `switchyard backup: ${reason}`);
   return { ref, branch, oldSha: sha, createdAt, reason };
 }
 
 /** Deletes a backup ref only if it still points at `sha`. */
 export async function deleteBackupRef(repoDir: string, ref: string, sha: string): Promise<boolean> {
-  const run = await execGit(['-c', 'core.hooksPath=/dev/null', 'update-ref', '-d', ref, sha], { cwd: repoDir });
-  return run.code === 0;
+  return (await deleteRef(repoDir, ref, sha)).ok;
 }
 
-async function reasonOf(commonDir: string, ref: string): Promise<string> {
-  try {
-    const log = await readFile(join(commonDir, 'logs', ref), 'utf8');
-    const last = log.trimEnd().split('\n').pop() ?? '';
-    const tab = last.indexOf('\t');
-    return tab === -1 ? '' : last.slice(tab + 1).replace(/^switchyard backup: /, '');
-  } catch {
-    return '';
-  }
+/**
+ * The commit a journaled move left its branch at (the merge commit, for a merge): the branch's
+ * reflog entry that moved it away from the backup's sha with the backup's reason, at or after the
+ * backup was written. Null when the reflog does not say (bare repo, reflog expired).
+ */
+export async function moveResultOf(repoDir: string, backup: Pick<BackupRef, 'branch' | 'oldSha' | 'createdAt' | 'reason'>): Promise<string | null> {
+  const lines = await readReflog(await gitCommonDir(repoDir), `refs/heads/${backup.branch}`);
+  if (lines === null) return null;
+  const since = Math.floor(Date.parse(backup.createdAt) / 1000) - 1;
+  const line = lines.find((l) => l.oldSha === backup.oldSha && l.message === `switchyard: ${backup.reason}` && l.time >= since);
+  return line?.newSha ?? null;
 }
 
 /** Backup refs, newest first; only those of `branch` when given. */
 export async function listBackupRefs(repoDir: string, branch?: string): Promise<BackupRef[]> {
-  const out = await gitOk(['for-each-ref', '--format=%(refname)%00%(objectname)', BACKUP_PREFIX], { cwd: repoDir });
+  const listed = await forEachRef(repoDir, { ref: '%(refname)', sha: '%(objectname)' }, [BACKUP_PREFIX]);
+  if (!listed.ok) throw new Error(`git for-each-ref failed: ${listed.error}`);
   const commonDir = await gitCommonDir(repoDir);
   const refs: BackupRef[] = [];
-  for (const line of out.split('\n')) {
-    if (!line) continue;
-    const [ref = '', sha = ''] = line.split('\0');
+  for (const { ref, sha } of listed.value) {
     const parsed = parseBackupRefName(ref);
     if (!parsed || (branch !== undefined && parsed.branch !== branch)) continue;
-    refs.push({ ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: await reasonOf(commonDir, ref) });
+    const backup = { ref, branch: parsed.branch, oldSha: sha, createdAt: parsed.createdAt, reason: (await lastReflogMessage(commonDir, ref)).replace(/^switchyard backup: /, '') };
+    refs.push({ ...backup, leftAt: await moveResultOf(repoDir, backup) });
   }
   return refs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.ref < b.ref ? 1 : -1));
 }

@@ -1,7 +1,9 @@
 import type { BackupRef, MergeError } from '../../../shared/domain/merge';
-import { parseBackupRefName } from './backupRefStore';
+import { undoBlockedReason } from '../../../shared/domain/undoRule';
+import { listBackupRefs, parseBackupRefName } from './backupRefStore';
 import { withBaseLock } from './baseLock';
-import { branchRef, readRef } from './gitRefs';
+import { branchRef } from '../git/branchRef';
+import { readRef, resolveCommit } from '../git/revParse';
 import { moveBranchRef } from './moveBranchRef';
 
 export { BACKUP_PREFIX, backupRefName, deleteBackupRef, listBackupRefs, newBackupRefName, parseBackupRefName, writeBackupRef } from './backupRefStore';
@@ -19,6 +21,8 @@ export interface UndoResult {
 /**
  * Restores a branch to the sha a backup ref holds, by compare-and-swap: `expectedCurrent` is the
  * value the caller saw (e.g. the merge's newBaseSha). If the branch moved since, nothing happens.
+ * When the reflog says where the move left the branch, undo runs only while the branch is exactly
+ * there: a commit a person made on top is never reset away (`revertMove` is offered instead).
  * A clean checkout of the branch is brought along; a dirty one makes the undo refuse.
  */
 export async function undo(repoDir: string, backupRef: string, expectedCurrent: string): Promise<UndoResult> {
@@ -44,6 +48,14 @@ export async function undo(repoDir: string, backupRef: string, expectedCurrent: 
         return fail({ code: 'base-moved', message: `'${branch}' is at ${current ?? 'nothing'}, not the expected ${expectedCurrent}; undo refused so nothing newer is lost` });
       }
       if (current === target) return { ok: true, branch, restoredSha: target, backupRef: null, warnings: [], error: null };
+      const listed = (await listBackupRefs(repoDir, branch)).find((b) => b.ref === backupRef);
+      const blocked = undoBlockedReason(branch, current, listed?.leftAt);
+      if (blocked) return fail({ code: 'base-moved', message: blocked });
+      if (!listed?.leftAt && (await resolveCommit(repoDir, `${current}^1`)) !== target) {
+        // No reflog to say where the move left the branch (reflogs off or expired): reset only a
+        // branch whose head sits right on the backup, i.e. nothing can have been added on top.
+        return fail({ code: 'base-moved', message: `cannot tell where this move left '${branch}' (its reflog does not say) and its head is not directly on top of the backup, so undo could reset away someone's commits; revert it from a terminal instead` });
+      }
       const moved = await moveBranchRef({ repoDir, branch, from: current, to: target, op: 'undo', reason: `undo to ${backupRef}` });
       if (!moved.ok) return fail(moved.error ?? { code: 'git-failed', message: 'undo failed' });
       return { ok: true, branch, restoredSha: target, backupRef: moved.backupRef, warnings: moved.warnings, error: null };

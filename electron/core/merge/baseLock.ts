@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { gitCommonDir } from './gitRefs';
+import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
+import { gitCommonDir } from '../git/revParse';
 
 /** Contents of a base-branch lock file. */
 export interface LockInfo {
@@ -134,9 +135,8 @@ function holdLock(path: string, info: LockInfo, options: BaseLockOptions): HeldL
       const current = await readInfo(path);
       if (!current || current.token !== info.token) return;
       info.heartbeatAt = now();
-      const tmp = `${path}.hb-${info.token}`;
-      await writeFile(tmp, JSON.stringify(info));
-      await rename(tmp, path);
+      // A heartbeat is rewritten every few seconds and worthless after a crash: no folder flush.
+      await writeFileAtomic(path, JSON.stringify(info), { syncDir: false });
     })().catch(() => undefined);
   }, every);
   timer.unref();

@@ -1,8 +1,11 @@
 import type { BranchFacts, ConflictMatrix, MergeSessionStatus } from '../../../shared/domain/merge';
-import { aheadBehind, branchRef, isAncestor, resolveCommit } from './gitRefs';
+import { branchRef } from '../git/branchRef';
+import { isAncestor } from '../git/mergeBase';
+import { resolveCommit } from '../git/revParse';
+import { countLeftRight } from '../git/revList';
+import { listWorktrees } from '../git/worktreeList';
 import { BASE_CELL_NAME, cellBetween } from './matrixLookup';
 import { mapLimit } from './mapLimit';
-import { listWorktrees } from './worktreeList';
 import { inspectWorktree } from './worktreeState';
 
 /** What the caller (the session registry) knows about the session behind a branch. */
@@ -21,7 +24,8 @@ export async function gatherBranchFacts(
   matrix: ConflictMatrix | null,
 ): Promise<BranchFacts[]> {
   const baseSha = await resolveCommit(repoDir, branchRef(base));
-  const worktrees = await listWorktrees(repoDir);
+  const listed = await listWorktrees(repoDir);
+  const worktrees = listed.ok ? listed.value : [];
   return mapLimit(sessions, 2, async (s): Promise<BranchFacts> => {
     const sha = await resolveCommit(repoDir, branchRef(s.branch));
     const listed = s.worktreePath ? worktrees.find((w) => w.path === s.worktreePath) : worktrees.find((w) => w.branch === s.branch);
@@ -44,7 +48,8 @@ export async function gatherBranchFacts(
       mergedIntoBase: false,
     };
     if (!sha || !baseSha) return facts;
-    const counts = await aheadBehind(repoDir, baseSha, sha).catch(() => ({ ahead: 0, behind: 0 }));
+    const counted = await countLeftRight(repoDir, baseSha, sha);
+    const counts = counted.ok ? { ahead: counted.value.right, behind: counted.value.left } : { ahead: 0, behind: 0 };
     const cell = cellBetween(matrix, BASE_CELL_NAME, s.branch);
     const treeContained =
       matrix !== null && matrix.baseHead === baseSha && cell !== null && cell.bSha === sha && !cell.conflicts && cell.mergedTree === matrix.baseTree;

@@ -1,7 +1,8 @@
 import type { ConflictCell, ConflictMatrix } from '../../../shared/domain/merge';
-import { branchRef, resolveCommit, treeOf } from './gitRefs';
+import { branchRef } from '../git/branchRef';
+import { mergeTrees } from '../git/mergeTree';
+import { resolveCommit, treeOf } from '../git/revParse';
 import { mapLimit } from './mapLimit';
-import { mergeTrees } from './mergeTree';
 import { BASE_CELL_NAME } from './matrixLookup';
 
 export { naiveConflictCheck } from './naiveConflictCheck';

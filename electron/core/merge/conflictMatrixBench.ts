@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { createTempRepo } from '../testing/tempRepo';
-import { gitOk } from '../git/execGit';
+import { fastImport } from '../git/fastImport';
 import { computeConflictMatrix, matrixPairs } from './conflictMatrix';
 import { naiveConflictCheck } from './naiveConflictCheck';
 
@@ -74,8 +74,8 @@ export async function runConflictMatrixBench(options: ConflictMatrixBenchOptions
   const setupStart = performance.now();
   const repo = await createTempRepo();
   try {
-    await gitOk(['fast-import', '--quiet'], { cwd: repo.dir, input: buildStream(files, count), timeoutMs: 300_000 });
-    await gitOk(['reset', '-q', '--hard', 'main'], { cwd: repo.dir });
+    await fastImport(repo.dir, buildStream(files, count));
+    await repo.git('reset', '-q', '--hard', 'main');
     const branches = Array.from({ length: count }, (_, b) => `bench/b${b}`);
     const setupMs = performance.now() - setupStart;
 

@@ -1,7 +1,8 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { gitCommonDir } from './gitRefs';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
+import { gitCommonDir } from '../git/revParse';
 
 /** Steps of one journaled ref move, in order. */
 export const MOVE_STEPS = ['planned', 'backed-up', 'ref-moved', 'checkout-synced'] as const;
@@ -9,7 +10,7 @@ export type MoveStep = (typeof MOVE_STEPS)[number];
 
 export const JournalEntrySchema = z.object({
   id: z.string(),
-  op: z.enum(['merge', 'undo']),
+  op: z.enum(['merge', 'undo', 'revert']),
   /** The branch whose ref moves (the base, for a merge). */
   branch: z.string(),
   from: z.string(),
@@ -31,20 +32,9 @@ function fileFor(dir: string, branch: string): string {
   return join(dir, `${encodeURIComponent(branch)}.json`);
 }
 
-/** Atomic write: temp file, fsync, rename over. */
+/** Atomic and durable (file and folder flushed): recovery trusts the step it reads back. */
 export async function writeJournal(repoDir: string, entry: JournalEntry): Promise<void> {
-  const dir = await journalDir(repoDir);
-  await mkdir(dir, { recursive: true });
-  const target = fileFor(dir, entry.branch);
-  const tmp = `${target}.tmp-${process.pid}`;
-  const handle = await open(tmp, 'w');
-  try {
-    await handle.writeFile(JSON.stringify(entry, null, 2));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(tmp, target);
+  await writeFileAtomic(fileFor(await journalDir(repoDir), entry.branch), JSON.stringify(entry, null, 2), { createDir: true });
 }
 
 export async function readJournal(repoDir: string, branch: string): Promise<JournalEntry | null> {

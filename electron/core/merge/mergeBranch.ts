@@ -1,10 +1,12 @@
 import type { MergeError, MergeOutcome, MergeStrategy } from '../../../shared/domain/merge';
-import { gitOk } from '../git/execGit';
+import { branchRef } from '../git/branchRef';
+import { commitTree } from '../git/commitTree';
+import { commitSubjects } from '../git/log';
+import { isAncestor } from '../git/mergeBase';
+import { mergeTrees } from '../git/mergeTree';
+import { resolveCommit } from '../git/revParse';
 import { withBaseLock, type BaseLockOptions } from './baseLock';
-import { commitTree } from './commitObjects';
-import { branchRef, isAncestor, resolveCommit } from './gitRefs';
 import { readJournal, type MoveStep } from './journalFile';
-import { mergeTrees } from './mergeTree';
 import { moveBranchRef } from './moveBranchRef';
 import { replayCommits } from './replayCommits';
 import { readRepoPolicy } from './repoPolicy';
@@ -51,9 +53,11 @@ async function planNewBase(input: MergeBranchInput, baseSha: string, branchSha: 
     const sha = await commitTree(repoDir, merged.tree, [baseSha, branchSha], `Merge branch '${branch}' into ${base}\n${override}`);
     return { ok: true, newSha: sha, createsCommits: true, note: `merged '${branch}' into '${base}'` };
   }
-  const subjects = await gitOk(['log', '--reverse', '--format=* %s', `${baseSha}..${branchSha}`], { cwd: repoDir });
-  const count = subjects.split('\n').filter(Boolean).length;
-  const message = `${branch} (squashed ${count} commit${count === 1 ? '' : 's'})\n\n${subjects.trim()}\n${override}`;
+  const subjects = await commitSubjects(repoDir, `${baseSha}..${branchSha}`, { reverse: true });
+  if (!subjects.ok) throw new Error(`git log failed: ${subjects.error}`);
+  const count = subjects.value.length;
+  const list = subjects.value.map((s) => `* ${s}`).join('\n').trim();
+  const message = `${branch} (squashed ${count} commit${count === 1 ? '' : 's'})\n\n${list}\n${override}`;
   const sha = await commitTree(repoDir, merged.tree, [baseSha], message);
   return { ok: true, newSha: sha, createsCommits: true, note: `squashed '${branch}' into one commit on '${base}'` };
 }

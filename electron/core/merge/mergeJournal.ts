@@ -1,7 +1,8 @@
 import { deleteBackupRef, writeBackupRef } from './backupRefStore';
 import { withBaseLock } from './baseLock';
-import { branchRef, readRef } from './gitRefs';
-import { clearJournal, readAllJournals, type JournalEntry } from './journalFile';
+import { branchRef } from '../git/branchRef';
+import { readRef } from '../git/revParse';
+import { clearJournal, readAllJournals, readJournal, type JournalEntry } from './journalFile';
 import { indexMatches, syncCheckout } from './syncCheckout';
 import { inspectWorktree } from './worktreeState';
 
@@ -10,6 +11,8 @@ export type { JournalEntry, MoveStep } from './journalFile';
 
 export interface RecoveryReport {
   branch: string;
+  /** What was interrupted, in words: "merge of 's1' into 'main'", "undo on 'main'". */
+  subject: string;
   op: JournalEntry['op'];
   stepReached: JournalEntry['step'];
   /** rolled-back: as before. rolled-forward: as after. superseded: the ref moved elsewhere since. */
@@ -23,9 +26,19 @@ async function ensureBackup(repoDir: string, entry: JournalEntry): Promise<void>
   }
 }
 
-async function recoverOne(repoDir: string, entry: JournalEntry): Promise<RecoveryReport> {
+export function subjectOf(entry: Pick<JournalEntry, 'op' | 'branch' | 'detail'>): string {
+  const merged = entry.detail.mergedBranch;
+  if (entry.op === 'merge' && merged) return `merge of '${merged}' into '${entry.branch}'`;
+  return `${entry.op} on '${entry.branch}'`;
+}
+
+async function recoverOne(repoDir: string, listed: JournalEntry): Promise<RecoveryReport | null> {
+  // Re-read under the lock: another recovery (a queue refresh, a second window) may have finished it.
+  const entry = await readJournal(repoDir, listed.branch);
+  if (!entry || entry.id !== listed.id) return null;
   const report = (action: RecoveryReport['action'], message: string): RecoveryReport => ({
     branch: entry.branch,
+    subject: subjectOf(entry),
     op: entry.op,
     stepReached: entry.step,
     action,
@@ -76,11 +89,8 @@ export async function recoverInterrupted(repoDir: string, options: { staleMs?: n
   const reports: RecoveryReport[] = [];
   for (const entry of await readAllJournals(repoDir)) {
     const done = await withBaseLock(repoDir, entry.branch, () => recoverOne(repoDir, entry), { purpose: 'recovery', ...options });
-    reports.push(
-      done.ok
-        ? done.value
-        : { branch: entry.branch, op: entry.op, stepReached: entry.step, action: 'skipped-locked', message: done.message },
-    );
+    if (!done.ok) reports.push({ branch: entry.branch, subject: subjectOf(entry), op: entry.op, stepReached: entry.step, action: 'skipped-locked', message: done.message });
+    else if (done.value) reports.push(done.value);
   }
   return reports;
 }

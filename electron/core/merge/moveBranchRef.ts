@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BackupRef, MergeError } from '../../../shared/domain/merge';
-import { execGit } from '../git/execGit';
+import { branchRef } from '../git/branchRef';
+import { moveRef } from '../git/updateRef';
 import { deleteBackupRef, newBackupRefName, writeBackupRef } from './backupRefStore';
-import { branchRef } from './gitRefs';
 import { clearJournal, readJournal, writeJournal, type JournalEntry, type MoveStep } from './journalFile';
 import { planCheckoutSync, syncCheckout } from './syncCheckout';
 
@@ -70,15 +70,11 @@ export async function moveBranchRef(input: MoveBranchInput): Promise<MoveBranchR
   const backup = await writeBackupRef(repoDir, entry.backupRef, branch, from, input.reason);
   await step('backed-up');
 
-  const cas = await execGit(
-    ['-c', 'core.hooksPath=/dev/null', 'update-ref', '-m', `switchyard: ${input.reason}`, branchRef(branch), to, from],
-    { cwd: repoDir },
-  );
-  if (cas.code !== 0) {
+  const cas = await moveRef(repoDir, branchRef(branch), to, from, `switchyard: ${input.reason}`);
+  if (!cas.ok) {
     await deleteBackupRef(repoDir, backup.ref, from);
     await clearJournal(repoDir, branch);
-    const said = cas.stderr.trim().split('\n')[0] ?? '';
-    return fail({ code: 'base-moved', message: `'${branch}' moved while merging (nothing was changed; re-planning): ${said}` });
+    return fail({ code: 'base-moved', message: `'${branch}' moved while merging (nothing was changed; re-planning): ${cas.error}` });
   }
   await step('ref-moved');
 

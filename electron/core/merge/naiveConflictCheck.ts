@@ -2,7 +2,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { mkdtemp } from 'node:fs/promises';
-import { execGit, gitOk } from '../git/execGit';
+import { unmergedPaths } from '../git/diff';
+import { mergeAbort, mergeNoCommit } from '../git/merge';
+import { worktreeAdd } from '../git/worktreeAdd';
+import { worktreeRemove } from '../git/worktreeRemove';
 
 export interface NaiveConflictResult {
   conflicts: boolean;
@@ -25,20 +28,18 @@ const IDENT = {
 export async function naiveConflictCheck(repoDir: string, a: string, b: string): Promise<NaiveConflictResult> {
   const dir = join(await mkdtemp(join(tmpdir(), 'switchyard-naive-')), 'wt');
   try {
-    await gitOk(['worktree', 'add', '-q', '--detach', dir, a], { cwd: repoDir });
-    const merge = await execGit(['-c', 'core.hooksPath=/dev/null', 'merge', '--no-commit', '--no-ff', '-q', b], {
-      cwd: dir,
-      env: IDENT,
-    });
-    const unmerged = await gitOk(['diff', '--name-only', '-z', '--diff-filter=U'], { cwd: dir });
-    const files = unmerged.split('\0').filter((f) => f !== '');
-    await execGit(['merge', '--abort'], { cwd: dir });
-    if (merge.code !== 0 && files.length === 0) {
-      return { conflicts: false, files: [], error: (merge.stderr || merge.stdout).trim().split('\n')[0] ?? 'merge failed' };
+    await worktreeAdd(repoDir, dir, a, { detach: true });
+    const merge = await mergeNoCommit(dir, b, IDENT);
+    const unmerged = await unmergedPaths(dir);
+    if (!unmerged.ok) throw new Error(`git diff failed: ${unmerged.error}`);
+    const files = unmerged.value;
+    await mergeAbort(dir);
+    if (!merge.ok && files.length === 0) {
+      return { conflicts: false, files: [], error: merge.output.split('\n')[0] || 'merge failed' };
     }
     return { conflicts: files.length > 0, files, error: null };
   } finally {
-    await execGit(['worktree', 'remove', '--force', dir], { cwd: repoDir });
+    await worktreeRemove(repoDir, dir, { force: true });
     await rm(join(dir, '..'), { recursive: true, force: true });
   }
 }

@@ -1,7 +1,9 @@
 import type { MergeSessionStatus, RebaseResult } from '../../../shared/domain/merge';
-import { execGit } from '../git/execGit';
+import { branchRef } from '../git/branchRef';
+import { unmergedPaths } from '../git/diff';
+import { rebase, rebaseAbort } from '../git/rebase';
+import { resolveCommit } from '../git/revParse';
 import { newBackupRefName, writeBackupRef } from './backupRefStore';
-import { branchRef, resolveCommit } from './gitRefs';
 import { inspectWorktree } from './worktreeState';
 
 export interface RebaseWorktreeInput {
@@ -46,19 +48,16 @@ export async function rebaseWorktree(input: RebaseWorktreeInput): Promise<Rebase
   if (!ontoSha || !wt.headSha) return result({ ...base, message: `'${onto}' is not a commit` });
 
   const backup = await writeBackupRef(worktreePath, newBackupRefName(wt.branch), wt.branch, wt.headSha, `before rebasing onto ${onto}`);
-  const run = await execGit(['rebase', '--no-autostash', ontoSha], {
-    cwd: worktreePath,
-    env: { GIT_EDITOR: 'true', GIT_SEQUENCE_EDITOR: 'true' },
-  });
-  if (run.code === 0) {
+  const run = await rebase(worktreePath, ontoSha);
+  if (run.ok) {
     const newSha = await resolveCommit(worktreePath, 'HEAD');
     return result({ ...base, ok: true, newSha, backupRef: backup, message: `rebased '${wt.branch}' onto ${onto}` });
   }
-  const unmerged = await execGit(['diff', '--name-only', '-z', '--diff-filter=U'], { cwd: worktreePath });
-  const conflictFiles = unmerged.stdout.split('\0').filter(Boolean);
+  const unmerged = await unmergedPaths(worktreePath);
+  const conflictFiles = unmerged.ok ? unmerged.value : [];
   const after = await inspectWorktree(worktreePath);
-  if (after.rebaseInProgress) await execGit(['rebase', '--abort'], { cwd: worktreePath });
-  const said = (run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' ');
+  if (after.rebaseInProgress) await rebaseAbort(worktreePath);
+  const said = run.output.split('\n').slice(0, 3).join(' ');
   const message =
     conflictFiles.length > 0
       ? `rebasing onto ${onto} conflicts in ${conflictFiles.join(', ')}; the rebase was aborted and the worktree is as before`

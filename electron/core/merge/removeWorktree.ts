@@ -1,9 +1,12 @@
 import type { RemoveWorktreeResult } from '../../../shared/domain/merge';
-import { execGit } from '../git/execGit';
+import { branchRef } from '../git/branchRef';
+import { isAncestor } from '../git/mergeBase';
+import { mergeTrees } from '../git/mergeTree';
+import { resolveCommit, treeOf } from '../git/revParse';
+import { deleteRef } from '../git/updateRef';
+import { listWorktrees } from '../git/worktreeList';
+import { worktreeRemove } from '../git/worktreeRemove';
 import { newBackupRefName, writeBackupRef } from './backupRefStore';
-import { branchRef, isAncestor, resolveCommit } from './gitRefs';
-import { mergeTrees } from './mergeTree';
-import { listWorktrees } from './worktreeList';
 import { inspectWorktree } from './worktreeState';
 
 /** True when the branch's changes are all in base: an ancestor, or merging it would change nothing (squash/rebase merged). */
@@ -11,7 +14,7 @@ export async function isMergedInto(repoDir: string, branchSha: string, baseSha: 
   if (await isAncestor(repoDir, branchSha, baseSha)) return true;
   const merged = await mergeTrees(repoDir, baseSha, branchSha);
   if (!merged.ok || merged.conflicts) return false;
-  const baseTree = (await execGit(['rev-parse', `${baseSha}^{tree}`], { cwd: repoDir })).stdout.trim();
+  const baseTree = await treeOf(repoDir, baseSha).catch(() => '');
   return merged.tree === baseTree;
 }
 
@@ -31,7 +34,8 @@ export async function removeWorktree(input: { repoDir: string; worktreePath: str
     reasons,
     ...r,
   });
-  const entry = (await listWorktrees(repoDir)).find((w) => w.path === worktreePath);
+  const listed = await listWorktrees(repoDir);
+  const entry = (listed.ok ? listed.value : []).find((w) => w.path === worktreePath);
   const wt = await inspectWorktree(worktreePath);
   if (entry && wt.exists) {
     if (wt.dirtyFiles.length > 0) reasons.push(`uncommitted changes (${wt.dirtyFiles.slice(0, 5).join(', ')}${wt.dirtyFiles.length > 5 ? ', …' : ''})`);
@@ -50,18 +54,18 @@ export async function removeWorktree(input: { repoDir: string; worktreePath: str
 
   let removedWorktree = false;
   if (entry) {
-    const run = await execGit(['worktree', 'remove', worktreePath], { cwd: repoDir });
-    if (run.code !== 0) {
-      reasons.push(`git worktree remove refused: ${run.stderr.trim().split('\n')[0] ?? ''}`);
+    const removed = await worktreeRemove(repoDir, worktreePath);
+    if (!removed.ok) {
+      reasons.push(`git worktree remove refused: ${removed.error}`);
       return result({});
     }
     removedWorktree = true;
   }
   if (!branchSha) return result({ ok: true, removedWorktree, message: `removed the worktree; branch '${branch}' was already gone` });
   const backupRef = await writeBackupRef(repoDir, newBackupRefName(branch), branch, branchSha, `before deleting merged branch ${branch}`);
-  const del = await execGit(['-c', 'core.hooksPath=/dev/null', 'update-ref', '-d', branchRef(branch), branchSha], { cwd: repoDir });
-  if (del.code !== 0) {
-    reasons.push(`could not delete '${branch}' (it moved?): ${del.stderr.trim().split('\n')[0] ?? ''}`);
+  const del = await deleteRef(repoDir, branchRef(branch), branchSha);
+  if (!del.ok) {
+    reasons.push(`could not delete '${branch}' (it moved?): ${del.error}`);
     return result({ removedWorktree, backupRef });
   }
   return result({

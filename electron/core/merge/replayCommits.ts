@@ -1,7 +1,10 @@
-import { gitOk } from '../git/execGit';
-import { commitInfo, commitTree, scratchCommit } from './commitObjects';
-import { isAncestor, treeOf } from './gitRefs';
-import { mergeTrees } from './mergeTree';
+import { commitTree } from '../git/commitTree';
+import { commitInfo } from '../git/log';
+import { isAncestor } from '../git/mergeBase';
+import { mergeTrees } from '../git/mergeTree';
+import { treeOf } from '../git/revParse';
+import { commitsWithParents } from '../git/revList';
+import { scratchCommit } from './scratchCommit';
 
 export type ReplayResult =
   | { ok: true; tip: string; replayed: number; skipped: number; fastForward: boolean }
@@ -15,11 +18,7 @@ export type ReplayResult =
  */
 export async function replayCommits(repoDir: string, onto: string, tip: string): Promise<ReplayResult> {
   if (await isAncestor(repoDir, onto, tip)) return { ok: true, tip, replayed: 0, skipped: 0, fastForward: true };
-  const list = await gitOk(['rev-list', '--reverse', '--topo-order', '--parents', `${onto}..${tip}`], { cwd: repoDir });
-  const commits = list
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split(' '));
+  const commits = await commitsWithParents(repoDir, `${onto}..${tip}`);
   const merges = commits.filter((c) => c.length !== 2);
   if (merges.length > 0) {
     return {

@@ -1,8 +1,9 @@
 import { access, constants } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { MergeStrategy } from '../../../shared/domain/merge';
-import { execGit } from '../git/execGit';
-import { configBool, configValue, gitCommonDir } from './gitRefs';
+import { configBool, configValue } from '../git/config';
+import { gitCommonDir } from '../git/revParse';
+import { committerIdent } from '../git/var';
 
 /** Hooks a plain `git merge` / `git merge --squash` + commit / `git rebase` would have run. */
 export const HOOKS_BY_STRATEGY: Record<MergeStrategy, readonly string[]> = {
@@ -30,7 +31,7 @@ async function executable(path: string): Promise<boolean> {
 
 export async function readRepoPolicy(repoDir: string, strategy: MergeStrategy): Promise<RepoPolicy> {
   const signingRequired = await configBool(repoDir, 'commit.gpgSign');
-  const ident = await execGit(['var', 'GIT_COMMITTER_IDENT'], { cwd: repoDir });
+  const ident = await committerIdent(repoDir);
   const hooksPath = await configValue(repoDir, 'core.hooksPath');
   const hooksDir = hooksPath ? (isAbsolute(hooksPath) ? hooksPath : join(repoDir, hooksPath)) : join(await gitCommonDir(repoDir), 'hooks');
   const hooksPresent: string[] = [];
@@ -39,7 +40,7 @@ export async function readRepoPolicy(repoDir: string, strategy: MergeStrategy): 
   }
   return {
     signingRequired,
-    identityMissing: ident.code === 0 ? null : (ident.stderr.trim().split('\n')[0] ?? 'no committer identity'),
+    identityMissing: ident.ok ? null : ident.error,
     hooksPresent,
   };
 }

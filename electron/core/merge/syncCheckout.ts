@@ -1,6 +1,8 @@
 import type { MergeError } from '../../../shared/domain/merge';
-import { execGit } from '../git/execGit';
-import { worktreeOfBranch } from './worktreeList';
+import { indexMatchesTree } from '../git/diffIndex';
+import { readTreeMerge } from '../git/readTree';
+import { refreshIndex } from '../git/updateIndex';
+import { worktreeOfBranch } from '../git/worktreeList';
 import { inspectWorktree } from './worktreeState';
 
 export interface CheckoutPlan {
@@ -9,7 +11,8 @@ export interface CheckoutPlan {
   problem: MergeError | null;
 }
 
-function firstLine(text: string): string {
+/** Up to three lines of what git said, on one line. */
+function firstLines(text: string): string {
   return text.trim().split('\n').slice(0, 3).join(' ');
 }
 
@@ -38,24 +41,24 @@ export async function planCheckoutSync(repoDir: string, branch: string, from: st
   if (state.headSha !== from) {
     return { path: wt.path, problem: { code: 'base-moved', message: `${at} at ${state.headSha ?? '?'}, not at the expected ${from}` } };
   }
-  await execGit(['update-index', '-q', '--refresh'], { cwd: wt.path });
-  const dry = await execGit(['read-tree', '-m', '-u', '-n', from, to], { cwd: wt.path });
-  if (dry.code !== 0) {
-    return { path: wt.path, problem: { code: 'base-checkout-dirty', message: `${at} and updating its files would overwrite something: ${firstLine(dry.stderr)}` } };
+  await refreshIndex(wt.path);
+  const dry = await readTreeMerge(wt.path, from, to, { dryRun: true });
+  if (!dry.ok) {
+    return { path: wt.path, problem: { code: 'base-checkout-dirty', message: `${at} and updating its files would overwrite something: ${firstLines(dry.output)}` } };
   }
   return { path: wt.path, problem: null };
 }
 
 /** After the ref moved: bring that worktree's index and files from `from` to `to` (refuses to clobber). */
 export async function syncCheckout(worktreePath: string, from: string, to: string): Promise<{ ok: boolean; message: string }> {
-  await execGit(['update-index', '-q', '--refresh'], { cwd: worktreePath });
-  const run = await execGit(['read-tree', '-m', '-u', from, to], { cwd: worktreePath });
-  return run.code === 0 ? { ok: true, message: '' } : { ok: false, message: firstLine(run.stderr || run.stdout) };
+  await refreshIndex(worktreePath);
+  const run = await readTreeMerge(worktreePath, from, to);
+  return run.ok ? { ok: true, message: '' } : { ok: false, message: firstLines(run.output) };
 }
 
 /** Which tree the worktree's index holds now: 'from', 'to' or 'other'. */
 export async function indexMatches(worktreePath: string, from: string, to: string): Promise<'from' | 'to' | 'other'> {
-  if ((await execGit(['diff-index', '--cached', '--quiet', to, '--'], { cwd: worktreePath })).code === 0) return 'to';
-  if ((await execGit(['diff-index', '--cached', '--quiet', from, '--'], { cwd: worktreePath })).code === 0) return 'from';
+  if (await indexMatchesTree(worktreePath, to)) return 'to';
+  if (await indexMatchesTree(worktreePath, from)) return 'from';
   return 'other';
 }

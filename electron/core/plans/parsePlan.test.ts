@@ -72,7 +72,10 @@ describe('parsePlan: full master plan', () => {
       branch: 'claude/cia-541-registry-sync',
       launchAs: 'Plan mode',
       mergeOrder: 2,
+      phase: null,
+      line: 31,
     });
+    expect(table?.batch).toBe(1);
   });
 
   it('reads the Session Registry, key files, verification and logs', () => {

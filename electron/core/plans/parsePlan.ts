@@ -23,6 +23,7 @@ import { classifyPlanFileName } from './planNaming';
 import { isNone, parseCostUsd, parseMergeOrder, parsePhaseDependencies } from './planValues';
 import { classifyTable, mapColumns, mapRowCells, type ColumnKey, type ColumnMap, type TableKind } from './tableColumns';
 import { findUnlinkedIssueIdsInTree } from './unlinkedIssueIds';
+import { readLaunchLines, readMergeOrderDeclarations } from './mergeOrderNotation';
 
 /** Log sections the app appends to, by normalized heading. */
 export const LOG_SECTIONS = {
@@ -38,6 +39,7 @@ export const LOG_SECTIONS = {
 export function parsePlan(text: string, path: string): ParsedPlan {
   const fileName = path.replace(/^.*[\\/]/, '');
   try {
+    if (text.length > MAX_PARSED_CHARS) return parseHead(text, path, fileName);
     return parseIndexed(indexPlan(text), path, fileName);
   } catch (error) {
     return {
@@ -52,6 +54,29 @@ export function parsePlan(text: string, path: string): ParsedPlan {
       ],
     };
   }
+}
+
+/**
+ * Markdown parsing costs ~5–8 µs a byte here (micromark), and a plan is parsed on the core's event
+ * loop: past this size only the head is read (at a line break), with a warning that says so. Writes
+ * still index the whole file, so nothing after the cut is ever lost.
+ */
+export const MAX_PARSED_CHARS = 256 * 1024;
+
+function parseHead(text: string, path: string, fileName: string): ParsedPlan {
+  const cut = text.lastIndexOf('\n', MAX_PARSED_CHARS);
+  const head = text.slice(0, cut > 0 ? cut + 1 : MAX_PARSED_CHARS);
+  const plan = parseIndexed(indexPlan(head), path, fileName);
+  const lines = head.split('\n').length - 1;
+  plan.diagnostics.unshift({
+    severity: 'warning',
+    code: 'plan-too-large',
+    message: `The plan is ${(text.length / 1024).toFixed(0)} KB; only its first ${(head.length / 1024).toFixed(0)} KB (lines 1–${lines}) are read, so rows after line ${lines} are not shown or checked. Split it into smaller plans.`,
+    line: lines + 1,
+  });
+  // The hash is of the whole file: a safe write compares against what is on disk.
+  plan.contentHash = contentHash(text);
+  return plan;
 }
 
 function emptyPlan(text: string, path: string, fileName: string): ParsedPlan {
@@ -69,6 +94,8 @@ function emptyPlan(text: string, path: string, fileName: string): ParsedPlan {
     approvals: [],
     mergeLog: [],
     semanticConflicts: [],
+    mergeOrderDeclarations: [],
+    launchLines: [],
     sections: [],
     diagnostics: [],
     contentHash: contentHash(text),
@@ -136,6 +163,8 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
           heading: index.sections[table.sectionIndex]?.heading ?? '',
           variant,
           rows: reader.rows(readDispatchRow),
+          line: table.line,
+          batch: batchOfHeadings(headingKeys),
         };
         plan.dispatchTables.push(dispatchTable);
         break;
@@ -143,6 +172,8 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
     }
   }
 
+  plan.mergeOrderDeclarations = readMergeOrderDeclarations(index, plan.dispatchTables);
+  plan.launchLines = readLaunchLines(index);
   checkSections(index, tableKinds, diags);
   plan.verification = parseVerification(index);
   plan.approvals = parseLog(index, LOG_SECTIONS.approvals);
@@ -279,11 +310,22 @@ function readPhaseRow(cells: CellAccess): PhaseRow | null {
   };
 }
 
-function readDispatchRow(cells: CellAccess): DispatchRow | null {
+/** `dispatch — batch 2`, `batch 2 dispatch` (innermost heading first) → 2. */
+function batchOfHeadings(headingKeys: readonly string[]): number | null {
+  for (const key of [...headingKeys].reverse()) {
+    const m = /\bbatch\s*(\d+)\b/.exec(key);
+    if (m?.[1]) return Number(m[1]);
+  }
+  return null;
+}
+
+function readDispatchRow(cells: CellAccess, row: IndexedRow): DispatchRow | null {
   const session = cells.text('session', 'sessionName');
   const issue = cells.issues('issue', 'issues', 'id')[0] ?? null;
   if (session === '' && issue === null) return null;
-  const estCostRaw = cells.text('estCost');
+  // `Est` holds points in an Issue Registry but a cost (`~$4`) in a dispatch table.
+  const estRaw = cells.text('est');
+  const estCostRaw = cells.text('estCost') || (/\$/.test(estRaw) ? estRaw : '');
   const mergeOrder = cells.optional('mergeOrder');
   return {
     session,
@@ -297,6 +339,8 @@ function readDispatchRow(cells: CellAccess): DispatchRow | null {
     branch: cells.optional('branch'),
     launchAs: cells.optional('launchAs'),
     mergeOrder: mergeOrder === null ? null : parseMergeOrder(mergeOrder),
+    phase: cells.optional('phase'),
+    line: row.line,
   };
 }
 

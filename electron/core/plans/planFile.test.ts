@@ -1,10 +1,12 @@
-import { chmod, lstat, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { chmod, lstat, mkdtemp, open, readFile, readdir, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileVersion, swapFileIfUnchanged } from '../fs/swapFileIfUnchanged';
 import { contentHash } from './contentHash';
 import { FULL_PLAN, fixture } from './fixtures';
-import { readPlanFile, writePlanFileSafely } from './planFile';
+import { lateWritesChecked, readPlanFile, writePlanFileSafely } from './planFile';
 import { appendToSection, setSessionRegistryStatus } from './planWriter';
 
 let dir: string;
@@ -116,5 +118,137 @@ describe('writePlanFileSafely', () => {
     expect((await writePlanFileSafely(link, snap.hash, approve)).status).toBe('written');
     expect(await readFile(path, 'utf8')).toBe(approve(original));
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('writePlanFileSafely: a person saving during the swap itself', () => {
+  it('carries over an append that was already open on the old version and landed after the swap', async () => {
+    const snap = await readPlanFile(path);
+    let appender: FileHandle | null = null;
+    let done = false;
+    const result = await writePlanFileSafely(path, snap.hash, approve, {
+      beforeCommit: async () => {
+        if (!done) appender ??= await open(path, 'a');
+      },
+      afterSwap: async () => {
+        if (!appender) return;
+        await appender.write('late note typed during the write\n');
+        await appender.close();
+        appender = null;
+        done = true;
+      },
+    });
+    expect(result).toMatchObject({ status: 'written', reason: null });
+    const now = await readFile(path, 'utf8');
+    expect(now).toBe(`${approve(original)}late note typed during the write\n`);
+    expect(await readdir(dir)).toEqual([FULL_PLAN]);
+  });
+
+  it('keeps a fragment appended to the briefly missing name after the old text', async () => {
+    const snap = await readPlanFile(path);
+    let once = true;
+    const result = await writePlanFileSafely(path, snap.hash, approve, {
+      whileAside: () => {
+        if (once) appendFileSync(path, 'echo >> plan.md\n');
+        once = false;
+      },
+    });
+    expect(result.status).toBe('reapplied');
+    expect(await readFile(path, 'utf8')).toBe(approve(`${original}echo >> plan.md\n`));
+    expect(await readdir(dir)).toEqual([FULL_PLAN]);
+  });
+
+  it('takes a whole save made in that instant as the new base and re-applies the edit on it', async () => {
+    const snap = await readPlanFile(path);
+    const saved = original.replace('Three sessions build', 'EDITOR SAVE: three sessions build');
+    let once = true;
+    const result = await writePlanFileSafely(path, snap.hash, approve, {
+      whileAside: () => {
+        if (once) writeFileSync(path, saved);
+        once = false;
+      },
+    });
+    expect(result.status).toBe('reapplied');
+    expect(await readFile(path, 'utf8')).toBe(approve(saved));
+  });
+
+  it('keeps text it could not fold in beside the plan when a writer never stops', async () => {
+    const snap = await readPlanFile(path);
+    let n = 0;
+    const result = await writePlanFileSafely(path, snap.hash, approve, {
+      settleMs: 0,
+      whileAside: () => appendFileSync(path, `fragment ${n++}\n`),
+    });
+    expect(result.status).toBe('conflict');
+    expect(result.reason).toMatch(/kept in .*\.unsaved-edit-.*\.txt/);
+    const kept = (await readdir(dir)).find((f) => f.includes('.unsaved-edit-'));
+    expect(kept).toBeDefined();
+    // Every byte is somewhere: the plan text and all fragments but the last in the kept file, the last in the plan.
+    const keptText = await readFile(join(dir, kept ?? ''), 'utf8');
+    expect(keptText.startsWith(original)).toBe(true);
+    for (let i = 0; i < n - 1; i++) expect(keptText).toContain(`fragment ${i}\n`);
+    expect(await readFile(path, 'utf8')).toBe(`fragment ${n - 1}\n`);
+  });
+});
+
+describe('writePlanFileSafely: an editor that truncates, then writes', () => {
+  it('does not take the empty moment of an in-place save as the plan', async () => {
+    await writeFile(path, ''); // the editor has truncated the file…
+    const later = setTimeout(() => void writeFile(path, original), 60); // …and writes it a moment later
+    const result = await writePlanFileSafely(path, contentHash(''), approve);
+    clearTimeout(later);
+    expect(result.status).not.toBe('conflict');
+    expect(await readFile(path, 'utf8')).toBe(approve(original));
+  });
+
+  it('appends bytes that land in the replaced version long after the write returned', async () => {
+    const snap = await readPlanFile(path);
+    let appender: FileHandle | null = null;
+    let landedLate: Promise<void> = Promise.resolve();
+    const result = await writePlanFileSafely(path, snap.hash, approve, {
+      settleMs: 0,
+      beforeCommit: async () => {
+        appender ??= await open(path, 'a');
+      },
+      afterSwap: () => {
+        const handle = appender;
+        if (!handle) return;
+        appender = null;
+        // A descheduled writer: its append arrives 200 ms after the swap.
+        landedLate = new Promise((resolve) => setTimeout(resolve, 200)).then(async () => {
+          await handle.write('very late note\n');
+          await handle.close();
+        });
+      },
+    });
+    expect(result.status).toBe('written');
+    await landedLate;
+    await lateWritesChecked();
+    expect(await readFile(path, 'utf8')).toBe(`${approve(original)}very late note\n`);
+  });
+});
+
+describe('swapFileIfUnchanged', () => {
+  it('puts back a file that was replaced since it was read, and writes nothing', async () => {
+    const read = await readFileVersion(path);
+    await read.handle.close();
+    await writeFile(`${path}.editor`, 'editor save\n');
+    await rename(`${path}.editor`, path);
+    await writeFile(`${path}.ours`, 'ours\n');
+    expect(swapFileIfUnchanged(path, `${path}.ours`, read.version)).toEqual({ kind: 'changed' });
+    expect(await readFile(path, 'utf8')).toBe('editor save\n');
+    expect((await readdir(dir)).sort()).toEqual([FULL_PLAN, `${FULL_PLAN}.ours`].sort());
+  });
+
+  it('swaps when the file is the version read, and reports a deleted file', async () => {
+    const read = await readFileVersion(path);
+    await read.handle.close();
+    await writeFile(`${path}.ours`, 'ours\n');
+    expect(swapFileIfUnchanged(path, `${path}.ours`, read.version)).toEqual({ kind: 'swapped' });
+    expect(await readFile(path, 'utf8')).toBe('ours\n');
+    expect(await readdir(dir)).toEqual([FULL_PLAN]);
+    await rm(path);
+    await writeFile(`${path}.ours`, 'again\n');
+    expect(swapFileIfUnchanged(path, `${path}.ours`, read.version)).toEqual({ kind: 'vanished' });
   });
 });

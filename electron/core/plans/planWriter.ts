@@ -122,6 +122,24 @@ export function setSessionRegistryStatus(text: string, sessionNameOrIssueId: str
   return applyEdits(text, edits);
 }
 
+/**
+ * Renames the Session Registry row(s) called `from` (case-insensitive) to `to`: a launch writes a
+ * placeholder name first and Claude Code's own session name once its files give one.
+ */
+export function renameSessionRegistryRow(text: string, from: string, to: string): string {
+  const index = indexPlan(text);
+  const key = from.trim().toLowerCase();
+  const edits: TextEdit[] = [];
+  for (const t of registryTables(index)) {
+    for (const row of t.table.rows) {
+      if (cellText(t, row, 'sessionName', 'session').toLowerCase() !== key) continue;
+      const column = targetColumn(t, row, 'sessionName', 'session');
+      if (column !== undefined) edits.push(setCellEdit(row, column, to));
+    }
+  }
+  return applyEdits(text, edits);
+}
+
 /** A registry row to write: the session name, plus any fields to set (undefined/null fields are left alone on update). */
 export type SessionRegistryUpsert = Pick<SessionRegistryRow, 'sessionName'> &
   Partial<Omit<SessionRegistryRow, 'sessionName' | 'issue'>> & { issue?: IssueRef | string | null };

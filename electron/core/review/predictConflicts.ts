@@ -1,6 +1,6 @@
 import type { ConflictFile, PredictedConflict } from '../../../shared/domain/review';
 import { readBlob } from '../git/catFile';
-import { mergeTrees } from '../merge/mergeTree';
+import { mergeTrees } from '../git/mergeTree';
 import { conflictHunks } from './conflictHunks';
 
 /** Conflicted files read per prediction at most, and the largest merged file read for its hunks. */

@@ -1,6 +1,7 @@
 import { RpcFailure } from '../../../shared/contract/rpcResult';
 import type { ReviewDiff } from '../../../shared/domain/review';
-import { branchRef, resolveCommit } from '../merge/gitRefs';
+import { branchRef } from '../git/branchRef';
+import { resolveCommit } from '../git/revParse';
 import { predictConflicts, type MergePartner } from './predictConflicts';
 import { readBranchDiff } from './readBranchDiff';
 import type { ReviewTarget } from './reviewTarget';

@@ -26,6 +26,19 @@ function handlers(overrides: Partial<RequestHandlers> = {}): RequestHandlers {
 describe('request router (the contract at the core boundary)', () => {
   const route = createRequestRouter(handlers(), logger);
 
+  it('answers a request name that cannot be turned into a string with a typed error (found by fuzzing)', async () => {
+    expect(await route({ toString: 1 }, {})).toMatchObject({ ok: false, error: { code: 'unknown_request' } });
+    expect(await route(Object.create(null), {})).toMatchObject({ ok: false, error: { code: 'unknown_request' } });
+  });
+
+  it('passes the caller capabilities the transport gave, and the least when it gave none', async () => {
+    const seen: boolean[] = [];
+    const r = createRequestRouter(handlers({ 'workspace.rescan': (_req, caller) => (seen.push(caller.setsLaunchCommands), { sessions: 0 }) }), logger);
+    await r('workspace.rescan', {}, { setsLaunchCommands: true });
+    await r('workspace.rescan', {});
+    expect(seen).toEqual([true, false]);
+  });
+
   it('runs a valid request and returns its value', async () => {
     expect(await route('settings.update', { theme: 'light' })).toMatchObject({ ok: true, value: { theme: 'light' } });
   });

@@ -1,7 +1,8 @@
 import type { ParsedRequestOf, RequestName, ResultOf, RpcResult } from '../../../shared/contract';
 import { fail, isRequestName, ok, requests, RpcFailure } from '../../../shared/contract';
+import { SERVE_SOCKET_CALLER, type CallerCapabilities } from './callerCapabilities';
 
-export type RequestHandler<N extends RequestName> = (request: ParsedRequestOf<N>) => Promise<ResultOf<N>> | ResultOf<N>;
+export type RequestHandler<N extends RequestName> = (request: ParsedRequestOf<N>, caller: CallerCapabilities) => Promise<ResultOf<N>> | ResultOf<N>;
 export type RequestHandlers = { [N in RequestName]: RequestHandler<N> };
 
 export interface RouterLogger {
@@ -11,12 +12,15 @@ export interface RouterLogger {
 /**
  * The single entry for every transport: checks the name, parses the payload with the contract's
  * schema, runs the handler and turns any throw into a typed failure. Nothing a client sends can
- * crash core.
+ * crash core. `caller` comes from the transport adapter, never from the payload; a caller that does
+ * not say gets the least (the serve-mode socket's).
  */
 export function createRequestRouter(handlers: RequestHandlers, logger: RouterLogger) {
-  return async function route(name: unknown, payload: unknown): Promise<RpcResult<unknown>> {
+  return async function route(name: unknown, payload: unknown, caller: CallerCapabilities = SERVE_SOCKET_CALLER): Promise<RpcResult<unknown>> {
     if (!isRequestName(name)) {
-      return fail('unknown_request', `Unknown request ${JSON.stringify(String(name)).slice(0, 80)}.`);
+      // Never String(name): an object whose toString is not a function throws (found by fuzzing).
+      const shown = typeof name === 'string' ? JSON.stringify(name).slice(0, 80) : `of type ${name === null ? 'null' : typeof name}`;
+      return fail('unknown_request', `Unknown request ${shown}.`);
     }
     const parsed = requests[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -24,8 +28,8 @@ export function createRequestRouter(handlers: RequestHandlers, logger: RouterLog
       return fail('bad_request', `The request ${name} was malformed: ${issues[0] ?? 'invalid payload'}`, issues);
     }
     try {
-      const handler = handlers[name] as (request: unknown) => Promise<unknown> | unknown;
-      return ok(await handler(parsed.data));
+      const handler = handlers[name] as (request: unknown, caller: CallerCapabilities) => Promise<unknown> | unknown;
+      return ok(await handler(parsed.data, caller));
     } catch (error) {
       if (error instanceof RpcFailure) return fail(error.code, error.message);
       logger.error(`request ${name} failed`, error);

@@ -21,6 +21,7 @@ function initial(): AppState {
     linearAccount: { connection: { kind: 'not-configured', message: '', until: null }, viewer: null, keySource: 'none', storageProblem: null, team: null, budget: null },
     linearPlans: {},
     linearCreations: {},
+    launches: {},
     merge: {},
   };
 }

@@ -1,4 +1,5 @@
 import type { PushedEvent, RequestName, RequestOf, ResultOf, RpcResult, SwitchyardClient } from '../../../shared/contract';
+import { SOCKET_PROTOCOL, tokenProtocol } from '../../../shared/contract/socketAuth';
 
 interface Pending {
   resolve(result: RpcResult<unknown>): void;
@@ -10,10 +11,12 @@ type ServerFrame =
   | ({ type: 'event' } & PushedEvent);
 
 /**
- * The serve-mode transport: one WebSocket to the page's own origin (the token travels in the
- * HttpOnly cookie). Reconnects with backoff; calls made while down fail at once with a clear reason.
+ * The serve-mode transport: one WebSocket to the page's own origin; the token travels as a
+ * subprotocol value, only on this socket (shared/contract/socketAuth). Reconnects with backoff;
+ * calls made while down fail at once with a clear reason.
  */
-export function createWsClient(url: string): SwitchyardClient {
+export function createWsClient(url: string, token: string | null): SwitchyardClient {
+  const protocols = token ? [SOCKET_PROTOCOL, tokenProtocol(token)] : [SOCKET_PROTOCOL];
   let socket: WebSocket | null = null;
   let nextId = 1;
   let retryMs = 250;
@@ -29,7 +32,7 @@ export function createWsClient(url: string): SwitchyardClient {
   };
 
   const connect = () => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;

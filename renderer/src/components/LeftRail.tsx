@@ -1,5 +1,6 @@
 import type { ViewName } from '../store/appStore';
 import { useAppStore } from '../store/appStore';
+import { isRepositoryRow } from '../views/sessions/repositoryRows';
 
 const ITEMS: { view: ViewName; label: string; key: string }[] = [
   { view: 'sessions', label: 'Sessions', key: '1' },
@@ -12,7 +13,8 @@ const ITEMS: { view: ViewName; label: string; key: string }[] = [
 export function LeftRail() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
-  const sessionCount = useAppStore((s) => (s.state ? Object.keys(s.state.sessions).length : 0));
+  // Main checkouts are repository lines, not sessions.
+  const sessionCount = useAppStore((s) => (s.state ? Object.values(s.state.sessions).filter((r) => !isRepositoryRow(r)).length : 0));
   return (
     <nav className="rail" aria-label="Views">
       <div className="rail-brand">

@@ -127,6 +127,7 @@ export function DispatchView() {
           return (
             <BatchLane
               key={`${state.planPath}#${b.index}`}
+              planPath={state.planPath}
               batch={b}
               state={bState}
               rows={rows}
@@ -134,6 +135,8 @@ export function DispatchView() {
               busy={busy}
               onEdit={d.setRow}
               onMerge={(order) => d.setMerge(b.index, order)}
+              mergeRecord={state.mergeOrderRecord}
+              mergeEdited={d.edits.mergeOrder[b.index] !== undefined}
               onApprove={(reason) => void approve(b.index, reason)}
               onReject={(reason) => void callAndToast('dispatch.reject', { planPath: state.planPath, batch: b.index, reason }, `Batch ${b.index} rejected`)}
             />

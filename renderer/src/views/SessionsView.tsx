@@ -4,6 +4,8 @@ import { EmptyWorkspace } from './EmptyWorkspace';
 import { filterSessions, NO_FILTERS, type SessionFilters } from './sessions/filterSessions';
 import { SessionDetail } from './sessions/SessionDetail';
 import { SessionFiltersBar } from './sessions/SessionFilters';
+import { RepositoryLines } from './sessions/RepositoryLines';
+import { splitRepositories } from './sessions/repositoryRows';
 import type { ColumnKey } from './sessions/sessionColumns';
 import { SessionTable } from './sessions/SessionTable';
 import { DEFAULT_SORT, nextSort, sortSessions, type SortState } from './sessions/sortSessions';
@@ -20,7 +22,10 @@ export function SessionsView() {
   const [detailOpen, setDetailOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const all = useMemo(() => Object.values(sessions ?? {}), [sessions]);
+  const records = useMemo(() => Object.values(sessions ?? {}), [sessions]);
+  // A main checkout is its repository's line above the table, not a session row.
+  const { repositories, sessions: all } = useMemo(() => splitRepositories(records), [records]);
+  const repoLines = useMemo(() => (filters.repo === '' ? repositories : repositories.filter((r) => r.worktree?.repoRoot === filters.repo)), [repositories, filters.repo]);
   const rows = useMemo(() => sortSessions(filterSessions(all, filters), sort), [all, filters, sort]);
   const selected = selectedId ? (sessions?.[selectedId] ?? null) : null;
 
@@ -44,17 +49,18 @@ export function SessionsView() {
     close: () => setDetailOpen(false),
   });
 
-  if (ready && all.length === 0) return <EmptyWorkspace />;
+  if (ready && records.length === 0) return <EmptyWorkspace />;
   const shown = rows.length === all.length ? `${all.length} session${all.length === 1 ? '' : 's'}` : `${rows.length} of ${all.length} sessions`;
   return (
     <>
       <ViewHeader title="Sessions" sub={shown} actions={<SessionFiltersBar records={all} filters={filters} onChange={setFilters} />} />
       <div className={`sessions-layout${detailOpen && selected ? ' with-detail' : ''}`}>
         <div className="view-body sessions-list" ref={listRef}>
+          <RepositoryLines repositories={repoLines} selectedId={selectedId} onSelect={onSelect} />
           <SessionTable compact={detailOpen && !!selected} rows={rows} selectedId={selectedId} sort={sort} scrollRef={listRef} onSort={onSort} onSelect={onSelect} />
           {rows.length === 0 ? (
             <p className="sessions-filtered-out faint" data-testid="sessions-filtered-out">
-              No session matches these filters.
+              {all.length === 0 ? 'No session in these repositories yet.' : 'No session matches these filters.'}
             </p>
           ) : null}
         </div>

@@ -16,7 +16,12 @@ export interface WorkspaceSwitches {
 export function appHandlers(ctx: CoreContext, switches: WorkspaceSwitches): AppHandlers {
   return {
     'app.snapshot': () => ctx.store.snapshot(),
-    'settings.update': (patch) => switches.updateSettings(patch),
+    'settings.update': (patch, caller) => {
+      if ((patch.editorCommand !== undefined || patch.terminalCommand !== undefined) && !caller.setsLaunchCommands) {
+        throw new RpcFailure('refused', 'The editor and terminal commands can be changed only in the desktop app, not over serve mode.');
+      }
+      return switches.updateSettings(patch);
+    },
     'workspace.openDemo': () => switches.openDemo(),
     'workspace.rescan': async () => ({ sessions: await ctx.runtime().rescan() }),
     'shell.open': async (request) => {

@@ -20,6 +20,7 @@ export function mergeHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof typ
     'merge.mergeOutOfOrder': ({ queueId, branch, reason }) => mergeServiceOf(ctx).mergeOutOfOrder(queueId, branch, reason),
     'merge.rebase': ({ queueId, branch }) => mergeServiceOf(ctx).rebase(queueId, branch),
     'merge.undo': ({ backupRef, expectedSha }) => mergeServiceOf(ctx).undo(backupRef, expectedSha ?? null),
+    'merge.revert': ({ backupRef }) => mergeServiceOf(ctx).revert(backupRef),
     'merge.removeWorktree': ({ queueId, branch }) => mergeServiceOf(ctx).removeWorktree(queueId, branch),
     'merge.flagSemanticConflict': ({ queueId, branches, note }) => mergeServiceOf(ctx).flagSemanticConflict(queueId, branches, note),
     'merge.resolveSemanticConflict': ({ queueId, holdId, decision }) => mergeServiceOf(ctx).resolveSemanticConflict(queueId, holdId, decision),

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RpcFailure } from '../../../../shared/contract';
 import type { SessionRecord } from '../../../../shared/domain/session';
 import { createTempRepo, type TempRepo } from '../../testing/tempRepo';
+import { SERVE_SOCKET_CALLER } from '../../rpc/callerCapabilities';
 import type { CoreContext } from '../coreContext';
 import { sessionsHandlers } from './sessionsHandlers';
 
@@ -19,7 +20,7 @@ function ctxWith(sessions: Record<string, SessionRecord>): CoreContext {
 describe('sessions.details handler', () => {
   it('answers not_found for an unknown id', async () => {
     const handlers = sessionsHandlers(ctxWith({}));
-    const call = Promise.resolve(handlers['sessions.details']({ id: '/nope' }));
+    const call = Promise.resolve(handlers['sessions.details']({ id: '/nope' }, SERVE_SOCKET_CALLER));
     await expect(call).rejects.toBeInstanceOf(RpcFailure);
     await expect(call).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -38,7 +39,7 @@ describe('sessions.details handler', () => {
       planPath: null,
       claude: null,
     } as unknown as SessionRecord;
-    const details = await sessionsHandlers(ctxWith({ [repo.dir]: record }))['sessions.details']({ id: repo.dir });
+    const details = await sessionsHandlers(ctxWith({ [repo.dir]: record }))['sessions.details']({ id: repo.dir }, SERVE_SOCKET_CALLER);
     expect(details.commits.map((c) => c.subject)).toEqual(['First commit']);
     expect(details.uncommitted).toEqual(['b.txt']);
     expect(details.resumeCommand).toBeNull();

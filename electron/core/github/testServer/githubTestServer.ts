@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gitOk } from '../../git/execGit';
-import { commitTree } from '../../merge/commitObjects';
-import { isAncestor, resolveCommit } from '../../merge/gitRefs';
-import { mergeTrees } from '../../merge/mergeTree';
+import { commitTree } from '../../git/commitTree';
+import { isAncestor } from '../../git/mergeBase';
+import { mergeTrees } from '../../git/mergeTree';
+import { resolveCommit } from '../../git/revParse';
+import { moveRef } from '../../git/updateRef';
 import { checkRequest } from './openApiValidator';
 
 /**
@@ -127,7 +128,8 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     const parents = method === 'squash' ? [baseSha] : [baseSha, headSha];
     const message = body.commit_title ?? `${method === 'squash' ? p.title : `Merge pull request #${p.number} from ${owner}/${p.head}`}`;
     const sha = await commitTree(bareDir, tree.tree, parents, `${message}\n`, IDENTITY);
-    await gitOk(['update-ref', `refs/heads/${p.base}`, sha, baseSha], { cwd: bareDir });
+    const moved = await moveRef(bareDir, `refs/heads/${p.base}`, sha, baseSha, `merge pull request #${p.number}`);
+    if (!moved.ok) throw new HttpError(409, `Base branch was modified: ${moved.error}`);
     p.state = 'closed';
     p.merged = true;
     p.mergedSha = sha;

@@ -11,7 +11,10 @@ import { contentHash } from '../../plans/contentHash';
 import { parsePlan } from '../../plans/parsePlan';
 import { StateStore } from '../../state/stateStore';
 import { makeTempDir, type TempRepo } from '../../testing/tempRepo';
-import { editLine, repoWithFiles, session } from '../testing/mergeFixtures';
+import { readAllJournals } from '../journalFile';
+import { mergeBranch } from '../mergeBranch';
+import { SimulatedCrash } from '../moveBranchRef';
+import { commitIn, editLine, repoWithFiles, session } from '../testing/mergeFixtures';
 import { loadMergePreferences } from './mergePreferences';
 import { MergeService } from './mergeService';
 import { mergeOrderFromPlan } from './mergeOrderFromPlan';
@@ -132,7 +135,7 @@ afterEach(async () => {
 describe('MergeService', () => {
   it("takes the queue's order from the plan's Merge order line and maps phases to branches", async () => {
     const parsed = parsePlan(original, planPath);
-    expect(mergeOrderFromPlan(parsed, original).map((b) => [b.phase, b.branch, b.sessionName])).toEqual([
+    expect(mergeOrderFromPlan(parsed).map((b) => [b.phase, b.branch, b.sessionName])).toEqual([
       ['1B', 'claude/b', 'sess-b'],
       ['1A', 'claude/a', 'sess-a'],
     ]);
@@ -229,6 +232,45 @@ describe('MergeService', () => {
     const parsed = parsePlan(await readFile(planPath, 'utf8'), planPath);
     expect(parsed.sessionRegistry.find((r) => r.sessionName === 'sess-b')?.status).toBe('Done');
     expect(parsed.mergeLog.map((e) => e.text).join('\n')).toMatch(/undo: `main` restored to/);
+  });
+
+  it('with a commit of the person on top, Undo is refused with the reason and Revert takes the merge out', async () => {
+    const outcome = await service.mergeNext(view().id);
+    expect(outcome.ok).toBe(true);
+    const mine = await commitIn(repo.dir, { 'mine.txt': 'my own work\n' }, 'my own commit on main');
+    await service.refreshAll();
+    const backup = view().backups.find((b) => b.branch === 'main' && b.leftAt === outcome.newBaseSha);
+    expect(backup).toBeDefined();
+    await expect(service.undo(backup?.ref ?? '')).rejects.toThrow(/has moved since this merge.*Revert instead/);
+    expect(await git('rev-parse', 'main')).toBe(mine);
+    expect(view().lastAction).toMatchObject({ kind: 'undo', ok: false });
+
+    const reverted = await service.revert(backup?.ref ?? '');
+    expect(reverted.ok).toBe(true);
+    expect(await git('rev-parse', 'main^')).toBe(mine);
+    expect(await readFile(join(repo.dir, 'mine.txt'), 'utf8')).toBe('my own work\n');
+    expect(await readFile(join(repo.dir, 'b.txt'), 'utf8')).not.toContain('B changed');
+    expect(await git('status', '--porcelain')).toBe('');
+    expect(view().lastAction).toMatchObject({ kind: 'revert', ok: true });
+    const parsed = parsePlan(await readFile(planPath, 'utf8'), planPath);
+    expect(parsed.mergeLog.map((e) => e.text).join('\n')).toMatch(/revert: new commit \w+ on `main`/);
+    expect(parsed.sessionRegistry.find((r) => r.sessionName === 'sess-b')?.status).toBe('Done');
+  });
+
+  it('recovers a merge killed between the ref move and the checkout sync as soon as it starts, and says so', async () => {
+    await service.stop();
+    const crashed = await mergeBranch({ repoDir: repo.dir, base: 'main', branch: 'claude/b', strategy: 'merge', crashAfter: 'ref-moved' }).catch((e: unknown) => e);
+    expect(crashed).toBeInstanceOf(SimulatedCrash);
+    // The checkout still has the old tree: it looks like a staged revert of the merge.
+    expect(await git('status', '--porcelain')).not.toBe('');
+    const toasts: string[] = [];
+    store.replaceCollection('merge', {});
+    service = new MergeService({ store, pollMs: 0, debounceMs: 5, toast: (t) => toasts.push(`${t.title}: ${t.body}`) });
+    await service.start(); // no refresh asked for
+    expect(await readAllJournals(repo.dir)).toEqual([]);
+    expect(await git('status', '--porcelain')).toBe('');
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0]).toMatch(/^Recovered an interrupted merge: Recovered an interrupted merge of 'claude\/b' into 'main': .*completed/);
   });
 
   it('a flagged semantic conflict notes both approaches in the plan and holds the queue until resolved', async () => {

@@ -11,16 +11,25 @@ import { setSessionRegistryStatus } from '../../plans/planWriter';
 import { planRepoLine } from '../../plans/service/planMasterInfo';
 import type { StateStore } from '../../state/stateStore';
 import { undo, type UndoResult } from '../backupRefs';
+import { recoverInterrupted, type RecoveryReport } from '../mergeJournal';
+import { revertMove, type RevertResult } from '../revertMove';
+
+/** "Recovered an interrupted merge of 's1' into 'main': completed …" */
+export function recoveryLine(r: RecoveryReport): string {
+  const bad = r.action === 'needs-attention' || r.action === 'skipped-locked';
+  return `${bad ? 'An interrupted' : 'Recovered an interrupted'} ${r.subject}${bad ? ' needs you' : ''}: ${r.message}`;
+}
 import { MergeQueue } from '../mergeQueue';
 import { rebaseWorktree } from '../rebaseWorktree';
 import { removeWorktree } from '../removeWorktree';
 import { suggestOrder } from '../suggestOrder';
-import { declaredPhaseOrder, mergeOrderFromPlan, type PlannedBranch } from './mergeOrderFromPlan';
+import { planMergeOrder, type PlannedBranch } from './mergeOrderFromPlan';
+import { orderNoteOf, type OrderNote } from './orderNote';
 import { planQueues, recordOfBranch, type QueueSpec } from './planQueues';
-import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, undoLogLine, writePlanEdit } from './planRecords';
+import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, revertLogLine, undoLogLine, writePlanEdit } from '../../plans/mergeLog';
 import { approachOf, gatherQueueExtras, type QueueExtras } from './queueExtras';
 import { buildQueueView } from './queueView';
-import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from './semanticHolds';
+import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from '../../plans/semanticConflictLog';
 import { mergeStatusOf } from './sessionStatusMap';
 import { memoryMergePreferences, type MergePreferences } from './mergePreferences';
 
@@ -49,7 +58,7 @@ interface Entry {
   queue: MergeQueue;
   planTitle: string;
   masterIssueId: string | null;
-  orderDeclared: boolean;
+  orderNote: OrderNote;
   declaredOrder: string[];
   /** The person's reordering (merge.setOrder); dropped when the plan's own order changes. */
   manualOrder: string[] | null;
@@ -86,6 +95,7 @@ export class MergeService {
   );
   private stopped = false;
   private warnings = new Map<string, string>();
+  private readonly recoveredRepos = new Set<string>();
 
   private readonly preferences: MergePreferences;
 
@@ -97,6 +107,9 @@ export class MergeService {
     this.unsubscribe = this.options.store.subscribe((patch) => {
       if (patch.ops.some((op) => op.path[0] === 'sessions' || op.path[0] === 'plans')) this.schedule();
     });
+    // First thing: a merge killed between the ref move and the checkout sync must not look like a
+    // staged revert until some queue happens to refresh. Every repo a session lives in is recovered now.
+    await this.recoverRepos(Object.values(this.options.store.current.sessions).map((r) => r.worktree?.repoRoot ?? null));
     await this.sync();
     const pollMs = this.options.pollMs ?? 20_000;
     if (pollMs > 0 && !this.stopped) {
@@ -149,17 +162,18 @@ export class MergeService {
   private async syncOnce(): Promise<void> {
     const state = this.options.store.current;
     const records = Object.values(state.sessions);
+    // Repos that appeared since start (a new root, a session found later) are recovered on sight.
+    await this.recoverRepos(records.map((r) => r.worktree?.repoRoot ?? null));
     const seen = new Set<string>();
     for (const summary of Object.values(state.plans)) {
       if (summary.readError) continue;
       const plan = await this.loadPlan(summary.path, summary.contentHash);
       if (!plan || this.stopped) continue;
-      const branches = mergeOrderFromPlan(plan.parsed, plan.text, records);
-      if (branches.length === 0) continue;
-      const declared = declaredPhaseOrder(plan.parsed, plan.text).declared;
-      for (const spec of planQueues(summary.path, branches, records, planRepoLine(plan.text))) {
+      const planned = planMergeOrder(plan.parsed, records);
+      if (planned.branches.length === 0) continue;
+      for (const spec of planQueues(summary.path, planned.branches, records, planRepoLine(plan.text))) {
         seen.add(spec.id);
-        this.upsertEntry(spec, plan, declared, records);
+        this.upsertEntry(spec, plan, orderNoteOf(planned.order, spec.branches), records);
       }
     }
     for (const path of [...this.plans.keys()]) if (!state.plans[path]) this.plans.delete(path);
@@ -170,7 +184,7 @@ export class MergeService {
     }
   }
 
-  private upsertEntry(spec: QueueSpec, plan: LoadedPlan, declared: boolean, records: readonly SessionRecord[]): void {
+  private upsertEntry(spec: QueueSpec, plan: LoadedPlan, orderNote: OrderNote, records: readonly SessionRecord[]): void {
     const order = spec.branches.map((b) => b.branch);
     let entry = this.entries.get(spec.id);
     const sessions = spec.branches.map((b) => {
@@ -187,7 +201,7 @@ export class MergeService {
         queue: new MergeQueue({ repoDir: spec.repoDir, base: spec.base, order, strategy: saved?.strategy ?? 'merge', sessions, onChange: () => this.publish(id) }),
         planTitle: plan.parsed.title,
         masterIssueId: plan.parsed.header.parentIssue?.id ?? null,
-        orderDeclared: declared,
+        orderNote,
         declaredOrder: order,
         manualOrder: savedOrder,
         signature: '',
@@ -204,7 +218,7 @@ export class MergeService {
     entry.spec = spec;
     entry.planTitle = plan.parsed.title;
     entry.masterIssueId = plan.parsed.header.parentIssue?.id ?? null;
-    entry.orderDeclared = declared;
+    entry.orderNote = orderNote;
     entry.holds = activeHolds(plan.parsed.semanticConflicts);
     if (entry.declaredOrder.join('\0') !== order.join('\0')) {
       entry.declaredOrder = order;
@@ -261,19 +275,42 @@ export class MergeService {
     this.publish(entry.spec.id);
   }
 
-  /** Interrupted merges found on start were finished or rolled back by the engine: say so once. */
+  /** Runs journal recovery once per repo (at start for every known repo, later for repos seen first). */
+  private async recoverRepos(repoDirs: ReadonlyArray<string | null>): Promise<void> {
+    const fresh = [...new Set(repoDirs.filter((d): d is string => d !== null && !this.recoveredRepos.has(d)))];
+    for (const repoDir of fresh) this.recoveredRepos.add(repoDir);
+    await Promise.all(
+      fresh.map(async (repoDir) => {
+        const reports = await recoverInterrupted(repoDir).catch((error: unknown) => {
+          this.options.log?.(`merge recovery in ${repoDir} failed: ${String(error)}`);
+          return [];
+        });
+        this.announceRecovery(repoDir, reports);
+      }),
+    );
+  }
+
+  /** Says what recovery did, once: a toast each, a status-bar warning for those that need the person. */
+  private announceRecovery(subject: string, reports: readonly RecoveryReport[]): void {
+    if (reports.length === 0) return;
+    for (const r of reports) {
+      const bad = r.action === 'needs-attention' || r.action === 'skipped-locked';
+      const line = recoveryLine(r);
+      this.options.toast?.({ level: bad ? 'warning' : 'info', title: bad ? 'An interrupted merge needs you' : 'Recovered an interrupted merge', body: line, subject });
+      this.options.log?.(line);
+      if (bad) this.warnings.set(`${subject}:${r.branch}`, line);
+    }
+    this.options.warn?.([...this.warnings].map(([key, message]) => ({ subject: key, message })));
+  }
+
+  /** Interrupted merges the queue's own first refresh found (a repo first seen after start): say so once. */
   private reportRecovery(entry: Entry): void {
     if (entry.recoveryReported || entry.queue.state.refreshedAt === null) return;
     entry.recoveryReported = true;
     const reports = entry.queue.recoveryReports;
     if (reports.length === 0) return;
-    for (const r of reports) {
-      const bad = r.action === 'needs-attention' || r.action === 'skipped-locked';
-      this.options.toast?.({ level: bad ? 'warning' : 'info', title: bad ? 'An interrupted merge needs you' : 'Recovered an interrupted merge', body: r.message, subject: entry.spec.id });
-      if (bad) this.warnings.set(`${entry.spec.id}:${r.branch}`, r.message);
-    }
-    entry.lastAction = this.note('recovery', true, reports.map((r) => r.message).join(' · '), null);
-    this.options.warn?.([...this.warnings].map(([subject, message]) => ({ subject, message })));
+    this.announceRecovery(entry.spec.id, reports);
+    entry.lastAction = this.note('recovery', true, reports.map(recoveryLine).join(' · '), null);
   }
 
   private publish(id: string): void {
@@ -283,7 +320,7 @@ export class MergeService {
       spec: entry.spec,
       planTitle: entry.planTitle,
       masterIssueId: entry.masterIssueId,
-      orderDeclared: entry.orderDeclared,
+      orderNote: entry.orderNote,
       state: entry.queue.state,
       records: Object.values(this.options.store.current.sessions),
       preview: entry.extras.preview,
@@ -444,13 +481,31 @@ export class MergeService {
     return result;
   }
 
+  /** Takes a merge back out with a new commit (the base has commits on top, so a reset would lose them). */
+  async revert(backupRef: string): Promise<RevertResult> {
+    const entry = [...this.entries.values()].find((e) => e.extras.backups.some((b) => b.ref === backupRef));
+    const backup = entry?.extras.backups.find((b) => b.ref === backupRef);
+    if (!entry || !backup) throw new RpcFailure('not_found', `No merge queue lists the backup ${backupRef}; refresh and try again.`);
+    const result = await this.run(entry, () => revertMove(entry.spec.repoDir, backupRef, backup));
+    if (!result.ok) {
+      entry.lastAction = this.note('revert', false, result.error?.message ?? 'revert refused', result.branch, result.conflictFiles);
+      await this.refreshEntry(entry.spec.id);
+      throw new RpcFailure(result.error?.code === 'conflict' ? 'conflict' : 'refused', result.error?.message ?? 'revert refused');
+    }
+    if (result.branch === entry.spec.base) await this.recordUndo(entry, backupRef, backup.reason, result.revertSha, 'revert');
+    entry.lastAction = this.note('revert', true, `'${result.branch}': new commit ${result.revertSha?.slice(0, 10) ?? '?'} reverts ${result.revertedSha?.slice(0, 10) ?? '?'} (${backup.reason}); later commits kept`, result.branch);
+    await this.refreshEntry(entry.spec.id);
+    return result;
+  }
+
   /** Undoing a merge: the Merge Log says so, and the merged branch's registry row is Done again. */
-  private async recordUndo(entry: Entry, backupRef: string, reason: string, restoredSha: string | null): Promise<void> {
+  private async recordUndo(entry: Entry, backupRef: string, reason: string, restoredSha: string | null, how: 'undo' | 'revert' = 'undo'): Promise<void> {
     const merged = /^(?:merge|squash|rebase) (\S+) into /.exec(reason)?.[1] ?? null;
     const planned = merged ? entry.spec.branches.find((b) => b.branch === merged) : undefined;
     const key = planned ? this.registryKey(entry, planned) : null;
     await writePlanEdit(entry.spec.planPath, (text) => {
-      let next = appendLogEdit(MERGE_LOG_HEADING, [undoLogLine({ at: this.now().toISOString(), branch: entry.spec.base, restoredSha, backupRef })])(text);
+      const line = how === 'undo' ? undoLogLine({ at: this.now().toISOString(), branch: entry.spec.base, restoredSha, backupRef }) : revertLogLine({ at: this.now().toISOString(), branch: entry.spec.base, revertSha: restoredSha, reason });
+      let next = appendLogEdit(MERGE_LOG_HEADING, [line])(text);
       if (key) {
         const row = parsePlan(next, entry.spec.planPath).sessionRegistry.find((r) => r.sessionName === key || r.issue?.id === key);
         if (row && /^\s*merged/i.test(row.status ?? '')) next = setSessionRegistryStatus(next, key, 'Done');

@@ -1,8 +1,10 @@
 import type { BackupRef, ConflictMatrix } from '../../../../shared/domain/merge';
-import { execGit } from '../../git/execGit';
+import { branchRef } from '../../git/branchRef';
+import { diffNames } from '../../git/diff';
+import { commitSubjects } from '../../git/log';
+import { resolveCommit } from '../../git/revParse';
 import { listBackupRefs } from '../backupRefStore';
 import { computeConflictMatrix } from '../conflictMatrix';
-import { branchRef, resolveCommit } from '../gitRefs';
 
 /**
  * What the Merge view shows beyond the engine's verdicts, all read without touching a working tree:
@@ -17,8 +19,8 @@ export interface QueueExtras {
 }
 
 async function changedFiles(repoDir: string, base: string, sha: string): Promise<string[]> {
-  const run = await execGit(['diff', '--name-only', '-z', `${base}...${sha}`], { cwd: repoDir });
-  return run.code === 0 ? run.stdout.split('\0').filter(Boolean) : [];
+  const diff = await diffNames(repoDir, `${base}...${sha}`);
+  return diff.ok ? diff.value : [];
 }
 
 export async function gatherQueueExtras(repoDir: string, base: string, order: readonly string[], previous: ConflictMatrix | null): Promise<QueueExtras> {
@@ -39,8 +41,8 @@ export async function gatherQueueExtras(repoDir: string, base: string, order: re
 
 /** One line per branch for the plan file: what the branch did (its commits and files), so both approaches are on record. */
 export async function approachOf(repoDir: string, base: string, branch: string): Promise<string> {
-  const log = await execGit(['log', '--format=%s', '-n', '6', `${branchRef(base)}..${branchRef(branch)}`], { cwd: repoDir });
-  const subjects = log.code === 0 ? log.stdout.split('\n').filter(Boolean) : [];
+  const log = await commitSubjects(repoDir, `${branchRef(base)}..${branchRef(branch)}`, { max: 6 });
+  const subjects = log.ok ? log.value.filter(Boolean) : [];
   const baseSha = await resolveCommit(repoDir, branchRef(base));
   const sha = await resolveCommit(repoDir, branchRef(branch));
   const files = baseSha && sha ? await changedFiles(repoDir, baseSha, sha) : [];

@@ -3,13 +3,14 @@ import type { MergeActionNote, MergeQueueView, MergeRowView, SemanticHold } from
 import type { SessionRecord } from '../../../../shared/domain/session';
 import type { PlannedBranch } from './mergeOrderFromPlan';
 import { recordOfBranch, type QueueSpec } from './planQueues';
+import type { OrderNote } from './orderNote';
 import { mergeStatusOf } from './sessionStatusMap';
 
 export interface QueueViewInput {
   spec: QueueSpec;
   planTitle: string;
   masterIssueId: string | null;
-  orderDeclared: boolean;
+  orderNote: OrderNote;
   state: MergeQueueState;
   records: readonly SessionRecord[];
   /** All branches of the queue vs base and each other (the engine's own matrix covers completed ones only). */
@@ -36,18 +37,28 @@ function rebaseOffer(f: BranchFacts | undefined, v: BranchVerdict, base: string)
   return { offered: true, allowed: true, reason: `replays its commits onto the current '${base}' in its own worktree (a backup ref is written first)` };
 }
 
+/** A branch the plan records but no session has created yet reads "not started", never "gone". */
+function notStartedVerdict(v: BranchVerdict, p: PlannedBranch | undefined): BranchVerdict {
+  if (v.kind !== 'missing' || !p || p.started) return v;
+  return { ...v, kind: 'not-started', reason: `not started yet: the plan records branch '${v.branch}', which no session has created` };
+}
+
 /** Pure: the engine's state and the service's extras as the rows and grid the Merge view draws. */
 export function buildQueueView(input: QueueViewInput): MergeQueueView {
   const { spec, state } = input;
   const planned = new Map<string, PlannedBranch>(spec.branches.map((b) => [b.branch, b]));
   const facts = new Map(state.facts.map((f) => [f.branch, f]));
-  const rows: MergeRowView[] = state.verdicts.map((verdict) => {
-    const f = facts.get(verdict.branch);
-    const p = planned.get(verdict.branch);
+  const rows: MergeRowView[] = state.verdicts.map((engineVerdict) => {
+    const f = facts.get(engineVerdict.branch);
+    const p = planned.get(engineVerdict.branch);
+    const verdict = notStartedVerdict(engineVerdict, p);
     const record = recordOfBranch(input.records, verdict.branch, spec.repoDir);
     const hold = input.holds.find((h) => h.branches.includes(verdict.branch));
     return {
       branch: verdict.branch,
+      label: p?.label ?? null,
+      declared: p?.declared ?? false,
+      recordedBranch: p?.recordedBranch ?? null,
       phase: p?.phase ?? record?.phase ?? null,
       issueId: p?.issueId ?? record?.issueId ?? null,
       sessionId: record?.id ?? null,
@@ -77,7 +88,9 @@ export function buildQueueView(input: QueueViewInput): MergeQueueView {
     baseHead: state.matrix?.baseHead ?? preview?.baseHead ?? null,
     strategy: state.strategy,
     order: state.order,
-    orderDeclared: input.orderDeclared,
+    orderDeclared: input.orderNote.declared,
+    orderNote: input.orderNote.note,
+    unmatchedOrderTokens: input.orderNote.unmatched,
     rows,
     // A semantic-conflict hold stops the queue until the person decides (§8: escalate, never auto-resolve).
     next: held ? null : state.next,

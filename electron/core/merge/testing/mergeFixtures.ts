@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTempRepo, gitIn, makeTempDir, type TempRepo } from '../../testing/tempRepo';
 import { gitOk } from '../../git/execGit';
-import { listWorktrees } from '../worktreeList';
-import { parseStatusZ } from '../worktreeState';
+import { uncommittedPaths } from '../../git/parseStatus';
+import { readStatus } from '../../git/status';
+import { listWorktrees } from '../../git/worktreeList';
 
 /** A temp repo whose git config has an identity (the engine's own commit-tree calls need one). */
 export async function repoWithFiles(files: Record<string, string> = defaultFiles()): Promise<TempRepo> {
@@ -59,10 +60,13 @@ export async function reachableCommits(repoDir: string): Promise<Set<string>> {
 /** Hash of every uncommitted (modified, added, untracked) file in every worktree. */
 export async function uncommittedSnapshot(repoDir: string): Promise<Map<string, string>> {
   const snap = new Map<string, string>();
-  for (const wt of await listWorktrees(repoDir)) {
+  const listed = await listWorktrees(repoDir);
+  if (!listed.ok) throw new Error(listed.error);
+  for (const wt of listed.value) {
     if (wt.prunable || wt.bare) continue;
-    const status = await gitOk(['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: wt.path, env: { GIT_OPTIONAL_LOCKS: '0' } });
-    for (const rel of parseStatusZ(status)) {
+    const status = await readStatus(wt.path, { untracked: 'all' });
+    if (!status.ok) throw new Error(status.error);
+    for (const rel of uncommittedPaths(status.value)) {
       let digest = 'deleted';
       try {
         digest = createHash('sha256').update(await readFile(join(wt.path, rel))).digest('hex');

@@ -18,19 +18,36 @@ export function planWorkspace(plan: ParsedPlan): string | null {
   return null;
 }
 
-/** `**Repo:** /path` (also `Repository:`, `Project:`, `Launch from:`) as written in the plan's header lines. */
+const REPO_LINE = /^[ \t>*_-]*(?:\*\*|__)?(?:plugin repo|repo|repository|project|launch from|repo path)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([^`\r\n]+?)`?(?:\s*\(.*\))?[ \t]*$/im;
+
+/**
+ * The repository a plan names (§4 `{PLUGIN_REPO_OR_PROJECT}: {REPO_PATH}`, `Launch from: {REPO_PATH}`):
+ * `**Repo:** /path`, `Plugin repo: ~/x`, `Project: ~/code/y`, `Repo: C:\src\z`, bold or not. Only a
+ * value that looks like a path counts (`Project: billing rewrite` is a name, not a repository).
+ */
 export function planRepoLine(text: string): string | null {
-  const m = /^\*\*(?:Repo|Repository|Project|Launch from):\*\*\s*`?([^`\r\n]+?)`?\s*$/im.exec(text);
-  return m?.[1]?.trim() || null;
+  const m = REPO_LINE.exec(text);
+  const value = m?.[1]?.trim() ?? '';
+  return /^(?:~|\.{0,2}[\\/]|[A-Za-z]:[\\/]|\$HOME)/.test(value) ? value : null;
 }
 
-/** What the prompt template needs about the master plan; the first known repo when the plan names none. */
-export function planMasterInfo(plan: ParsedPlan, text: string, repos: readonly string[]): MasterInfoInput {
+/** `Cost profile: unlimited` (or `**Cost profile:** capped`) in the plan: the §4 ">$10 → checkpoint" switch. */
+export function planCostProfile(text: string): string | null {
+  const m = /^[ \t>*_-]*(?:\*\*|__)?cost profile(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*`?([A-Za-z][\w -]*?)`?[ \t.]*$/im.exec(text);
+  return m?.[1]?.trim().toLowerCase() ?? null;
+}
+
+/**
+ * What the prompt template needs about the master plan. REPO_PATH: the plan's own `**Repo:**` line,
+ * else the repository its sessions' worktrees belong to (`repoHint`), else the only known repository;
+ * left unfilled (and flagged) only when none of these says.
+ */
+export function planMasterInfo(plan: ParsedPlan, text: string, repos: readonly string[], repoHint: string | null = null): MasterInfoInput {
   return {
     issueId: plan.header.parentIssue?.id ?? '',
     title: plan.header.parentTitle ?? plan.title,
     url: plan.header.parentIssue?.url ?? null,
-    repoPath: planRepoLine(text) ?? repos[0] ?? '',
+    repoPath: planRepoLine(text) ?? repoHint ?? (repos.length === 1 ? (repos[0] ?? '') : ''),
     workspace: planWorkspace(plan) ?? '',
     planFileName: plan.fileName,
   };

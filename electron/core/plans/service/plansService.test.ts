@@ -148,28 +148,32 @@ describe('approve and reject', () => {
     return d;
   };
 
-  it('writes the batch table, registry rows and approval record, and nothing else', async () => {
+  it('approving a recorded batch changes only the edited cell, adds its merge order line, registry rows and approval, and keeps the person\'s sentence', async () => {
     const before = await readFile(masterPath, 'utf8');
-    const result = await service.approve({ planPath: masterPath, expectedHash: state().contentHash, batch: 2, edits: { rows: { '2B': { estCostUsd: 3 } }, mergeOrder: ['2B', '2A'] } });
+    // Batch 1 is still running (§1 "Complete Batch 1 before launching Batch 2"): approving needs a written reason.
+    const result = await service.approve({ planPath: masterPath, expectedHash: state().contentHash, batch: 2, edits: { rows: { '2B': { estCostUsd: 3 } }, mergeOrder: ['2B', '2A'] }, overrideReason: 'Batch 1 is nearly done' });
     expect(result.by).toBe('tester');
     expect(result.linear.status).toBe('not-configured');
+    // The worktree is made on the branch the plan records; `claude --worktree` would name it worktree-<name>.
     expect(result.sessions.map((s) => s.launchCommand)).toEqual([
-      'cd /repos/ccc && claude --worktree cia-545-merge-console --permission-mode bypassPermissions',
-      'cd /repos/ccc && claude --worktree cia-546-release-notes --permission-mode bypassPermissions',
+      expect.stringMatching(/^cd \/repos\/ccc && git worktree add -b claude\/cia-545-merge-console \S+\/worktrees\/ccc-cia-545 && cd \S+ && claude --permission-mode bypassPermissions$/),
+      expect.stringMatching(/^cd \/repos\/ccc && git worktree add -b claude\/cia-546-release-notes \S+\/worktrees\/ccc-cia-546 && cd \S+ && claude --permission-mode bypassPermissions$/),
     ]);
     expect(result.sessions[0]?.prompt).toContain("Reply with 'Session started' before beginning work.");
     const after = await readFile(masterPath, 'utf8');
-    // Bytes before the batch 2 section, and the Key Files/Verification sections, are identical.
-    const cut = before.indexOf('## Dispatch — Batch 2');
-    expect(after.slice(0, cut)).toBe(before.slice(0, cut));
+    // Everything up to the Session Registry is the same but for the one edited cell and the new merge order line.
+    const cut = (t: string) => t.slice(0, t.indexOf('## Session Registry'));
+    const expectedTop = cut(before)
+      .replace('| 2B | CIA-546 | Release notes | quick | ~$2 | Claude Code | yes |\n', '| 2B | CIA-546 | Release notes | quick | ~$3 | Claude Code | yes |\n\nMerge order: 2B, 2A\n');
+    expect(cut(after)).toBe(expectedTop);
+    expect(after).toContain('Proposed by the planning session; waiting for approval.');
     const keyFiles = before.slice(before.indexOf('## Key Files'), before.indexOf('## Dispatch Approvals'));
     expect(after).toContain(keyFiles);
-    expect(after).toContain('| 2B | [CIA-546](https://linear.app/claudian/issue/CIA-546) | Release notes | quick | ~$3 | Claude Code | yes | claude/cia-546-release-notes | Bypass permissions | 1 |');
-    expect(after).toContain('Merge order: 2B, 2A');
-    expect(after).toContain('- 2026-03-02T10:00:00.000Z — Batch 2 approved by tester: 2 session(s) 2A, 2B; merge order 2B → 2A\n');
-    expect(after).toMatch(/\| cia-546-release-notes +\| \[CIA-546\]\([^)]+\) +\| 2B +\| Claude Code +\| yes +\| claude\/cia-546-release-notes +\| Dispatched +\|/);
+    expect(after).toContain('- 2026-03-02T10:00:00.000Z — Batch 2 approved by tester: 2 session(s) 2A, 2B; merge order 2B → 2A; OVERRIDE of 1 violation(s) (batch.complete-first): "Batch 1 is nearly done"\n');
+    expect(after).toMatch(/\| ccc-cia-546 +\| \[CIA-546\]\([^)]+\) +\| 2B +\| Claude Code +\| yes +\| claude\/cia-546-release-notes +\| Dispatched +\|/);
     expect(state().batchStates.find((b) => b.index === 2)?.state).toBe('approved');
-    // The written table parses back with the person's merge order.
+    // The written order is the record now: both views read it back.
+    expect(state().rows.filter((r) => r.batch === 2).sort((a, b) => a.mergeOrder - b.mergeOrder).map((r) => r.session)).toEqual(['2B', '2A']);
     expect(state().contentHash).toBe(contentHash(after));
   });
 
@@ -179,14 +183,14 @@ describe('approve and reject', () => {
     expect(await readFile(masterPath, 'utf8')).toBe(demoMasterPlan({ date: DATE, repoPath: '/repos/ccc' }));
     await service.approve({ planPath: masterPath, expectedHash: state().contentHash, batch: 2, edits, overrideReason: 'Budget agreed\nwith the lead' });
     const after = await readFile(masterPath, 'utf8');
-    expect(after).toContain('OVERRIDE of 1 violation(s) (cost.missing): "Budget agreed with the lead"');
+    expect(after).toContain('OVERRIDE of 2 violation(s) (batch.complete-first, cost.missing): "Budget agreed with the lead"');
   });
 
   it('a file changed on disk since it was loaded is a conflict and nothing is written', async () => {
     const loaded = state().contentHash;
     const edited = `${await readFile(masterPath, 'utf8')}\nA line the person added.\n`;
     await writeFile(masterPath, edited);
-    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {} })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {}, overrideReason: 'go' })).rejects.toMatchObject({ code: 'conflict' });
     expect(await readFile(masterPath, 'utf8')).toBe(edited);
   });
 
@@ -195,7 +199,7 @@ describe('approve and reject', () => {
     store.upsert('sessions', 'q', record({ id: 'q', name: 'quiet-lovelace', planPath: masterPath, status: 'waiting' }));
     await service.writeBack();
     expect(state().contentHash).not.toBe(loaded);
-    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {} })).resolves.toMatchObject({ batch: 2 });
+    await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {}, overrideReason: 'go' })).resolves.toMatchObject({ batch: 2 });
   });
 
   it('reject appends a reason line and the batch shows as rejected', async () => {
@@ -209,8 +213,9 @@ describe('approve and reject', () => {
     const e = service.evaluate(masterPath, { rows: { '2A': { mode: 'checkpoint', agent: 'Tembo' } } });
     const row = e.rows.find((r) => r.session === '2A');
     expect(row?.launchAs).toBe('Ask permissions');
-    expect(row?.worktree).toBe('n/a');
-    expect(e.launchCommands['2A']).toBeNull();
+    // The plan records Worktree "yes" for 2A: the cell stays as written, and the rule flags it for Tembo.
+    expect(row?.worktree).toBe('yes');
+    expect(e.violations.some((v) => v.rule === 'worktree.external' && v.where.row === '2A')).toBe(true);
     expect(e.violations.some((v) => v.rule === 'cost.checkpoint' && v.where.row === '2A')).toBe(false);
     expect(e.violations.some((v) => v.rule === 'agent.mode-options' && v.where.row === '2A')).toBe(true);
   });

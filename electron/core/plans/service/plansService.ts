@@ -1,12 +1,13 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { coalesced } from '../../async/coalesced';
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import type { SubIssueRow } from '../../../../shared/domain/linear';
 import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
-import type { PlanContext, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
+import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
+import { planIssuePhases } from '../planIssuePhases';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
@@ -15,7 +16,8 @@ import { renamePlanFile } from '../renamePlan';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
 import { batchStates } from './batchStates';
 import { approvalEdit, oneLine, rejectionEdit } from './dispatchRecord';
-import { dispatchBasis, evaluateDispatch, violationConcernsBatch, type DispatchBasis } from './evaluateDispatch';
+import { batchesOf, dispatchBasis, evaluateDispatch, violationConcernsBatch, type DispatchBasis, type EvaluateOptions } from './evaluateDispatch';
+import { planRepository } from './planRepository';
 import type { LinearSink } from './linearSink';
 import { planSummary, unreadableSummary } from './planSummary';
 import { registryWantsFor } from './registryWants';
@@ -26,7 +28,7 @@ export interface PlansServiceOptions {
   store: StateStore;
   folders: () => PlanFolderInput;
   /** Receives Session Registry rows and dispatch estimates for the live session registry. */
-  onPlanContext(part: Pick<PlanContext, 'rows' | 'estimates'>): void;
+  onPlanContext(part: Pick<PlanContext, 'rows' | 'estimates' | 'issuePhases'>): void;
   /** The Linear service, when configured. */
   linear?: () => LinearSink | null;
   warn(messages: { message: string; subject: string }[]): void;
@@ -92,7 +94,10 @@ export class PlansService {
     }
     // Session status changes reach the plan's Session Registry (debounced, only real changes).
     this.unsubscribe = this.options.store.subscribe((patch) => {
-      if (patch.ops.some((op) => op.path[0] === 'sessions')) this.scheduleWriteBack();
+      if (patch.ops.some((op) => op.path[0] === 'sessions')) {
+        this.scheduleWriteBack();
+        this.refreshRepoHints();
+      }
     });
     this.scheduleWriteBack();
   }
@@ -136,11 +141,35 @@ export class PlansService {
   private async load(found: DiscoveredPlan, repos: readonly string[]): Promise<Loaded> {
     try {
       const snapshot = await readPlanFile(found.path);
-      const basis = snapshot.parsed.phases.length > 0 ? dispatchBasis(snapshot.parsed, snapshot.text, repos, { extraInfraPatterns: this.options.infraPatterns?.() ?? [] }) : null;
+      const basis = snapshot.parsed.phases.length > 0 ? dispatchBasis(snapshot.parsed, snapshot.text, repos, this.basisOptions(snapshot)) : null;
       return { found, snapshot, summary: planSummary(found, snapshot, repos), basis };
     } catch (error) {
       return { found, snapshot: null, summary: unreadableSummary(found, error instanceof Error ? error.message : String(error)), basis: null };
     }
+  }
+
+  /** What the engine needs beyond the file: Settings' patterns, the repository of the plan's worktrees, where worktrees go. */
+  private basisOptions(snapshot: PlanFileSnapshot): EvaluateOptions {
+    const input = this.options.folders();
+    const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
+    return {
+      extraInfraPatterns: this.options.infraPatterns?.() ?? [],
+      repoPath: planRepository(snapshot.parsed, records, input.repos ?? []),
+      worktreeRoot: input.claudeHome ? join(input.claudeHome, 'worktrees') : null,
+    };
+  }
+
+  /** Sessions appeared or moved: a plan whose repository was unknown may know it now. */
+  private refreshRepoHints(): void {
+    let changed = false;
+    for (const [path, l] of this.loaded) {
+      if (!l.snapshot || !l.basis) continue;
+      const options = this.basisOptions(l.snapshot);
+      if ((options.repoPath ?? null) === (l.basis.options?.repoPath ?? null)) continue;
+      this.loaded.set(path, { ...l, basis: dispatchBasis(l.snapshot.parsed, l.snapshot.text, this.options.folders().repos ?? [], options) });
+      changed = true;
+    }
+    if (changed) this.publish();
   }
 
   private publish(): void {
@@ -148,11 +177,13 @@ export class PlansService {
     const dispatch: Record<string, DispatchState> = {};
     const rows: PlanSessionRow[] = [];
     const estimates: Record<string, number> = {};
+    const issuePhases: PlanIssuePhase[] = [];
     const masters = new Set<string>();
     for (const [path, l] of this.loaded) {
       plans[path] = l.summary;
       if (l.summary.masterIssue) masters.add(l.summary.masterIssue.id);
       if (!l.snapshot) continue;
+      issuePhases.push(...planIssuePhases(l.snapshot.parsed, path));
       for (const r of l.snapshot.parsed.sessionRegistry) {
         rows.push({ planPath: path, sessionName: r.sessionName, issueId: r.issue?.id ?? null, phase: r.phase || null, agent: r.agent || null, branch: r.branch, worktree: r.worktree, status: r.status });
       }
@@ -161,7 +192,7 @@ export class PlansService {
     }
     this.options.store.replaceCollection('plans', plans);
     this.options.store.replaceCollection('dispatch', dispatch);
-    this.options.onPlanContext({ rows, estimates });
+    this.options.onPlanContext({ rows, estimates, issuePhases });
     this.masters = [...masters].sort();
     this.syncLinear();
   }
@@ -187,11 +218,12 @@ export class PlansService {
       masterIssue: snapshot.parsed.header.parentIssue,
       repoPath: basis.master.repoPath,
       decisions: basis.draft.decisions,
-      batches: basis.draft.batches,
-      batchStates: batchStates(snapshot.parsed, basis.draft.batches),
+      batches: batchesOf(evaluation.rows, basis.facts),
+      batchStates: batchStates(snapshot.parsed, batchesOf(evaluation.rows, basis.facts)),
       approvals: snapshot.parsed.approvals,
       research: research.length > 0 ? { tracks: research, sufficiency: parseSufficiency(snapshot.text) } : null,
       problems,
+      mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
     };
   }
 
@@ -245,7 +277,12 @@ export class PlansService {
     }
     const at = (this.options.now?.() ?? new Date()).toISOString();
     const by = this.options.whoAmI?.() ?? safeUserName();
-    const hash = await this.writeChecked(input.planPath, input.expectedHash, approvalEdit({ batch: input.batch, rows, at, by, overrideReason: errors.length > 0 ? reason : reason || null, overridden: errors }));
+    const orderChanged = (input.edits.mergeOrder ?? null) !== null && input.edits.mergeOrder?.length !== 0;
+    const hash = await this.writeChecked(
+      input.planPath,
+      input.expectedHash,
+      approvalEdit({ batch: input.batch, rows, edits: input.edits.rows ?? {}, orderChanged, repoPath: l.basis.master.repoPath, at, by, overrideReason: errors.length > 0 ? reason : reason || null, overridden: errors }),
+    );
     const sessions = rows.map((r) => ({
       session: r.session,
       phase: r.phase,
@@ -375,6 +412,16 @@ export class PlansService {
     this.options.warn([...this.writeBackWarnings].map(([subject, message]) => ({ subject, message })));
     if (wrote) await this.refresh();
   }
+}
+
+/** The sessions (as the table names them) whose merge place the plan declares, and where. */
+function mergeOrderRecordOf(basis: DispatchBasis, rows: DispatchState['rows']): DispatchState['mergeOrderRecord'] {
+  const order = basis.sessions.mergeOrder;
+  const declared = order.declaredKeys
+    .map((k) => basis.sessions.sessions.find((s) => s.key === k))
+    .map((s) => rows.find((r) => (s?.label && r.session === s.label) || (!r.recorded && s?.phase && r.phase === s.phase))?.session)
+    .filter((x): x is string => !!x);
+  return { declared, sources: order.sources.map((d) => ({ line: d.line, text: d.text })), unmatched: order.unmatched };
 }
 
 function safeUserName(): string {

@@ -24,11 +24,14 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** Largest time a Date can hold (±8.64e15 ms); beyond it toISOString() throws. Found by fuzzing. */
+const MAX_DATE_MS = 8.64e15;
+
 /** Epoch milliseconds (or seconds, or an ISO string) to ISO; null when it is neither. */
 export function toIso(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
     const ms = value < 1e11 ? value * 1000 : value;
-    return new Date(ms).toISOString();
+    return ms <= MAX_DATE_MS ? new Date(ms).toISOString() : null;
   }
   if (typeof value === 'string' && value.trim() !== '') {
     const t = Date.parse(value);

@@ -79,17 +79,23 @@ export class TranscriptAccumulator {
   private readonly anonymousUsage = new Map<string, TokenUsage>();
   private userLines = 0;
   private brokenLines = 0;
+  /** Lines folded in (blank ones too), so a broken line's number is known once the head is absorbed. */
+  private lines = 0;
+  /** 1-based, counted from the first line this accumulator saw. */
+  private firstBrokenLine: number | null = null;
   private readonly unknownLineTypes: Record<string, number> = {};
   private bytesRead = 0;
 
   /** Folds one line in; `bytes` is the size of the line in the file, for progress and bytesRead. */
   add(line: ParsedLine, bytes = 0): void {
     this.bytesRead += bytes;
+    this.lines += 1;
     switch (line.kind) {
       case 'blank':
         return;
       case 'broken':
         this.brokenLines += 1;
+        this.firstBrokenLine ??= this.lines;
         return;
       case 'unknown':
         this.unknownLineTypes[line.type] = (this.unknownLineTypes[line.type] ?? 0) + 1;
@@ -281,6 +287,8 @@ export class TranscriptAccumulator {
     for (const model of earlier.modelsSeen) this.modelsSeen.add(model);
     this.userLines += earlier.userLines;
     this.brokenLines += earlier.brokenLines;
+    this.firstBrokenLine = earlier.firstBrokenLine ?? (this.firstBrokenLine === null ? null : earlier.lines + this.firstBrokenLine);
+    this.lines += earlier.lines;
     for (const [type, count] of Object.entries(earlier.unknownLineTypes)) {
       this.unknownLineTypes[type] = (this.unknownLineTypes[type] ?? 0) + count;
     }
@@ -323,6 +331,7 @@ export class TranscriptAccumulator {
       models: [...this.modelsSeen].sort(),
       messageCount: this.userLines + this.responses.size + this.anonymousResponses,
       brokenLines: this.brokenLines,
+      firstBrokenLine: this.firstBrokenLine,
       unknownLineTypes: { ...this.unknownLineTypes },
       bytesRead: this.bytesRead,
       fullScanDone: true,

@@ -92,8 +92,24 @@ describe('TranscriptTailer', () => {
     await writeFile(path, `${assistantLine(1, 5)}\n{"type":"assistant","message":{"id":\n${assistantLine(2, 6)}\n`);
     const { summary } = await new TranscriptTailer(path).readNew();
     expect(summary.brokenLines).toBe(1);
+    expect(summary.firstBrokenLine).toBe(2);
     expect(summary.usage.output).toBe(11);
     expect(summary.lastAssistantText).toBe('answer 2');
+  });
+
+  it('numbers the first broken line from the top of the file, also when the tail was read first', async () => {
+    const path = join(dir, 't.jsonl');
+    const lines: string[] = [];
+    for (let i = 1; i <= 400; i++) lines.push(i === 120 || i === 390 ? '{"type":"user", broken' : assistantLine(i, 1));
+    await writeFile(path, `${lines.join('\n')}\n`);
+    const tailer = new TranscriptTailer(path, { maxInitialBytes: 4096, chunkBytes: 1024 });
+    const first = (await tailer.readNew()).summary;
+    expect(first.fullScanDone).toBe(false);
+    expect(first.brokenLines).toBe(1); // only the one in the tail so far
+    expect(first.firstBrokenLine).toBeNull(); // its number is not known until the beginning is counted
+    const full = await tailer.whenFullScanDone();
+    expect(full.brokenLines).toBe(2);
+    expect(full.firstBrokenLine).toBe(120);
   });
 
   it('a truncated file is read again from the start', async () => {

@@ -109,7 +109,10 @@ export class TranscriptTailer {
   }
 
   get summary(): TranscriptSummary {
-    return { ...this.acc.summary(), fullScanDone: this.fullScanDone, scanProgress: this.scanProgress };
+    const summary = this.acc.summary();
+    // Line numbers count from the tail's start until the beginning has been counted too.
+    const firstBrokenLine = this.fullScanDone ? (summary.firstBrokenLine ?? null) : null;
+    return { ...summary, firstBrokenLine, fullScanDone: this.fullScanDone, scanProgress: this.scanProgress };
   }
 
   /** Resolves when the background count (if any) has finished, with the summary then. */

@@ -23,6 +23,11 @@ describe('detectCollisions', () => {
     ],
     ['duplicates within one session count once', [s('a', ['x', 'x']), s('b', ['x'])], { a: [['x', 'b']], b: [['x', 'a']] }],
     ['sorted by file', [s('a', ['z', 'b']), s('b', ['b', 'z'])], { a: [['b', 'b'], ['z', 'b']], b: [['b', 'a'], ['z', 'a']] }],
+    [
+      'real source files come before lock files and committed workflow state',
+      [s('a', ['.ccc-state.json', 'package-lock.json', 'src/z.ts', '.ccc-progress.md']), s('b', ['.ccc-progress.md', '.ccc-state.json', 'package-lock.json', 'src/z.ts'])],
+      { a: [['src/z.ts', 'b'], ['package-lock.json', 'b'], ['.ccc-progress.md', 'b'], ['.ccc-state.json', 'b']] },
+    ],
   ])('%s', (_n, input, expected) => {
     const out = detectCollisions(input);
     for (const [id, list] of Object.entries(expected)) {

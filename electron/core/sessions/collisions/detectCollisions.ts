@@ -1,4 +1,5 @@
 import type { Collision } from '../../../../shared/domain/session';
+import { compareByMeaning } from '../workflow/workflowFiles';
 
 export interface CollisionInput {
   id: string;
@@ -13,7 +14,9 @@ export interface CollisionInput {
 
 /**
  * Two live sessions of the same repository that change the same path collide: each gets one
- * Collision per (file, other session). Pure; output sorted by file then other session id.
+ * Collision per (file, other session). Pure; output sorted most meaningful file first (source before
+ * lock files before committed workflow state, see compareByMeaning), then by other session id, so the
+ * one collision a row has room for is the one that matters.
  */
 export function detectCollisions(sessions: readonly CollisionInput[]): Map<string, Collision[]> {
   const out = new Map<string, Collision[]>();
@@ -47,7 +50,7 @@ export function detectCollisions(sessions: readonly CollisionInput[]): Map<strin
     }
   }
   for (const list of out.values()) {
-    list.sort((x, y) => x.file.localeCompare(y.file) || x.otherSessionId.localeCompare(y.otherSessionId));
+    list.sort((x, y) => compareByMeaning(x.file, y.file) || x.otherSessionId.localeCompare(y.otherSessionId));
   }
   return out;
 }

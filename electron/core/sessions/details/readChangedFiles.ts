@@ -1,6 +1,8 @@
-import { parseStatusV2, uncommittedPaths } from '../git/parseStatus';
-import type { GitRunner } from '../git/runGit';
-import { firstLine } from './readRecentCommits';
+import { diffNames } from '../../git/diff';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
+import { uncommittedPaths } from '../../git/parseStatus';
+import { readStatus } from '../../git/status';
+import { compareByMeaning, withoutWorkflowState } from '../workflow/workflowFiles';
 
 /** The panel lists files, it is not a diff tool: a few hundred names are plenty. */
 export const MAX_FILES = 300;
@@ -11,22 +13,18 @@ export interface ChangedFiles {
   errors: string[];
 }
 
-function splitZ(text: string): string[] {
-  return text.split('\0').filter((s) => s.length > 0);
-}
-
 /** Uncommitted paths now, and the paths the branch changed since its merge-base with `baseRef`. */
-export async function readChangedFiles(git: GitRunner, cwd: string, baseRef: string | null): Promise<ChangedFiles> {
+export async function readChangedFiles(cwd: string, baseRef: string | null, git: GitRunner = tolerantGit): Promise<ChangedFiles> {
   const errors: string[] = [];
-  const [statusRun, diffRun] = await Promise.all([
-    git(['status', '--porcelain=v2', '-z', '--untracked-files=all'], cwd),
-    baseRef ? git(['diff', '--name-only', '-z', '--no-renames', `${baseRef}...HEAD`], cwd) : Promise.resolve(null),
+  const [status, diff] = await Promise.all([
+    readStatus(cwd, { untracked: 'all' }, git),
+    baseRef ? diffNames(cwd, `${baseRef}...HEAD`, { noRenames: true }, git) : Promise.resolve(null),
   ]);
   let uncommitted: string[] = [];
-  if (statusRun.code === 0) uncommitted = uncommittedPaths(parseStatusV2(statusRun.stdout));
-  else errors.push(`git status: ${firstLine(statusRun.stderr) || `exit ${statusRun.code}`}`);
+  if (status.ok) uncommitted = uncommittedPaths({ ...status.value, entries: withoutWorkflowState(status.value.entries) });
+  else errors.push(`git status: ${status.error}`);
   let changedVsBase: string[] = [];
-  if (diffRun && diffRun.code === 0) changedVsBase = splitZ(diffRun.stdout).sort();
-  else if (diffRun) errors.push(`git diff ${baseRef ?? ''}: ${firstLine(diffRun.stderr) || `exit ${diffRun.code}`}`);
+  if (diff?.ok) changedVsBase = diff.value.sort(compareByMeaning);
+  else if (diff) errors.push(`git diff ${baseRef ?? ''}: ${diff.error}`);
   return { uncommitted: uncommitted.slice(0, MAX_FILES), changedVsBase: changedVsBase.slice(0, MAX_FILES), errors };
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../../shared/domain/session';
 import { createTempRepo, gitIn, makeTempDir, type TempRepo } from '../../testing/tempRepo';
-import { parseCommitLog } from './readRecentCommits';
 import { planTitleOf } from './readPlanTitle';
 import { readSessionDetails, resumeCommandFor } from './readSessionDetails';
 
@@ -38,6 +37,7 @@ function record(over: Partial<SessionRecord> & { path: string; transcriptPath?: 
       usage: null,
       costUsd: null,
       estimateUsd: null,
+      usageCounting: false,
     },
     progress: null,
     collisions: [],
@@ -115,10 +115,6 @@ describe('readSessionDetails', () => {
 });
 
 describe('pure helpers', () => {
-  it('parses git log records and skips malformed ones', () => {
-    const out = 'abc1234\x1fSubject\x1fAda\x1f2026-01-01T00:00:00+00:00\x1e\nnot a record\x1e\n';
-    expect(parseCommitLog(out)).toEqual([{ sha: 'abc1234', subject: 'Subject', author: 'Ada', at: '2026-01-01T00:00:00+00:00' }]);
-  });
   it('finds the first heading of a plan', () => {
     expect(planTitleOf('intro\n# Title here #\n# Second')).toBe('Title here');
     expect(planTitleOf('## only h2')).toBeNull();

@@ -1,17 +1,18 @@
 import type { SessionDetails } from '../../../../shared/contract/sessionsRequests';
 import type { SessionRecord } from '../../../../shared/domain/session';
-import { limitedGitRunner, type GitRunner } from '../git/runGit';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
+import { recentCommits } from '../../git/log';
 import { readChangedFiles } from './readChangedFiles';
 import { readPlanTitle } from './readPlanTitle';
-import { readRecentCommits } from './readRecentCommits';
 import { readTranscriptTail, type TranscriptTail } from './readTranscriptTail';
 
 export interface DetailsOptions {
-  /** Injected so detail reads share the registry's git limiter; default: a runner of its own. */
+  /** Injected by tests; default: tolerantGit, behind the app's one git process limit. */
   git?: GitRunner;
 }
 
-const defaultRunner = limitedGitRunner();
+/** The panel shows the last dozen commits; the branch's full history is a terminal's job. */
+const RECENT_COMMITS = 12;
 
 /** `claude --resume <id>` quoted for a POSIX shell when the id has anything unusual in it. */
 export function resumeCommandFor(sessionId: string | null): string | null {
@@ -25,14 +26,14 @@ export function resumeCommandFor(sessionId: string | null): string | null {
  * the rest is still returned.
  */
 export async function readSessionDetails(record: SessionRecord, options: DetailsOptions = {}): Promise<SessionDetails> {
-  const git = options.git ?? defaultRunner;
+  const git = options.git ?? tolerantGit;
   const problems: string[] = [];
   const cwd = record.worktree && !record.worktree.bare ? record.worktree.path : null;
   const transcriptPath = record.claude?.transcriptPath ?? null;
 
   const [commits, files, tail, planTitle] = await Promise.all([
-    cwd ? readRecentCommits(git, cwd) : Promise.resolve({ commits: [], error: null }),
-    cwd ? readChangedFiles(git, cwd, record.git?.baseRef ?? null) : Promise.resolve({ uncommitted: [], changedVsBase: [], errors: [] }),
+    cwd ? recentCommits(cwd, RECENT_COMMITS, 'HEAD', git) : null,
+    cwd ? readChangedFiles(cwd, record.git?.baseRef ?? null, git) : Promise.resolve({ uncommitted: [], changedVsBase: [], errors: [] }),
     transcriptPath
       ? readTranscriptTail(transcriptPath).catch((error: unknown): TranscriptTail => {
           problems.push(`Transcript unreadable: ${error instanceof Error ? error.message : String(error)}`);
@@ -41,11 +42,11 @@ export async function readSessionDetails(record: SessionRecord, options: Details
       : Promise.resolve<TranscriptTail>({ entries: [], lastAssistantText: null }),
     record.planPath ? readPlanTitle(record.planPath) : Promise.resolve(null),
   ]);
-  if (commits.error) problems.push(`git log: ${commits.error}`);
+  if (commits && !commits.ok) problems.push(`git log: ${commits.error}`);
   problems.push(...files.errors);
 
   return {
-    commits: commits.commits,
+    commits: commits?.ok ? commits.value : [],
     uncommitted: files.uncommitted,
     changedVsBase: files.changedVsBase,
     lastAssistantText: record.claude?.lastAssistantText ?? tail.lastAssistantText,

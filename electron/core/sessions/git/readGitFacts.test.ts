@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, gitIn, makeTempDir, type TempRepo } from '../../testing/tempRepo';
-import { resolveGitDir } from '../worktrees/discoverWorktrees';
+import { resolveGitDir } from '../../git/resolveGitDir';
 import { chooseBase, readGitFacts, type BaseConfigCache } from './readGitFacts';
 
 describe('chooseBase (pure)', () => {

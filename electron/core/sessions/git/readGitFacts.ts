@@ -1,8 +1,18 @@
-import { access, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitFacts } from '../../../../shared/domain/session';
-import { parseStatusV2, uncommittedPaths } from './parseStatus';
-import { limitedGitRunner, type GitRunner } from './runGit';
+import { configEntries } from '../../git/config';
+import { diffNames } from '../../git/diff';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
+import { forEachRef } from '../../git/forEachRef';
+import { findLockFiles } from '../../git/lockFiles';
+import { lastCommit } from '../../git/log';
+import { readOperationState } from '../../git/operationState';
+import { uncommittedPaths } from '../../git/parseStatus';
+import { reflogShas } from '../../git/reflog';
+import { countLeftRight } from '../../git/revList';
+import { readStatus } from '../../git/status';
+import { withoutWorkflowState } from '../workflow/workflowFiles';
 
 export interface GitFactsTarget {
   path: string;
@@ -12,6 +22,7 @@ export interface GitFactsTarget {
 }
 
 export interface ReadGitFactsOptions {
+  /** Default: tolerantGit (the shared git limit; a folder that is gone is an error, never a throw). */
   git?: GitRunner;
   /**
    * Each repository's `branch.*.switchyardBase` settings, read once per change of its config file
@@ -79,41 +90,6 @@ export function chooseBase(input: {
   return null;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Lock files git leaves while it writes: index.lock, HEAD.lock, and ref locks of the current branch. */
-export async function findLockFiles(target: GitFactsTarget, branch: string | null): Promise<string[]> {
-  const candidates = new Set<string>();
-  if (target.gitDir) {
-    for (const name of ['index.lock', 'HEAD.lock', 'ORIG_HEAD.lock', 'MERGE_HEAD.lock']) candidates.add(join(target.gitDir, name));
-  }
-  if (target.commonGitDir) {
-    for (const name of ['packed-refs.lock', 'config.lock', 'shallow.lock']) candidates.add(join(target.commonGitDir, name));
-    if (branch) candidates.add(join(target.commonGitDir, 'refs', 'heads', `${branch}.lock`));
-  }
-  const found: string[] = [];
-  for (const path of candidates) if (await exists(path)) found.push(path);
-  // Anything else ending in .lock at the top of the worktree's git dir (e.g. a future lock name).
-  if (target.gitDir) {
-    try {
-      for (const name of await readdir(target.gitDir)) {
-        const full = join(target.gitDir, name);
-        if (name.endsWith('.lock') && !found.includes(full)) found.push(full);
-      }
-    } catch {
-      /* git dir unreadable: reported through status */
-    }
-  }
-  return found.sort();
-}
-
 export type BaseConfigCache = Map<string, { stamp: string; bases: Map<string, string> }>;
 
 const BASE_KEY = /^branch\.(.+)\.switchyardbase$/i;
@@ -129,25 +105,14 @@ async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string
   }
   const hit = commonGitDir ? cache.get(commonGitDir) : undefined;
   if (stamp !== '' && hit && hit.stamp === stamp) return hit.bases;
-  // Exit code 1 means "no such key": an empty map, not an error.
-  const run = await git(['config', '--get-regexp', '^branch\\..*\\.switchyardbase$'], cwd);
+  const read = await configEntries(cwd, '^branch\\..*\\.switchyardbase$', git);
   const bases = new Map<string, string>();
-  for (const line of run.code === 0 ? run.stdout.split('\n') : []) {
-    const space = line.indexOf(' ');
-    const key = BASE_KEY.exec(space === -1 ? line : line.slice(0, space));
-    const value = space === -1 ? '' : line.slice(space + 1).trim();
-    if (key?.[1] && value) bases.set(key[1], value);
+  for (const { key, value } of read.ok ? read.value : []) {
+    const name = BASE_KEY.exec(key)?.[1];
+    if (name && value) bases.set(name, value);
   }
-  if (commonGitDir && stamp !== '' && run.code <= 1) cache.set(commonGitDir, { stamp, bases });
+  if (commonGitDir && stamp !== '' && read.ok) cache.set(commonGitDir, { stamp, bases });
   return bases;
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
-}
-
-function splitZ(text: string): string[] {
-  return text.split('\0').filter((s) => s !== '');
 }
 
 /**
@@ -155,22 +120,19 @@ function splitZ(text: string): string[] {
  * no `--refresh`, no fetch), and never throws: failures land in `error`.
  */
 export async function readGitFacts(target: GitFactsTarget, options: ReadGitFactsOptions = {}): Promise<GitFacts> {
-  const git = options.git ?? limitedGitRunner();
+  const git = options.git ?? tolerantGit;
   const cwd = target.path;
-  const statusRun = await git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all'], cwd);
-  if (statusRun.code !== 0) {
-    return emptyGitFacts(firstLine(statusRun.stderr) || `git status exited ${statusRun.code}`);
-  }
-  const status = parseStatusV2(statusRun.stdout);
+  const read = await readStatus(cwd, { branch: true, untracked: 'all' }, git);
+  if (!read.ok) return emptyGitFacts(read.error);
+  const status = read.value;
   const branch = status.head;
   const head = status.oid;
-  const uncommitted = uncommittedPaths(status);
+  // Untracked workflow state (.ccc-state.json, .claude/worktrees/) is not the person's work.
+  const uncommitted = uncommittedPaths({ ...status, entries: withoutWorkflowState(status.entries) });
 
-  const [configuredBase, merge, rebaseMerge, rebaseApply, lockFiles] = await Promise.all([
+  const [configuredBase, operation, lockFiles] = await Promise.all([
     branch ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache ?? new Map()).then((bases) => bases.get(branch) ?? null) : null,
-    target.gitDir ? exists(join(target.gitDir, 'MERGE_HEAD')) : Promise.resolve(false),
-    target.gitDir ? exists(join(target.gitDir, 'rebase-merge')) : Promise.resolve(false),
-    target.gitDir ? exists(join(target.gitDir, 'rebase-apply')) : Promise.resolve(false),
+    target.gitDir ? readOperationState(target.gitDir) : Promise.resolve(null),
     findLockFiles(target, branch),
   ]);
   const configuredShort = configuredBase?.replace(/^(refs\/heads\/|refs\/remotes\/origin\/|origin\/)/, '') ?? null;
@@ -178,25 +140,19 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   const branchRef = branch ? `refs/heads/${branch}` : null;
   // One process answers both "which base refs exist" and "when was the branch's last commit"
   // (git processes are the cost of a refresh; see bench scenario 5).
-  const refsRun = await git(
-    ['for-each-ref', '--format=%(refname)%00%(symref)%00%(committerdate:iso-strict)%00%(contents:subject)', ...baseCandidates, ...(branchRef ? [branchRef] : []), 'refs/remotes/origin/'],
+  const refsRead = await forEachRef(
     cwd,
+    { refname: '%(refname)', symref: '%(symref)', committedAt: '%(committerdate:iso-strict)', subject: '%(contents:subject)' },
+    [...baseCandidates, ...(branchRef ? [branchRef] : []), 'refs/remotes/origin/'],
+    git,
   );
-  const refLines = refsRun.code === 0
-    ? refsRun.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const [refname = '', symref = '', committedAt = '', subject = ''] = line.split('\0');
-          return { refname, symref, committedAt, subject };
-        })
-    : [];
+  const refLines = refsRead.ok ? refsRead.value : [];
   const refs = refLines
     .filter((r) => baseCandidates.has(r.refname) || r.refname.startsWith('refs/remotes/origin/'))
     .map(({ refname, symref }) => ({ refname, symref }));
   const branchLine = branchRef ? refLines.find((r) => r.refname === branchRef) : undefined;
   // A detached HEAD has no ref to ask: one more process for it.
-  const logRun = head && !branchLine ? await git(['log', '-1', '--format=%cI%x00%s', 'HEAD'], cwd) : null;
+  const headCommit = head && !branchLine ? await lastCommit(cwd, 'HEAD', git) : null;
   const base = chooseBase({ branch, configuredBase, refs });
 
   const facts = emptyGitFacts();
@@ -205,42 +161,38 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   facts.changedFiles = uncommitted.length;
   facts.uncommittedFiles = uncommitted;
   facts.dirty = uncommitted.length > 0;
-  facts.mergeInProgress = merge;
-  facts.rebaseInProgress = rebaseMerge || rebaseApply;
+  facts.mergeInProgress = operation?.merge ?? false;
+  facts.rebaseInProgress = operation?.rebase ?? false;
   facts.lockFiles = lockFiles;
   if (branchLine) {
     facts.lastCommitAt = branchLine.committedAt || null;
     facts.lastCommitSubject = branchLine.subject;
-  } else if (logRun && logRun.code === 0) {
-    const [at, subject] = logRun.stdout.replace(/\n$/, '').split('\0');
-    facts.lastCommitAt = at || null;
-    facts.lastCommitSubject = subject ?? null;
+  } else if (headCommit?.ok) {
+    facts.lastCommitAt = headCommit.value.at;
+    facts.lastCommitSubject = headCommit.value.subject;
   }
   if (!base || !head) return facts;
   facts.baseBranch = base.baseBranch;
   facts.baseRef = base.baseRef;
   if (branch === base.baseRef || branch === base.baseBranch) return facts;
 
-  const [countRun, diffRun] = await Promise.all([
-    git(['rev-list', '--left-right', '--count', `${base.baseRef}...HEAD`], cwd),
-    git(['diff', '--name-only', '-z', '--no-renames', `${base.baseRef}...HEAD`], cwd),
+  const [counted, diffed] = await Promise.all([
+    countLeftRight(cwd, base.baseRef, 'HEAD', git),
+    diffNames(cwd, `${base.baseRef}...HEAD`, { noRenames: true }, git),
   ]);
-  if (countRun.code === 0) {
-    const m = /^(\d+)\s+(\d+)/.exec(countRun.stdout.trim());
-    if (m) {
-      facts.behind = Number(m[1]);
-      facts.ahead = Number(m[2]);
-    }
+  if (counted.ok) {
+    facts.behind = counted.value.left;
+    facts.ahead = counted.value.right;
   } else {
-    facts.error = firstLine(countRun.stderr) || null;
+    facts.error = counted.error;
   }
-  if (diffRun.code === 0) facts.filesChangedVsBase = splitZ(diffRun.stdout).sort();
+  if (diffed.ok) facts.filesChangedVsBase = diffed.value.sort();
 
   // ahead 0 means every commit of HEAD is in base: merged — unless the branch never had a commit of its
   // own (a fresh worktree). The branch's reflog tells: more than its creation entry = it moved.
-  if (countRun.code === 0 && facts.ahead === 0 && branch) {
-    const reflog = await git(['reflog', 'show', '--format=%H', `refs/heads/${branch}`, '--'], cwd);
-    const moves = reflog.code === 0 ? reflog.stdout.split('\n').filter(Boolean) : [];
+  if (counted.ok && facts.ahead === 0 && branch) {
+    const reflog = await reflogShas(cwd, `refs/heads/${branch}`, git);
+    const moves = reflog.ok ? reflog.value : [];
     facts.mergedIntoBase = moves.length > 1 && moves.some((sha) => sha !== moves[moves.length - 1]);
   }
   return facts;

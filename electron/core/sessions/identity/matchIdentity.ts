@@ -1,4 +1,4 @@
-import type { MatchedBy, PlanSessionRow } from '../../../../shared/domain/session';
+import type { MatchedBy, PlanIssuePhase, PlanSessionRow } from '../../../../shared/domain/session';
 
 /** What is known about one worktree/session when its identity is matched. All optional. */
 export interface IdentityInput {
@@ -12,6 +12,8 @@ export interface IdentityInput {
   /** Issue named by `.ccc-state.json` (`linearIssue`). */
   cccIssue?: string | null;
   rows?: readonly PlanSessionRow[];
+  /** Where plans place issues (Phase Map, dispatch tables): the phase when no registry row has one. */
+  issuePhases?: readonly PlanIssuePhase[];
 }
 
 export interface IdentityMatch {
@@ -167,17 +169,30 @@ export function matchIdentity(input: IdentityInput): IdentityMatch {
     if (row) matchedBy.add('registry-row');
   }
 
-  const agent = row?.agent?.trim() || fromBranch.agent || null;
+  // 4. No registry row (or one without a phase): the plan's Phase Map or dispatch table for the issue.
+  const placed = !row?.phase?.trim() && issueId ? phaseOfIssue(input.issuePhases ?? [], issueId, row?.planPath ?? null) : null;
+  const agent = row?.agent?.trim() || placed?.agent?.trim() || fromBranch.agent || null;
   return {
     issueId,
-    phase: row?.phase?.trim() || null,
+    phase: row?.phase?.trim() || placed?.phase || null,
     agent,
-    planPath: row?.planPath ?? null,
+    planPath: row?.planPath ?? placed?.planPath ?? null,
     row,
     names,
     matchedBy: ORDER.filter((m) => matchedBy.has(m)),
     unmatched: !issueId && !row,
   };
+}
+
+/**
+ * The place a plan gives an issue: within `planPath` when given, a Phase Map row before a dispatch
+ * row, the first plan otherwise. Pure.
+ */
+export function phaseOfIssue(placements: readonly PlanIssuePhase[], issueId: string, planPath: string | null = null): PlanIssuePhase | null {
+  const id = normalizeIssueId(issueId);
+  const mine = placements.filter((p) => normalizeIssueId(p.issueId) === id && (planPath === null || p.planPath === planPath));
+  const rank = (p: PlanIssuePhase): number => (p.phase ? 0 : 2) + (p.source === 'phase-map' ? 0 : 1);
+  return [...mine].sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
 const ORDER: MatchedBy[] = ['branch', 'folder', 'slug', 'registry-row'];

@@ -1,4 +1,5 @@
 import type { GitFacts, PlanContext, SessionClaudeInfo, SessionRecord, WorktreeInfo } from '../../../../shared/domain/session';
+import { unreadableLinesOf, unreadableLinesText } from '../claude/unreadableLines';
 import { detectCollisions } from '../collisions/detectCollisions';
 import { matchIdentity } from '../identity/matchIdentity';
 import { deriveStatus } from '../status/deriveStatus';
@@ -110,7 +111,8 @@ export function buildRecords(input: BuildInput): DerivedRecord[] {
       id: r.id,
       name: r.name,
       repoKey: r.worktree?.commonGitDir ?? r.id,
-      live: !!r.worktree && !r.worktree.prunable && r.status !== 'merged' && !r.git?.error,
+      // The main checkout is the repository itself, not a session competing with the others.
+      live: !!r.worktree && !r.worktree.isMain && !r.worktree.prunable && r.status !== 'merged' && !r.git?.error,
       files: r.git ? [...r.git.filesChangedVsBase, ...r.git.uncommittedFiles] : [],
     })),
   );
@@ -130,10 +132,13 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
     sessionName: p.live?.name ?? t?.customTitle ?? null,
     cccIssue: ccc?.linearIssue ?? null,
     rows: input.plan.rows,
+    issuePhases: input.plan.issuePhases ?? [],
   });
   const rowName = match.row?.sessionName?.trim();
   const name =
     (rowName && rowName !== '(direct main)' ? rowName : null) ??
+    // A main checkout is named after its repository (its branch is usually just `main`).
+    (w?.isMain ? baseName(w.path) : null) ??
     p.live?.name ??
     t?.customTitle ??
     t?.slug ??
@@ -154,6 +159,7 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
     ccc: ccc ? { awaitingGate: ccc.awaitingGate, done: ccc.done } : null,
     git: git ? { dirty: git.dirty, ahead: git.ahead, mergedIntoBase: git.mergedIntoBase, error: git.error } : null,
     planStatus: match.row?.status ?? null,
+    mainCheckout: !!w?.isMain,
     linearStateType: match.issueId ? (input.plan.linearStates?.[match.issueId] ?? null) : null,
     now: input.now,
     ...(input.activeWindowMs !== undefined ? { activeWindowMs: input.activeWindowMs } : {}),
@@ -173,6 +179,8 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
           usage: t?.usage ?? null,
           costUsd: t?.costUsd ?? null,
           estimateUsd: estimate,
+          usageCounting: t ? t.fullScanDone === false : false,
+          unreadableLines: unreadableLinesOf(t),
         }
       : null;
 
@@ -182,6 +190,8 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
   if (git?.mergeInProgress) warnings.push('a merge is in progress');
   if (git?.rebaseInProgress) warnings.push('a rebase is in progress');
   if (p.live?.warning) warnings.push(p.live.warning);
+  const unreadable = unreadableLinesOf(t);
+  if (unreadable) warnings.push(unreadableLinesText(unreadable));
 
   return {
     id: p.id,

@@ -19,7 +19,9 @@ export type TranscriptSummaryLike = Pick<
   | 'awaitingPermission'
   | 'usage'
   | 'costUsd'
->;
+> &
+  // Fakes may leave these out: a summary without them counts as fully counted and fully readable.
+  Partial<Pick<TranscriptSummary, 'fullScanDone' | 'scanProgress' | 'brokenLines' | 'firstBrokenLine'>>;
 
 export interface TranscriptEntry {
   /** Absolute path of the `.jsonl` file. */
@@ -38,6 +40,11 @@ export interface ClaudeSource {
   /** Summaries of the transcripts worth showing (recent ones); the registry maps them by `cwd`. */
   readTranscripts(): Promise<TranscriptEntry[]>;
   readCccState(worktreePath: string): Promise<CccStateLike | null>;
+  /**
+   * Calls `listener` when something changed that no file event announces (a background token count
+   * finished); returns the unsubscribe. Optional: a source without it is only polled.
+   */
+  subscribe?(listener: () => void): () => void;
   close?(): Promise<void> | void;
 }
 

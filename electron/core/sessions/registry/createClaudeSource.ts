@@ -1,7 +1,7 @@
 import { readCccState } from '../claude/cccState';
 import { readLiveSessions } from '../claude/liveSessions';
 import { listTranscripts } from '../claude/transcriptFiles';
-import { TranscriptTailer } from '../claude/transcriptTailer';
+import { TranscriptTailer, type TranscriptTailerOptions } from '../claude/transcriptTailer';
 import type { ClaudeSource, TranscriptEntry } from './claudeSource';
 
 export interface ClaudeSourceOptions {
@@ -10,6 +10,8 @@ export interface ClaudeSourceOptions {
   /** At most this many transcripts (the most recently written) are followed. Default 200. */
   maxTranscripts?: number;
   now?: () => number;
+  /** How transcripts are followed (tail size, background queue); defaults are the tailer's. */
+  tailer?: Pick<TranscriptTailerOptions, 'maxInitialBytes' | 'chunkBytes' | 'backgroundLimiter'>;
 }
 
 /**
@@ -22,6 +24,13 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
   const maxAgeMs = options.maxAgeMs ?? 3 * 24 * 3600 * 1000;
   const maxTranscripts = options.maxTranscripts ?? 200;
   const now = options.now ?? Date.now;
+  const listeners = new Set<() => void>();
+  // A finished background count changes a total without any file event: say so, or a session that
+  // stopped writing would show its partial total until the next poll.
+  const counted = (_progress: number, done: boolean): void => {
+    if (!done) return;
+    for (const l of listeners) l();
+  };
   return {
     readLiveSessions: () => readLiveSessions(claudeHome),
     async readTranscripts(): Promise<TranscriptEntry[]> {
@@ -40,7 +49,7 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
         refs.map(async (ref): Promise<TranscriptEntry | null> => {
           let tailer = tailers.get(ref.path);
           if (!tailer) {
-            tailer = new TranscriptTailer(ref.path);
+            tailer = new TranscriptTailer(ref.path, { ...options.tailer, onScanProgress: counted });
             tailers.set(ref.path, tailer);
           }
           try {
@@ -56,7 +65,12 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
     async readCccState(worktreePath) {
       return (await readCccState(worktreePath)).state;
     },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close() {
+      listeners.clear();
       for (const t of tailers.values()) t.close();
       tailers.clear();
     },

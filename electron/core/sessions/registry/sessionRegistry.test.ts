@@ -195,4 +195,32 @@ describe('SessionRegistry (real repos, real watcher)', () => {
     expect((await still).git?.uncommittedFiles).toContain('after.ts');
     await rm(join(wtB, 'after.ts'));
   });
+
+  it('a change the source announces before the first emit (a count that ended while git loaded) is read right after it', async () => {
+    let reads = 0;
+    let notify: () => void = () => undefined;
+    const counted: TranscriptEntry['summary'] = {
+      sessionId: 's-9', cwd: wtA, slug: null, gitBranch: null, customTitle: null, aiTitle: null, lastActivityAt: '2026-01-01T00:00:00Z',
+      lastAssistantText: null, turnInProgress: false, taskCompleteSeen: false, awaitingPermission: null, usage, costUsd: 0.5,
+    };
+    const source: ClaudeSource = {
+      readLiveSessions: () => Promise.resolve([]),
+      readTranscripts: () => {
+        reads++;
+        // First read: still counting, and the count ends at once, before the registry has emitted anything.
+        if (reads === 1) queueMicrotask(() => notify());
+        return Promise.resolve([{ path: '/t/s-9.jsonl', summary: { ...counted, fullScanDone: reads > 1 } }]);
+      },
+      readCccState: () => Promise.resolve(null),
+      subscribe(listener) {
+        notify = listener;
+        return () => (notify = () => undefined);
+      },
+    };
+    const r = make({ claude: source });
+    const final = waitFor(r, (e) => e.records.find((x) => x.id === wtA && x.claude?.usageCounting === false), 3000);
+    await r.start();
+    expect((await final).claude?.usageCounting).toBe(false);
+    expect(reads).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -1,8 +1,7 @@
 import type { GitFacts, PlanContext, SessionRecord, SessionStatus, WorktreeInfo } from '../../../../shared/domain/session';
 import { coalesced } from '../../async/coalesced';
-import { createLimiter } from '../../async/limiter';
 import { readGitFacts, emptyGitFacts, type BaseConfigCache } from '../git/readGitFacts';
-import { limitedGitRunner, type GitRunner } from '../git/runGit';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
 import { StatusDebouncer } from '../status/statusDebouncer';
 import { ClaudeHomeWatcher } from '../watch/claudeHomeWatcher';
 import { WorktreeWatcher, type WatchTarget } from '../watch/worktreeWatcher';
@@ -41,11 +40,9 @@ export interface SessionRegistryOptions {
   /** Watch the file system. Default true. */
   watch?: boolean;
   watchDebounceMs?: number;
-  /** Most git processes at once across all worktrees. Default 4. */
-  gitConcurrency?: number;
   /** A transcript written to within this window counts as growing. */
   activeWindowMs?: number;
-  /** Injected git runner (tests); default: execGit behind a limiter of gitConcurrency. */
+  /** Injected git runner (tests); default: tolerantGit, behind the app's one git process limit. */
   git?: GitRunner;
 }
 
@@ -131,9 +128,15 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly emitted = new Map<string, string>();
   private records = new Map<string, SessionRecord>();
   private readonly refreshing = new Map<string, Promise<void>>();
+  /** Worktrees a launch just started claude in: their first live status skips the hold time. */
+  private readonly launched = new Set<string>();
   private readonly again = new Set<string>();
   private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
   private intervals: unknown[] = [];
+  private unsubscribeClaude: (() => void) | null = null;
+  /** The source said something changed before the first full emit: re-read right after it. */
+  private claudeChangedEarly = false;
+  private firstEmitDone = false;
   private pendingTimer: unknown = null;
   private pendingAt: number | null = null;
   private started = false;
@@ -144,7 +147,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.claude = options.claude ?? emptyClaudeSource;
     this.now = options.now ?? Date.now;
     this.timers = options.timers ?? defaultTimers;
-    this.git = options.git ?? limitedGitRunner(createLimiter(options.gitConcurrency ?? 4));
+    this.git = options.git ?? tolerantGit;
     this.debouncer = new StatusDebouncer(options.statusHoldMs ?? 1500, options.statusSettleMs ?? 10_000);
   }
 
@@ -152,6 +155,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    // Before the first read: a background count that ends while the rest still loads must not be missed.
+    this.unsubscribeClaude =
+      this.claude.subscribe?.(() => {
+        if (this.firstEmitDone) void this.refreshClaude();
+        else this.claudeChangedEarly = true;
+      }) ?? null;
     const discovery = await this.discover();
     this.applyDiscovery(discovery);
     await Promise.all([
@@ -160,6 +169,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     ]);
     if (this.stopped) return;
     this.recompute();
+    this.firstEmitDone = true;
+    if (this.claudeChangedEarly) void this.refreshClaude();
     if (this.options.watch ?? true) {
       this.watcher = new WorktreeWatcher({
         onWorktreeChanged: (id) => void this.refreshWorktree(id),
@@ -187,6 +198,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribeClaude?.();
+    this.unsubscribeClaude = null;
     for (const h of this.intervals) this.timers.clearInterval(h);
     this.intervals = [];
     if (this.pendingTimer !== null) this.timers.clearTimeout(this.pendingTimer);
@@ -217,7 +230,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   /** Plan rows (Session Registry tables), estimates and Linear states; re-derives every record. */
   setPlanContext(ctx: PlanContext): void {
-    this.plan = { rows: [...ctx.rows], estimates: { ...ctx.estimates }, ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}) };
+    this.plan = {
+      rows: [...ctx.rows],
+      estimates: { ...ctx.estimates },
+      ...(ctx.issuePhases ? { issuePhases: [...ctx.issuePhases] } : {}),
+      ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}),
+    };
     if (this.started && !this.stopped) this.recompute();
   }
 
@@ -238,6 +256,13 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.refreshing.set(id, run);
     await run;
     if (!this.stopped) this.recompute();
+  }
+
+  /** Switchyard just started claude in this worktree: show its first live status at once, then look. */
+  expectLaunch(worktreePath: string): void {
+    this.launched.add(worktreePath);
+    setTimeout(() => this.launched.delete(worktreePath), 30_000).unref?.();
+    void this.refreshTopology();
   }
 
   /** Re-reads live sessions and transcripts, then emits what changed; overlapping calls collapse into one more round. */
@@ -364,6 +389,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     const next = new Map<string, SessionRecord>();
     let nextPending: number | null = null;
     for (const r of derived) {
+      if (r.worktree && r.claude?.alive && this.launched.delete(r.worktree.path)) this.debouncer.showNextAtOnce(r.id);
       const d = this.debouncer.update(r.id, { status: r.status, reason: r.statusReason }, now);
       if (d.pendingUntil !== null) nextPending = nextPending === null ? d.pendingUntil : Math.min(nextPending, d.pendingUntil);
       const record: SessionRecord = {

@@ -31,6 +31,9 @@ describe('deriveStatus', () => {
     ['busy wins over plan Failed (re-run)', { live: { alive: true, liveStatus: 'busy' }, planStatus: 'Failed' }, 'working'],
     ['waiting wins over merged', { live: { alive: true, liveStatus: 'waiting' }, git: { ...clean, mergedIntoBase: true } }, 'waiting'],
     ['merged but dirty is not merged', { git: { ...dirty, mergedIntoBase: true } }, 'stale'],
+    ['main checkout with uncommitted changes, no process → idle, never stale', { mainCheckout: true, git: dirty }, 'idle', /Main checkout with uncommitted/],
+    ['main checkout, old TASK_COMPLETE and dirty → idle, never stale', { mainCheckout: true, transcript: tx({ taskCompleteSeen: true }), git: dirty }, 'idle', /Main checkout/],
+    ['main checkout with Claude at work → working', { mainCheckout: true, live: { alive: true, liveStatus: 'busy' }, git: dirty }, 'working'],
     ['git error, nothing else → unknown', { git: { ...clean, error: 'not a git repository' } }, 'unknown', /Git cannot read/],
   ])('%s', (_n, patch, status, reason) => {
     const out = deriveStatus({ ...base, ...patch });

@@ -17,6 +17,11 @@ export interface StatusInput {
   planStatus: string | null;
   /** Linear `WorkflowState.type` of the issue (`completed`, `started`, …). */
   linearStateType: string | null;
+  /**
+   * The repository's main checkout: a place a person works, not a session. Its uncommitted changes
+   * are never "stale", and it is never "merged" (it is the base).
+   */
+  mainCheckout?: boolean;
   now: number;
   /** A transcript written to within this window counts as growing. Default 30 s. */
   activeWindowMs?: number;
@@ -74,8 +79,9 @@ export function deriveStatus(input: StatusInput): DerivedStatus {
     return { status: 'failed', reason: 'Claude exited in the middle of a turn' };
   }
 
+  const main = !!input.mainCheckout;
   // Merged.
-  if (git?.mergedIntoBase && !dirty) return { status: 'merged', reason: 'The branch is merged into its base' };
+  if (!main && git?.mergedIntoBase && !dirty) return { status: 'merged', reason: 'The branch is merged into its base' };
 
   // Done.
   const doneBy: string[] = [];
@@ -88,7 +94,7 @@ export function deriveStatus(input: StatusInput): DerivedStatus {
   }
 
   // Stale: nobody is at work and changes lie uncommitted.
-  if (!alive && dirty) {
+  if (!alive && dirty && !main) {
     const what = doneBy.length > 0 ? `${doneBy[0]}, but changes are not committed` : 'No Claude process, and changes are not committed';
     return { status: 'stale', reason: what };
   }
@@ -99,6 +105,9 @@ export function deriveStatus(input: StatusInput): DerivedStatus {
       status: 'idle',
       reason: liveStatus === 'shell' ? 'Claude is running a shell command you started' : 'Claude is idle, waiting for a prompt',
     };
+  }
+  if (main && !git?.error) {
+    return { status: 'idle', reason: dirty ? 'Main checkout with uncommitted changes; no Claude process here' : 'Main checkout; no Claude process here' };
   }
   if (git?.error && !transcript) return { status: 'unknown', reason: `Git cannot read this worktree: ${git.error}` };
   if (transcript) {

@@ -39,6 +39,16 @@ describe('StatusDebouncer', () => {
     expect(r.shown).toEqual({ status: 'idle', reason: 'b', since: 200 });
   });
 
+  it('showNextAtOnce: the next change (of a session just launched) skips the hold, once', () => {
+    const d = new StatusDebouncer(1500, 0);
+    d.update('s', { status: 'idle', reason: 'no session' }, 0);
+    d.showNextAtOnce('s');
+    expect(d.update('s', { status: 'idle', reason: 'no session' }, 10).changed).toBe(false);
+    expect(d.update('s', { status: 'working', reason: 'busy' }, 20).shown.status).toBe('working');
+    expect(d.update('s', { status: 'waiting', reason: 'asks' }, 30).shown.status).toBe('working');
+    expect(d.update('s', { status: 'waiting', reason: 'asks' }, 1600).shown.status).toBe('waiting');
+  });
+
   it('a new reason for the same status updates at once', () => {
     const d = new StatusDebouncer(1500);
     d.update('s', { status: 'working', reason: 'a' }, 0);

@@ -36,6 +36,8 @@ interface Entry {
  */
 export class StatusDebouncer {
   private readonly entries = new Map<string, Entry>();
+  /** Ids whose next change shows at once (a session Switchyard just launched: news, not flicker). */
+  private readonly immediate = new Set<string>();
   constructor(
     private readonly holdMs = 1500,
     private readonly settleMs = 10_000,
@@ -44,6 +46,7 @@ export class StatusDebouncer {
   update(id: string, candidate: { status: SessionStatus; reason: string }, now: number): DebounceResult {
     const entry = this.entries.get(id);
     if (!entry) {
+      this.immediate.delete(id); // the first status shows at once anyway
       const shown = { status: candidate.status, reason: candidate.reason, since: now };
       this.entries.set(id, { firstSeen: now, shown, pending: null });
       return { shown, changed: true, notify: false, previous: null, pendingUntil: null };
@@ -53,6 +56,12 @@ export class StatusDebouncer {
       const reasonChanged = candidate.reason !== entry.shown.reason;
       if (reasonChanged) entry.shown = { ...entry.shown, reason: candidate.reason };
       return { shown: entry.shown, changed: reasonChanged, notify: false, previous: entry.shown.status, pendingUntil: null };
+    }
+    if (this.immediate.delete(id)) {
+      const previous = entry.shown.status;
+      entry.shown = { status: candidate.status, reason: candidate.reason, since: now };
+      entry.pending = null;
+      return { shown: entry.shown, changed: true, notify: false, previous, pendingUntil: null };
     }
     if (!entry.pending || entry.pending.status !== candidate.status) {
       entry.pending = { status: candidate.status, reason: candidate.reason, since: now };
@@ -75,7 +84,13 @@ export class StatusDebouncer {
     return this.entries.get(id)?.shown ?? null;
   }
 
+  /** The next status change of `id` skips the hold time (once). */
+  showNextAtOnce(id: string): void {
+    this.immediate.add(id);
+  }
+
   forget(id: string): void {
     this.entries.delete(id);
+    this.immediate.delete(id);
   }
 }

@@ -2,7 +2,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, makeTempDir, type TempRepo } from '../../testing/tempRepo';
-import { limitedGitRunner, type GitRunner } from '../git/runGit';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
 import { discoverWorktrees, type RevParseCache } from './discoverWorktrees';
 
 describe('discoverWorktrees (real repos)', () => {
@@ -63,11 +63,10 @@ describe('discoverWorktrees (real repos)', () => {
   });
 
   it('a repeated discovery asks git rev-parse again only for folders whose .git changed', async () => {
-    const real = limitedGitRunner();
     const revParses: string[] = [];
-    const git: GitRunner = (args, cwd) => {
-      if (args[0] === 'rev-parse') revParses.push(cwd);
-      return real(args, cwd);
+    const git: GitRunner = (args, options) => {
+      if (args[0] === 'rev-parse') revParses.push(options.cwd);
+      return tolerantGit(args, options);
     };
     const cache: RevParseCache = new Map();
     const first = await discoverWorktrees({ claudeHome: home, repos: [repo.dir], extraRoots: [], git, revParseCache: cache });

@@ -1,8 +1,10 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { WorktreeInfo, WorktreeSource } from '../../../../shared/domain/session';
-import { limitedGitRunner, type GitRunner } from '../git/runGit';
-import { parseWorktreeList } from './parseWorktreeList';
+import { tolerantGit, type GitRunner } from '../../git/gitRunner';
+import { resolveGitDir } from '../../git/resolveGitDir';
+import { readRepoLocation, type RepoLocation } from '../../git/revParse';
+import { listWorktrees } from '../../git/worktreeList';
 
 export interface DiscoverOptions {
   claudeHome: string;
@@ -18,7 +20,7 @@ export interface DiscoverOptions {
   revParseCache?: RevParseCache;
 }
 
-export type RevParseCache = Map<string, { stamp: string; result: RevParse }>;
+export type RevParseCache = Map<string, { stamp: string; result: RepoLocation }>;
 
 export interface DiscoveryWarning {
   path: string;
@@ -71,47 +73,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
-}
-
-/**
- * The git dir of a worktree: `<path>/.git` when it is a folder, or the target of its `gitdir:` line
- * when it is a file (linked worktrees). Null when neither can be read.
- */
-export async function resolveGitDir(worktreePath: string): Promise<string | null> {
-  const dotGit = join(worktreePath, '.git');
-  try {
-    const s = await stat(dotGit);
-    if (s.isDirectory()) return await realOrSelf(dotGit);
-    const text = await readFile(dotGit, 'utf8');
-    const m = /^gitdir:\s*(.+?)\s*$/m.exec(text);
-    if (!m?.[1]) return null;
-    return await realOrSelf(isAbsolute(m[1]) ? m[1] : resolve(worktreePath, m[1]));
-  } catch {
-    return null;
-  }
-}
-
-export interface RevParse {
-  topLevel: string | null;
-  commonGitDir: string;
-  isBare: boolean;
-}
-
-async function revParse(git: GitRunner, cwd: string): Promise<RevParse | { error: string }> {
-  const run = await git(
-    ['rev-parse', '--path-format=absolute', '--git-common-dir', '--is-bare-repository', '--show-toplevel'],
-    cwd,
-  );
-  const lines = run.stdout.split('\n').map((l) => l.trim());
-  // In a bare repo --show-toplevel fails (exit 128) after printing the first two answers.
-  const commonGitDir = lines[0];
-  const isBare = lines[1] === 'true';
-  if (!commonGitDir || (run.code !== 0 && !isBare)) {
-    return { error: firstLine(run.stderr) || `git rev-parse exited ${run.code}` };
-  }
-  return { topLevel: isBare ? null : (lines[2] ?? null) || null, commonGitDir: await realOrSelf(commonGitDir), isBare };
+/** rev-parse's answer with the common git dir through realpath, so it compares with discovered paths. */
+async function revParse(git: GitRunner, cwd: string): Promise<RepoLocation | { error: string }> {
+  const found = await readRepoLocation(cwd, git);
+  if ('error' in found) return found;
+  return { ...found, commonGitDir: await realOrSelf(found.commonGitDir) };
 }
 
 /** What identifies the folder's `.git` entry as it is now; null when there is none. */
@@ -124,7 +90,7 @@ async function dotGitStamp(dir: string): Promise<string | null> {
   }
 }
 
-async function revParseCached(git: GitRunner, cwd: string, cache: RevParseCache | undefined): Promise<RevParse | { error: string }> {
+async function revParseCached(git: GitRunner, cwd: string, cache: RevParseCache | undefined): Promise<RepoLocation | { error: string }> {
   if (!cache) return revParse(git, cwd);
   const stamp = await dotGitStamp(cwd);
   const hit = cache.get(cwd);
@@ -160,7 +126,7 @@ async function listChildren(root: string): Promise<{ dirs: string[]; error: stri
 const DISCOVERY_WAVE = 4;
 
 export async function discoverWorktrees(options: DiscoverOptions): Promise<DiscoveryResult> {
-  const git = options.git ?? limitedGitRunner();
+  const git = options.git ?? tolerantGit;
   const warnings: DiscoveryWarning[] = [];
   const candidates = new Map<string, Candidate>();
   const roots = worktreeRoots(options);
@@ -183,12 +149,12 @@ export async function discoverWorktrees(options: DiscoverOptions): Promise<Disco
   // commonGitDir → a folder to run `git worktree list` in; each repository is listed once.
   const repoCwd = new Map<string, string>();
   const listRepo = async (commonGitDir: string, cwd: string): Promise<void> => {
-    const run = await git(['worktree', 'list', '--porcelain', '-z'], cwd);
-    if (run.code !== 0) {
-      warnings.push({ path: cwd, message: `git worktree list failed: ${firstLine(run.stderr)}` });
+    const listed = await listWorktrees(cwd, git);
+    if (!listed.ok) {
+      warnings.push({ path: cwd, message: `git worktree list failed: ${listed.error}` });
       return;
     }
-    const entries = parseWorktreeList(run.stdout);
+    const entries = listed.value;
     const main = entries[0];
     if (!main) return;
     const repoRoot = await realOrSelf(main.path);

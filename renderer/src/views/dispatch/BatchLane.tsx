@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Batch, DispatchRowDraft, Violation } from '../../../../shared/domain/dispatch';
 import type { BatchState, DispatchRowEdit } from '../../../../shared/domain/planState';
+import { LaunchPanel } from '../launch/LaunchPanel';
 import { DispatchTable } from './DispatchTable';
 import { MergeOrderList } from './MergeOrderList';
 import { ViolationList } from './ViolationList';
 
 /** One batch: its table, the rules it breaks, its merge order, and Approve / Reject. */
 export function BatchLane(props: {
+  planPath?: string;
   batch: Batch;
   state: BatchState;
   rows: readonly DispatchRowDraft[];
@@ -14,6 +16,8 @@ export function BatchLane(props: {
   busy: boolean;
   onEdit(session: string, patch: DispatchRowEdit): void;
   onMerge(order: string[]): void;
+  mergeRecord: { declared: readonly string[]; sources: readonly { line: number; text: string }[]; unmatched: readonly { token: string; line: number }[] };
+  mergeEdited: boolean;
   onApprove(overrideReason: string | null): void;
   onReject(reason: string): void;
 }) {
@@ -43,7 +47,7 @@ export function BatchLane(props: {
         </div>
         <aside className="dispatch-side">
           <h3>Merge order</h3>
-          <MergeOrderList batch={props.batch.index} rows={props.rows} disabled={!open || props.busy} onChange={props.onMerge} />
+          <MergeOrderList batch={props.batch.index} rows={props.rows} record={props.mergeRecord} edited={props.mergeEdited} disabled={!open || props.busy} onChange={props.onMerge} />
           {open ? (
             <div className="dispatch-approve">
               {errors.length > 0 ? (
@@ -88,6 +92,7 @@ export function BatchLane(props: {
           ) : (
             <p className="faint dispatch-closed">{props.state.state === 'approved' ? 'Approved: the table above is the dispatch record.' : 'Dispatched: its sessions are in the Session Registry.'}</p>
           )}
+          {props.planPath ? <LaunchPanel planPath={props.planPath} batch={props.batch.index} rows={props.rows} state={props.state} /> : null}
         </aside>
       </div>
     </section>

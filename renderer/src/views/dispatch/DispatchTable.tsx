@@ -32,9 +32,22 @@ export function DispatchTable(props: {
           const flags = rowFlags(r);
           const worst = flags.some((f) => f.severity === 'error') ? 'error' : flags.length > 0 ? 'warning' : null;
           return (
-            <tr key={r.session} data-testid="dispatch-row" data-session={r.session} className={worst ? `flag-${worst}` : undefined}>
+            <tr
+              key={r.session}
+              data-testid="dispatch-row"
+              data-session={r.session}
+              data-recorded={r.recorded ? 'yes' : 'no'}
+              className={[worst ? `flag-${worst}` : '', r.recorded ? '' : 'dispatch-proposed'].join(' ').trim() || undefined}
+            >
               <td className="mono">
                 {r.session}
+                {r.recorded ? (
+                  r.phase !== r.session ? <span className="faint dispatch-phase" title="Phase of the Phase Map this row is for"> {r.phase}</span> : null
+                ) : (
+                  <span className="pill dispatch-proposal" title="The plan has no row for this phase yet: the engine proposes this one. Approving adds it to the plan.">
+                    proposed
+                  </span>
+                )}
                 {worst ? (
                   <span className={`dispatch-rowflag ${worst}`} title={flags.map((f) => f.message).join('\n')} aria-label={`${flags.length} rule problem(s)`}>
                     {worst === 'error' ? '●' : '▲'}
@@ -91,9 +104,17 @@ export function DispatchTable(props: {
                 <input className="dispatch-input agent" list="dispatch-agents" aria-label={`Agent of ${r.session}`} value={r.agent} disabled={!props.editable} onChange={(e) => props.onEdit(r.session, { agent: e.target.value })} />
               </td>
               <td className="dispatch-wt">
-                <span className={`pill dispatch-worktree ${r.worktree.replace('/', '')}`}>{r.worktree}</span> <span className="mono dim" title={r.branch ?? undefined}>{r.branch ?? '—'}</span>
+                <span className={`pill dispatch-worktree ${r.worktree.replace('/', '')}`} title={r.written ? (r.written.worktree === null ? 'Not in the table: from the branch and the rule book' : `As written: ${r.written.worktree}`) : undefined}>
+                  {r.written?.worktree ?? r.worktree}
+                </span>{' '}
+                <span className={`mono ${r.written && r.written.branch === null ? 'faint' : 'dim'}`} title={r.written && r.written.branch === null ? `Not in the table: ${r.branch ?? 'none'} (from the registry or {agent}/{issue-id}-{slug})` : (r.branch ?? undefined)}>
+                  {r.branch ?? '—'}
+                </span>
               </td>
-              <td className="dispatch-launch-as">{r.launchAs ?? <span className="faint">unknown</span>}</td>
+              <td className="dispatch-launch-as" title={r.written && r.written.launchAs === null ? 'Not in the table: from the rule book (§2)' : undefined}>
+                {r.written?.launchAs ?? r.launchAs ?? <span className="faint">unknown</span>}
+                {r.written?.launchAs && r.launchAs && r.written.launchAs !== r.launchAs ? <span className="faint"> ({r.launchAs})</span> : null}
+              </td>
             </tr>
           );
         })}

@@ -5,10 +5,28 @@ import type { DispatchRowDraft } from '../../../../shared/domain/dispatch';
  * Merge order of one batch: drag and drop, or the ↑/↓ buttons (keyboard). First merged becomes the
  * base for the next (§8).
  */
-export function MergeOrderList(props: { batch: number; rows: readonly DispatchRowDraft[]; disabled: boolean; onChange(order: string[]): void }) {
+export function MergeOrderList(props: {
+  batch: number;
+  rows: readonly DispatchRowDraft[];
+  disabled: boolean;
+  /** Sessions whose place the plan declares, and the lines that declare it. */
+  record: { declared: readonly string[]; sources: readonly { line: number; text: string }[]; unmatched: readonly { token: string; line: number }[] };
+  edited: boolean;
+  onChange(order: string[]): void;
+}) {
   const ordered = [...props.rows].sort((a, b) => a.mergeOrder - b.mergeOrder);
   const [dragging, setDragging] = useState<string | null>(null);
-  const phases = ordered.map((r) => r.phase);
+  // Keys are the sessions as the table names them (`S-A`, `2B`): labels need not be phase ids.
+  const phases = ordered.map((r) => r.session);
+  const declared = ordered.filter((r) => props.record.declared.includes(r.session));
+  const source =
+    props.edited
+      ? 'your order: approving writes it where the plan declares its merge order'
+      : declared.length === ordered.length && ordered.length > 0
+        ? `declared in the plan${props.record.sources.length > 0 ? ` (line ${props.record.sources.map((s) => s.line).join(', ')})` : ''}`
+        : declared.length > 0
+          ? `${declared.map((r) => r.session).join(', ')} declared in the plan; the rest in batch and plan order`
+          : 'not declared in the plan: batch and plan order (approving writes it as a Merge order line)';
   const move = (from: number, to: number) => {
     if (to < 0 || to >= phases.length || from === to) return;
     const next = [...phases];
@@ -18,18 +36,28 @@ export function MergeOrderList(props: { batch: number; rows: readonly DispatchRo
     props.onChange(next);
   };
   return (
+    <>
+    <div className="faint dispatch-merge-source" data-testid="merge-order-source" title={props.record.sources.map((s) => `line ${s.line}: ${s.text}`).join('\n')}>
+      {source}
+    </div>
+    {props.record.unmatched.length > 0 ? (
+      <div className="dispatch-merge-unmatched" data-testid="merge-order-unmatched">
+        {props.record.unmatched.map((u) => `“${u.token}” (line ${u.line})`).join(', ')} names no session of this plan
+      </div>
+    ) : null}
     <ol className="dispatch-merge" data-testid="merge-order" aria-label={`Merge order of batch ${props.batch}`}>
       {ordered.map((r, i) => (
         <li
-          key={r.phase}
+          key={r.session}
           data-testid="merge-item"
           data-phase={r.phase}
+          data-session={r.session}
           draggable={!props.disabled}
-          className={dragging === r.phase ? 'dragging' : undefined}
+          className={dragging === r.session ? 'dragging' : undefined}
           onDragStart={(e) => {
-            e.dataTransfer.setData('text/plain', r.phase);
+            e.dataTransfer.setData('text/plain', r.session);
             e.dataTransfer.effectAllowed = 'move';
-            setDragging(r.phase);
+            setDragging(r.session);
           }}
           onDragEnd={() => setDragging(null)}
           onDragOver={(e) => {
@@ -59,5 +87,6 @@ export function MergeOrderList(props: { batch: number; rows: readonly DispatchRo
         </li>
       ))}
     </ol>
+    </>
   );
 }

@@ -5,13 +5,13 @@ import { useAppStore } from '../../store/appStore';
 /** The person's unsaved edits of one plan's dispatch table; they live in the renderer until approved. */
 export interface DraftEdits {
   rows: Record<string, DispatchRowEdit>;
-  /** Batch → sessions' phases in merge order. */
+  /** Batch → its sessions (as the table names them) in merge order. */
   mergeOrder: Record<number, string[]>;
 }
 
 const NONE: DraftEdits = { rows: {}, mergeOrder: {} };
 
-/** All edited batches' orders as one list of phase ids (the contract's shape). */
+/** All edited batches' orders as one list of session labels (the contract's shape). */
 export function mergeOrderList(edits: DraftEdits): string[] | null {
   const batches = Object.keys(edits.mergeOrder).map(Number).sort((a, b) => a - b);
   if (batches.length === 0) return null;

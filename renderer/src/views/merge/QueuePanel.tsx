@@ -21,7 +21,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [reviewing, setReviewing] = useState<string | null>(null);
   const busy = pending || view.busy;
   const pulls = usePulls(view.id, [view.baseHead, ...view.rows.map((r) => r.sha)].join('|'));
-  const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing');
+  const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing' && r.verdict.kind !== 'not-started');
   const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -41,7 +41,9 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           <h2>{view.planTitle}</h2>
           <div className="faint merge-sub">
             {view.masterIssueId ? `${view.masterIssueId} · ` : ''}into <code>{view.base}</code> of <span title={view.repoDir}>{view.repoDir.replace(/^.*[\\/]/, '')}</span> ·{' '}
-            {view.orderDeclared ? 'order declared in the plan' : 'no merge order declared: phase order'}
+            <span data-testid="merge-order-note" className={view.unmatchedOrderTokens.length > 0 ? 'merge-order-warn' : undefined}>
+              {view.orderNote || (view.orderDeclared ? 'order declared in the plan' : 'no merge order declared in the plan: batch and plan order')}
+            </span>
           </div>
         </div>
         <div className="merge-panel-tools">
@@ -188,6 +190,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
             view={view}
             busy={busy}
             onUndo={(b, expectedSha) => void act(() => mergeCall('merge.undo', { backupRef: b.ref, expectedSha }, (r) => `Undone: ${r.branch} is back at ${r.restoredSha?.slice(0, 8) ?? '?'}`))}
+            onRevert={(b) => void act(() => mergeCall('merge.revert', { backupRef: b.ref }, (r) => `Reverted: new commit ${r.revertSha?.slice(0, 8) ?? '?'} on ${r.branch} takes the merge out; later commits kept`))}
           />
         </div>
       </div>

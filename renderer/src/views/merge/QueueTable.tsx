@@ -45,9 +45,14 @@ export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueVie
             <td>
               <div className="merge-branch">{row.branch}</div>
               <div className="faint merge-sub">
-                {row.phase ? `Phase ${row.phase}` : ''}
-                {row.issueId ? ` · ${row.issueId}` : ''}
+                {[row.label && row.label !== row.phase ? row.label : null, row.phase ? `Phase ${row.phase}` : null, row.issueId].filter(Boolean).join(' · ')}
+                {row.declared || !view.rows.some((r) => r.declared) ? null : <span title="The plan's merge order does not name this session: it follows batch and plan order"> · order not declared</span>}
               </div>
+              {row.recordedBranch ? (
+                <div className="merge-sub merge-order-warn" title="The plan records one branch; the live session works on another. The queue merges the live one.">
+                  plan records <code>{row.recordedBranch}</code>
+                </div>
+              ) : null}
             </td>
             <td>
               <div>{row.sessionName ?? <span className="faint">no session</span>}</div>

@@ -11,6 +11,7 @@ export const VERDICT_WORDS: Record<VerdictKind, string> = {
   blocked: 'Blocked',
   merged: 'Merged',
   missing: 'Branch gone',
+  'not-started': 'Not started',
 };
 
 /** The short detail shown under the verdict word: whom it waits for, which files, which blocker. */

@@ -1,16 +1,18 @@
 import type { SessionDetails } from '../../../../shared/contract/sessionsRequests';
 import type { SessionRecord } from '../../../../shared/domain/session';
-import { formatCostVsEstimate } from '../../format/cost';
-import { describeUsage, formatTokens, totalTokens } from '../../format/tokens';
 import { useState } from 'react';
+import { describeUsage } from '../../format/tokens';
+import { LaunchTerminal } from '../launch/LaunchTerminal';
 import { DiffReview } from '../review/DiffReview';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
 import { PullFeedback } from './PullFeedback';
+import { isRepositoryRow } from './repositoryRows';
 import { openIssue } from './sessionActions';
 import { STATUS_WORDS } from './statusWords';
 import { TimeAgo } from './TimeAgo';
 import { useSessionDetails } from './useSessionDetails';
+import { COUNTING_HINT, usageLine } from './usageText';
 
 /** What makes the details worth reading again: a commit, a changed file, a new transcript line. */
 function freshnessOf(record: SessionRecord): string {
@@ -72,8 +74,8 @@ function Facts({ record, details }: { record: SessionRecord; details: SessionDet
       <dt>Tasks</dt>
       <dd>{record.progress ? `${record.progress.done} of ${record.progress.total} done` : <span className="faint">no .ccc-state.json</span>}</dd>
       <dt>Cost</dt>
-      <dd title={describeUsage(record.claude?.usage)}>
-        {formatCostVsEstimate(record.claude?.costUsd, record.claude?.estimateUsd)} · {formatTokens(totalTokens(record.claude?.usage))} tokens
+      <dd data-testid="detail-cost" title={record.claude?.usageCounting ? `${COUNTING_HINT}\n${describeUsage(record.claude.usage)}` : describeUsage(record.claude?.usage)}>
+        {usageLine(record.claude)}
       </dd>
       <dt>Last activity</dt>
       <dd>
@@ -100,7 +102,13 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </button>
         </div>
         <div className="sessions-detail-status">
-          <span className={`status ${record.status}`}>{STATUS_WORDS[record.status]}</span>
+          {isRepositoryRow(record) ? (
+            <span className="pill" data-testid="detail-main-checkout">
+              main checkout
+            </span>
+          ) : (
+            <span className={`status ${record.status}`}>{STATUS_WORDS[record.status]}</span>
+          )}
           <span className="dim" data-testid="detail-status-reason">
             {record.statusReason}
           </span>
@@ -127,6 +135,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </div>
         ) : null}
         <DetailActions record={record} resumeCommand={details?.resumeCommand ?? null} />
+        <LaunchTerminal record={record} />
         <Facts record={record} details={details} />
         {error ? <p className="sessions-open-problem">{error}</p> : null}
         {details?.problems.map((p) => (

@@ -12,8 +12,9 @@ export function SessionMarkers(props: { record: SessionRecord }) {
           data-testid="collision-marker"
           title={collisions.map((c) => `${c.file} is also changed by ${c.otherSessionName}`).join('\n')}
         >
-          ⇄ {first.file} · {first.otherSessionName}
-          {collisions.length > 1 ? ` +${collisions.length - 1}` : ''}
+          {/* The count sits by the file, before the name the ellipsis may cut: "+N" is never hidden. */}
+          ⇄ {first.file}
+          {collisions.length > 1 ? ` +${collisions.length - 1}` : ''} · {first.otherSessionName}
         </span>
       ) : null}
       {warnings.length > 0 ? (

@@ -1,12 +1,12 @@
 import { memo, type MouseEvent } from 'react';
 import type { SessionRecord } from '../../../../shared/domain/session';
-import { formatCostVsEstimate } from '../../format/cost';
-import { describeUsage, formatTokens, totalTokens } from '../../format/tokens';
+import { describeUsage } from '../../format/tokens';
 import { openIssue } from './sessionActions';
 import { lastActivityAt } from './sessionColumns';
 import { SessionMarkers } from './SessionMarkers';
 import { STATUS_WORDS } from './statusWords';
 import { TimeAgo } from './TimeAgo';
+import { COUNTING_HINT, costText, tokensText } from './usageText';
 
 export interface SessionRowProps {
   record: SessionRecord;
@@ -49,6 +49,7 @@ function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) 
   const folder = folderOf(record);
   const branch = git?.branch ?? record.worktree?.branch ?? null;
   const uncommitted = git?.uncommittedFiles ?? [];
+  const counting = !!claude?.usageCounting;
   return (
     <tr
       data-testid="session-row"
@@ -108,11 +109,19 @@ function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) 
       <td className="num" data-testid="changed-files" title={uncommitted.length ? uncommitted.slice(0, 20).join('\n') : 'No uncommitted changes'}>
         {git ? <span className={git.changedFiles ? '' : 'faint'}>{git.changedFiles}</span> : <Dash />}
       </td>
-      <td className="num sessions-secondary" title={describeUsage(claude?.usage)}>
-        {claude?.usage ? formatTokens(totalTokens(claude.usage)) : <Dash />}
+      <td
+        className={`num sessions-secondary${counting ? ' sessions-counting' : ''}`}
+        data-testid="session-tokens"
+        title={counting ? `${COUNTING_HINT}\n${describeUsage(claude?.usage)}` : describeUsage(claude?.usage)}
+      >
+        {claude?.usage ? tokensText(claude) : <Dash />}
       </td>
-      <td className="num" title={claude?.estimateUsd ? `Spent so far vs the dispatch table's estimate` : 'Spent so far (no estimate in a dispatch table)'}>
-        {claude?.costUsd !== null && claude?.costUsd !== undefined ? formatCostVsEstimate(claude.costUsd, claude.estimateUsd) : <Dash />}
+      <td
+        className={`num${counting ? ' sessions-counting' : ''}`}
+        data-testid="session-cost"
+        title={counting ? COUNTING_HINT : claude?.estimateUsd ? `Spent so far vs the dispatch table's estimate` : 'Spent so far (no estimate in a dispatch table)'}
+      >
+        {claude?.costUsd !== null && claude?.costUsd !== undefined ? costText(claude) : <Dash />}
       </td>
     </tr>
   );

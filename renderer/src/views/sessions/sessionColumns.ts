@@ -55,8 +55,8 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'progress', width: 48, label: 'Tasks', numeric: true, sortValue: (r) => (r.progress && r.progress.total > 0 ? r.progress.done / r.progress.total : null), hint: 'Tasks done of the execution loop (.ccc-state.json)' },
   { key: 'aheadBehind', width: 62, label: '↑↓ base', numeric: true, sortValue: (r) => (r.git ? r.git.ahead * 10_000 - r.git.behind : null), hint: 'Commits ahead of / behind its base branch' },
   { key: 'changed', width: 44, label: 'Files', numeric: true, sortValue: (r) => r.git?.changedFiles ?? null, hint: 'Uncommitted changed files' },
-  { key: 'tokens', width: 56, secondary: true, label: 'Tokens', numeric: true, sortValue: (r) => totalTokens(r.claude?.usage) },
-  { key: 'cost', width: 100, label: 'Cost / est.', numeric: true, sortValue: (r) => r.claude?.costUsd ?? null, hint: 'Cost so far vs the dispatch estimate' },
+  { key: 'tokens', width: 72, secondary: true, label: 'Tokens', numeric: true, sortValue: (r) => totalTokens(r.claude?.usage) },
+  { key: 'cost', width: 124, label: 'Cost / est.', numeric: true, sortValue: (r) => r.claude?.costUsd ?? null, hint: 'Cost so far vs the dispatch estimate' },
 ];
 
 export function columnByKey(key: ColumnKey): ColumnDef {

@@ -57,7 +57,7 @@ describe('lastActivityAt', () => {
     const r = makeRecord({
       id: 'a',
       git: makeGit({ lastCommitAt: '2026-01-02T00:00:00Z' }),
-      claude: { sessionId: null, pid: null, liveStatus: null, alive: false, transcriptPath: null, lastActivityAt: '2026-01-01T00:00:00Z', lastAssistantText: null, usage: null, costUsd: null, estimateUsd: null },
+      claude: { sessionId: null, pid: null, liveStatus: null, alive: false, transcriptPath: null, lastActivityAt: '2026-01-01T00:00:00Z', lastAssistantText: null, usage: null, costUsd: null, estimateUsd: null, usageCounting: false },
     });
     expect(lastActivityAt(r)).toBe('2026-01-02T00:00:00Z');
     expect(lastActivityAt(makeRecord({ id: 'b' }))).toBeNull();
