@@ -27,16 +27,8 @@ export function reviewTarget(state: AppState, subject: ReviewSubject): ReviewTar
     const conflictingBranches = (queue.matrix?.cells ?? [])
       .filter((c) => c.conflicts && (c.a === subject.branch || c.b === subject.branch) && c.a !== BASE_CELL_NAME)
       .map((c) => (c.a === subject.branch ? c.b : c.a));
-    const row = queue.rows.find((r) => r.branch === subject.branch);
-    // The commits the view shows (when it knows them), so the review matches what the person sees.
-    return {
-      cwd: queue.repoDir,
-      base: queue.base,
-      baseRev: queue.baseHead ?? `refs/heads/${queue.base}`,
-      branch: subject.branch,
-      headRev: row?.sha ?? `refs/heads/${subject.branch}`,
-      conflictingBranches,
-    };
+    // The branches as they are now (not the view's last refresh): the review shows what merging would bring now.
+    return { cwd: queue.repoDir, base: queue.base, baseRev: `refs/heads/${queue.base}`, branch: subject.branch, headRev: `refs/heads/${subject.branch}`, conflictingBranches };
   }
   const record = state.sessions[subject.sessionId];
   if (!record) throw new RpcFailure('not_found', 'That session is gone (its worktree may have been removed).');
@@ -49,7 +41,7 @@ export function reviewTarget(state: AppState, subject: ReviewSubject): ReviewTar
     base: record.git?.baseBranch ?? baseRef,
     baseRev: baseRef,
     branch: record.git?.branch ?? record.worktree?.branch ?? 'HEAD',
-    headRev: record.git?.head ?? 'HEAD',
+    headRev: 'HEAD',
     conflictingBranches: [],
   };
 }
