@@ -71,6 +71,9 @@ test('push → PR → checks pending → a failing check blocks the merge by nam
   await merge.queue().getByTestId('merge-pull').click();
   await expect(merge.row(B541).getByTestId('pull-state')).toHaveAttribute('data-state', 'merged');
   expect(github.pulls[0]?.merged).toBe(true);
+  // The local base caught up with origin: the local queue sees 1A merged and offers nothing to merge twice.
+  await expect(merge.verdict(B541)).toHaveText('Merged');
+  expect(execFileSync('git', ['rev-parse', 'main'], { cwd: join(app.demoRoot ?? '', 'repos', 'claude-command-centre'), encoding: 'utf8' }).trim()).toBe(headOf('main'));
   // The next in order is the draft: it says why it cannot merge.
   await expect(merge.row(B542).getByTestId('pull-blocker')).toHaveText('the pull request is a draft');
   await ui.screenshot('github-merged-in-order');

@@ -78,10 +78,16 @@ describe('pull requests of a merge queue', () => {
     expect(first.message).toContain('Merged #2 (feature/a) into main on GitHub.');
     expect(first.message).toContain('#1 (feature/b) rebased onto the new main and pushed.');
     expect(server.pulls.find((p) => p.head === 'feature/a')?.merged).toBe(true);
+    // The local base caught up with origin (and its checked-out worktree with it).
+    const mergedSha = server.pulls.find((p) => p.head === 'feature/a')?.mergedSha;
+    expect((await repo.git('rev-parse', 'main')).trim()).toBe(mergedSha);
+    expect(await repo.git('status', '--porcelain')).toBe('');
+    expect(first.message).toContain(`Local main moved to origin's ${mergedSha?.slice(0, 8)}.`);
     expect(server.pulls.find((p) => p.head === 'feature/b')?.merged).toBe(false);
 
     const second = await mergeQueuePull(state, 'q1', settings);
-    expect(second).toMatchObject({ ok: true, message: 'Merged #1 (feature/b) into main on GitHub.' });
+    expect(second.ok).toBe(true);
+    expect(second.message).toMatch(/^Merged #1 \(feature\/b\) into main on GitHub\. Local main moved to origin's [0-9a-f]{8}\.$/);
     expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'Every branch of this queue is merged.' });
   });
 

@@ -8,6 +8,7 @@ import { mergeStatusOf } from '../merge/service/sessionStatusMap';
 import { connectGithub, type GithubConnection } from './connectGithub';
 import type { MergeMethod } from './githubClient';
 import { advanceNextPull, mergePullWhenAllowed, pullRequestText, pushAndOpenPull } from './pullRequestFlow';
+import { syncBaseFromRemote } from './syncBaseFromRemote';
 
 export interface GithubSettings {
   store: SecretStore;
@@ -89,6 +90,9 @@ export async function mergeQueuePull(state: AppState, queueId: string, settings:
   const outcome = await mergePullWhenAllowed(client, entry.pull.number, queue.strategy as MergeMethod);
   if (!outcome.ok) return { ok: false, message: outcome.reason };
   const words = [`Merged #${entry.pull.number} (${next.branch}) into ${queue.base} on GitHub.`];
+  // The local queue then sees the branch merged, and its own Merge button has nothing to merge twice.
+  const synced = await syncBaseFromRemote(queue.repoDir, queue.base).catch((error: unknown) => `Local ${queue.base} was not updated: ${error instanceof Error ? error.message : String(error)}`);
+  if (synced) words.push(synced);
   const after = queue.rows[queue.rows.indexOf(next) + 1];
   const afterPull = after ? listed.entries.find((e) => e.branch === after.branch)?.pull : null;
   if (after && afterPull && afterPull.state !== 'merged' && afterPull.state !== 'closed') {
