@@ -9,7 +9,7 @@ import { EnvSecretStore } from '../core/linear/linearKeyStore';
 import { electronPlatform } from './electronPlatform';
 import { registerContractIpc } from './contractIpc';
 import { SafeStorageSecretStore } from './safeStorageSecretStore';
-import { SECRET_FILE_NAME } from './secretFilePolicy';
+import { GITHUB_SECRET_FILE_NAME, SECRET_FILE_NAME } from './secretFilePolicy';
 import { createMainWindow } from './mainWindow';
 import { registerRendererScheme, serveRendererProtocol } from './rendererProtocol';
 import { rendererUrlFor } from './rendererSource';
@@ -52,6 +52,14 @@ async function start(): Promise<void> {
       file: join(app.getPath('userData'), SECRET_FILE_NAME),
       platform: process.platform,
       fallback: new EnvSecretStore(process.env),
+      onError: (message, error) => consoleLogger.error(message, error),
+    }),
+    // The GitHub token, kept the same way; GITHUB_TOKEN when none is saved.
+    githubSecretStore: new SafeStorageSecretStore({
+      safeStorage,
+      file: join(app.getPath('userData'), GITHUB_SECRET_FILE_NAME),
+      platform: process.platform,
+      fallback: new EnvSecretStore(process.env, 'GITHUB_TOKEN'),
       onError: (message, error) => consoleLogger.error(message, error),
     }),
   });

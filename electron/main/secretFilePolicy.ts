@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../core/fs/writeFileAtomic';
  */
 
 export const SECRET_FILE_NAME = 'linear-key.bin';
+/** The GitHub token, encrypted the same way. */
+export const GITHUB_SECRET_FILE_NAME = 'github-token.bin';
 export const SECRET_FILE_MODE = 0o600;
 
 export interface StoragePolicyInput {

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     platform: servePlatform,
     logger: consoleLogger,
     secretStore: new EnvSecretStore(process.env),
+    githubSecretStore: new EnvSecretStore(process.env, 'GITHUB_TOKEN'),
     terminal: args.terminal,
   });
   const here = dirname(fileURLToPath(import.meta.url));

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appRequests } from './appRequests';
 import { dispatchRequests } from './dispatchRequests';
+import { githubRequests } from './githubRequests';
 import { launchRequests } from './launchRequests';
 import { linearRequests } from './linearRequests';
 import { mergeRequests } from './mergeRequests';
 import { plansRequests } from './plansRequests';
+import { reviewRequests } from './reviewRequests';
 import { sessionsRequests } from './sessionsRequests';
 import type { PushedEvent } from './events';
 import type { RpcResult } from './rpcResult';
@@ -20,6 +22,8 @@ export const requests = {
   ...dispatchRequests,
   ...mergeRequests,
   ...linearRequests,
+  ...reviewRequests,
+  ...githubRequests,
   ...launchRequests,
 };
 

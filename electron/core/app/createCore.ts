@@ -13,10 +13,12 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
+import { githubHandlers } from './handlers/githubHandlers';
 import { launchHandlers } from './handlers/launchHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
 import { mergeHandlers } from './handlers/mergeHandlers';
 import { plansHandlers } from './handlers/plansHandlers';
+import { reviewHandlers } from './handlers/reviewHandlers';
 import { sessionsHandlers } from './handlers/sessionsHandlers';
 import type { Logger, PlatformActions } from './platformActions';
 import type { WorkspaceConfig } from './workspaceConfig';
@@ -29,6 +31,8 @@ export interface CoreOptions {
   platform: PlatformActions;
   logger: Logger;
   secretStore: SecretStore;
+  /** Where the GitHub token lives (default: the GITHUB_TOKEN environment variable). */
+  githubSecretStore?: SecretStore;
   /** Terminal I/O of launched sessions over the transport (serve mode's --no-terminal turns it off). Default true. */
   terminal?: boolean;
 }
@@ -124,6 +128,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...dispatchHandlers(ctx),
     ...mergeHandlers(ctx),
     ...linearHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...githubHandlers(ctx, options.githubSecretStore),
     ...launchHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);

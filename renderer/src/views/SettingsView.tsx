@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import { callAndToast } from '../components/callAndToast';
 import { useAppStore } from '../store/appStore';
+import { GithubSettings } from './settings/GithubSettings';
 import { LinearSettings } from './settings/LinearSettings';
 import { ViewHeader } from './ViewHeader';
 
@@ -76,6 +77,7 @@ export function SettingsView() {
             </label>
           </section>
           <LinearSettings />
+          <GithubSettings />
           {warnings && Object.keys(warnings).length > 0 ? (
             <section data-testid="warnings">
               <h3>Warnings</h3>

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import type { MergeStrategy } from '../../../../shared/domain/merge';
 import type { MergeQueueView } from '../../../../shared/domain/mergeView';
+import { DiffReview } from '../review/DiffReview';
 import { BackupList } from './BackupList';
 import { ConflictGrid } from './ConflictGrid';
+import { pushToast } from '../sessions/pushToast';
 import { mergeCall } from './mergeCalls';
 import { OverrideForm } from './OverrideForm';
 import { QueueTable } from './QueueTable';
+import { usePulls } from './usePulls';
 import { FlagSemanticForm, HoldBanner } from './SemanticForms';
 import { STRATEGY_WORDS } from './verdictWords';
 
@@ -15,7 +18,9 @@ type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | null;
 export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [pending, setPending] = useState(false);
   const [form, setForm] = useState<Form>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const busy = pending || view.busy;
+  const pulls = usePulls(view.id, [view.baseHead, ...view.rows.map((r) => r.sha)].join('|'));
   const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing' && r.verdict.kind !== 'not-started');
   const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
 
@@ -57,12 +62,35 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
               ))}
             </select>
           </label>
-          <button type="button" className="btn small" disabled={busy} onClick={() => void act(() => mergeCall('merge.refresh', { queueId: view.id }))}>
+          <button type="button" className="btn small" disabled={busy} onClick={() =>
+              void act(async () => {
+                await mergeCall('merge.refresh', { queueId: view.id });
+                pulls.reload();
+              })
+            }>
             Refresh
           </button>
           <button type="button" className="btn small" disabled={busy || view.order.length < 2} onClick={() => setForm({ kind: 'semantic' })}>
             Flag semantic conflict…
           </button>
+          {pulls.available ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="merge-pull"
+              disabled={busy}
+              title="Merge the next pull request in order through GitHub, when its checks and reviews allow it"
+              onClick={() =>
+                void act(async () => {
+                  const outcome = await mergeCall('github.mergePull', { queueId: view.id });
+                  if (outcome) pushToast(outcome.ok ? 'success' : 'error', outcome.ok ? 'Merged on GitHub' : 'Not merged', outcome.message);
+                  pulls.reload();
+                })
+              }
+            >
+              Merge next PR
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn primary"
@@ -90,8 +118,14 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
       <QueueTable
         view={view}
         busy={busy}
+        pulls={pulls.available ? pulls.byBranch : null}
         actions={{
           outOfOrder: (branch) => setForm({ kind: 'override', branch }),
+          review: (branch) => setReviewing(branch),
+          openPull: (branch) => void act(async () => {
+            await mergeCall('github.openPull', { queueId: view.id, branch }, (r) => (r.created ? `Opened #${r.number}` : `#${r.number} is already open`));
+            pulls.reload();
+          }),
           rebase: (branch) => void act(() => mergeCall('merge.rebase', { queueId: view.id, branch }, (r) => (r.ok ? `Rebased ${branch}` : null))),
           remove: (branch) => {
             if (window.confirm(`Remove the worktree of ${branch} and delete the branch? (A backup ref keeps its commits; refused if anything is uncommitted or unmerged.)`)) {
@@ -100,6 +134,12 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           },
         }}
       />
+      {reviewing ? <DiffReview subject={{ queueId: view.id, branch: reviewing }} title={`${reviewing} into ${view.base}`} onClose={() => setReviewing(null)} /> : null}
+      {!pulls.available && pulls.problem ? (
+        <p className="faint merge-sub" data-testid="github-problem">
+          GitHub: {pulls.problem}
+        </p>
+      ) : null}
       {!view.next && head ? <p className="faint merge-why">Nothing to merge now — {why}</p> : null}
 
       {form?.kind === 'override' ? (

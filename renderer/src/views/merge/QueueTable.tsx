@@ -1,10 +1,15 @@
+import type { PullEntry } from '../../../../shared/contract/githubRequests';
 import type { MergeQueueView, MergeRowView } from '../../../../shared/domain/mergeView';
+import { PullCell } from './PullCell';
 import { VERDICT_WORDS, verdictDetail } from './verdictWords';
 
 export interface RowActions {
   outOfOrder(branch: string): void;
   rebase(branch: string): void;
   remove(branch: string): void;
+  /** Opens the diff review of the branch against the queue's base. */
+  review(branch: string): void;
+  openPull(branch: string): void;
 }
 
 function FilesCell({ row }: { row: MergeRowView }) {
@@ -17,7 +22,8 @@ function FilesCell({ row }: { row: MergeRowView }) {
 }
 
 /** The queue in merge order: one row per branch with its session, numbers, verdict and the actions that apply. */
-export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy: boolean; actions: RowActions }) {
+/** `pulls`: each branch's pull request when the repository is on GitHub (the column is left out otherwise). */
+export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueView; busy: boolean; actions: RowActions; pulls?: Record<string, PullEntry> | null }) {
   return (
     <table className="merge-queue" aria-label={`Merge queue into ${view.base}`}>
       <thead>
@@ -28,6 +34,7 @@ export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy
           <th title="commits ahead of / behind the base">↑ ↓</th>
           <th>Changed</th>
           <th>Verdict</th>
+          {pulls ? <th>Pull request</th> : null}
           <th aria-label="Actions" />
         </tr>
       </thead>
@@ -63,8 +70,16 @@ export function QueueTable({ view, busy, actions }: { view: MergeQueueView; busy
               </span>
               {verdictDetail(row) ? <div className="merge-sub merge-detail">{verdictDetail(row)}</div> : null}
             </td>
+            {pulls ? (
+              <td>
+                <PullCell entry={pulls[row.branch]} busy={busy} onOpen={() => actions.openPull(row.branch)} />
+              </td>
+            ) : null}
             <td>
               <div className="merge-actions">
+              <button type="button" className="btn small" data-testid="merge-review" title={`What merging ${row.branch} would bring into ${view.base}, file by file, and its predicted conflicts`} onClick={() => actions.review(row.branch)}>
+                Review diff
+              </button>
               {row.verdict.overridable && row.branch !== view.next ? (
                 <button type="button" className="btn small" disabled={busy} onClick={() => actions.outOfOrder(row.branch)}>
                   Merge out of order…

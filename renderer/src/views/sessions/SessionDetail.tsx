@@ -1,9 +1,12 @@
 import type { SessionDetails } from '../../../../shared/contract/sessionsRequests';
 import type { SessionRecord } from '../../../../shared/domain/session';
+import { useState } from 'react';
 import { describeUsage } from '../../format/tokens';
 import { LaunchTerminal } from '../launch/LaunchTerminal';
+import { DiffReview } from '../review/DiffReview';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
+import { PullFeedback } from './PullFeedback';
 import { isRepositoryRow } from './repositoryRows';
 import { openIssue } from './sessionActions';
 import { STATUS_WORDS } from './statusWords';
@@ -87,6 +90,8 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
   const { record, onClose } = props;
   const { details, loading, error } = useSessionDetails(record.id, freshnessOf(record));
   const lastText = details?.lastAssistantText ?? record.claude?.lastAssistantText ?? null;
+  const [reviewing, setReviewing] = useState(false);
+  const reviewable = Boolean(record.worktree?.path && record.git?.baseRef);
   return (
     <aside className="sessions-detail" data-testid="session-detail" aria-label={`Session ${record.name}`}>
       <header className="sessions-detail-head">
@@ -165,10 +170,21 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
                 </ul>
               )}
             </DetailSection>
+            <PullFeedback sessionId={record.id} freshness={freshnessOf(record)} />
             <DetailSection title="Uncommitted" count={details.uncommitted.length}>
               <FileList files={details.uncommitted} testId="detail-uncommitted" />
             </DetailSection>
             <DetailSection title={`Changed vs ${record.git?.baseRef ?? 'base'}`} count={details.changedVsBase.length}>
+              <button
+                type="button"
+                className="btn small sessions-review-button"
+                data-testid="detail-review"
+                disabled={!reviewable}
+                title={reviewable ? `What merging this branch into ${record.git?.baseRef ?? 'its base'} would bring, file by file` : 'No worktree or base branch to compare'}
+                onClick={() => setReviewing(true)}
+              >
+                Review diff
+              </button>
               <FileList files={details.changedVsBase} testId="detail-changed-vs-base" />
             </DetailSection>
             <DetailSection title="Transcript tail" count={details.transcriptTail.length} testId="detail-transcript">
@@ -188,6 +204,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </>
         ) : null}
       </div>
+      {reviewing ? <DiffReview subject={{ sessionId: record.id }} title={`${record.name}: ${record.git?.branch ?? 'HEAD'} into ${record.git?.baseRef ?? 'base'}`} onClose={() => setReviewing(false)} /> : null}
     </aside>
   );
 }
