@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { realTranscript } from '../sessions/claude/realTranscript.testutil';
+import { gitSync as git, initWorldRepo, writeWorldFile as write } from './worldFiles';
 
 export interface WorkflowWorld {
   root: string;
@@ -17,11 +17,6 @@ export interface WorkflowWorld {
   worktrees: { finished: string; working: string; fresh: string };
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
-const write = (path: string, text: string) => {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-};
 const ccc = (issue: string, taskIndex: number, totalTasks: number) =>
   `${JSON.stringify({ linearIssue: issue, phase: 'execution', taskIndex, totalTasks, taskIteration: 1, maxTaskIterations: 5, executionMode: 'tdd' }, null, 2)}\n`;
 
@@ -60,17 +55,8 @@ export function createWorkflowWorld(livePid: number, options: { bigTranscriptByt
   const claudeHome = join(root, 'claude-home');
   const dataDir = join(root, 'data');
   const planFolder = join(root, 'plans');
-  mkdirSync(repo);
   mkdirSync(dataDir);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'config', 'user.email', 'e2e@example.com');
-  git(repo, 'config', 'user.name', 'e2e');
-  git(repo, 'config', 'commit.gpgsign', 'false');
-  write(join(repo, 'src/shared.ts'), 'export const base = 1;\n');
-  write(join(repo, 'package-lock.json'), '{ "lockfileVersion": 3 }\n');
-  write(join(repo, 'README.md'), '# switchyard\n');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'initial');
+  initWorldRepo(repo, { 'src/shared.ts': 'export const base = 1;\n', 'package-lock.json': '{ "lockfileVersion": 3 }\n', 'README.md': '# switchyard\n' });
   const planPath = join(planFolder, '2026-03-01-switchyard-sync.md');
   write(planPath, PLAN);
 
