@@ -4,6 +4,7 @@ import { readOperationState } from '../git/operationState';
 import { uncommittedPaths } from '../git/parseStatus';
 import { readGitDirs } from '../git/revParse';
 import { readStatus } from '../git/status';
+import { withoutWorkflowState } from '../sessions/workflow/workflowFiles';
 
 export interface WorktreeState {
   path: string;
@@ -52,7 +53,9 @@ export async function inspectWorktree(path: string, options: { untracked?: boole
     headSha: head?.oid ?? null,
     branch: head?.head ?? null,
     detached: head !== null && head.head === null,
-    dirtyFiles: head ? uncommittedPaths(head) : [],
+    // The workflow's untracked state (.ccc-state.json, .claude/worktrees/) is no work a merge or rebase
+    // could lose: the same rule the Sessions view applies, so both views agree a finished session is clean.
+    dirtyFiles: head ? uncommittedPaths({ ...head, entries: withoutWorkflowState(head.entries) }) : [],
     rebaseInProgress: operation.rebase,
     mergeInProgress: operation.merge || operation.cherryPick,
     lockFiles,

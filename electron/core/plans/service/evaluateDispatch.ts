@@ -134,6 +134,14 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   const rowViolations: Violation[] = [];
   for (const row of rows) {
     const phase = byId.get(upper(row.phase));
+    if (!row.issueTitle && row.issueId !== '' && row.focus.trim() !== '') {
+      // The plan gives no issue title (no Issue Registry, a link without "ID: Title"): the prompt uses
+      // the row's Focus and says so, instead of blocking every row on {TITLE}.
+      row.issueTitle = row.focus.trim();
+      rowViolations.push(
+        violation('prompt.missing-field', `Dispatch prompt for ${row.session}: the plan names no title for ${row.issueId}; the prompt uses the Focus "${row.issueTitle}" (write [${row.issueId}: Title](url) or an Issue Registry row to set it).`, { batch: row.batch, row: row.session, phases: [row.phase] }, 'warning'),
+      );
+    }
     const prompt = rowPrompt(row, master, phase);
     prompts[row.session] = prompt;
     launchCommands[row.session] = master.repoPath === '' ? null : launchCommand(row, master.repoPath, options.worktreeRoot ? { worktreeRoot: options.worktreeRoot } : {});
