@@ -2,7 +2,7 @@ import type { MergeQueueView } from '../../../../shared/domain/mergeView';
 
 function label(view: MergeQueueView, name: string): string {
   if (name === 'base') return view.base;
-  return view.rows.find((r) => r.branch === name)?.phase ?? name.replace(/^.*\//, '');
+  return view.rows.find((r) => r.branch === name)?.label ?? view.rows.find((r) => r.branch === name)?.phase ?? name.replace(/^.*\//, '');
 }
 
 /**

@@ -174,7 +174,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           {view.suggested ? (
             <div className="merge-suggested" data-testid="suggested-order">
               <h3>Suggested order</h3>
-              <div>{view.suggested.order.map((b) => view.rows.find((r) => r.branch === b)?.phase ?? b).join(' → ')}</div>
+              <div>{view.suggested.order.map((b) => view.rows.find((r) => r.branch === b)?.label ?? view.rows.find((r) => r.branch === b)?.phase ?? b).join(' → ')}</div>
               <div className="faint merge-sub">{view.suggested.reason}</div>
               {view.suggested.changed ? (
                 <button type="button" className="btn small" disabled={busy} onClick={() => void act(() => mergeCall('merge.setOrder', { queueId: view.id, order: view.suggested?.order ?? [] }, () => 'Order changed'))}>
