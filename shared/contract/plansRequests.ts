@@ -13,4 +13,19 @@ export const plansRequests = {
     request: z.object({ path: z.string().min(1), expectedHash: z.string().min(1) }).strict(),
     result: z.object({ linked: z.number(), planHash: z.string() }),
   }),
+  'plans.markSessionFailed': defineRequest({
+    summary:
+      "§8 Failed sessions: set a session's Session Registry status to Failed with a brief reason, or record the human review of a failed session's output (later batches wait for it).",
+    request: z
+      .object({
+        planPath: z.string().min(1),
+        /** The session as the plan names it: label, phase, issue id or session name. */
+        session: z.string().min(1).max(200),
+        reason: z.string().min(1).max(500),
+        /** true: a person reviewed the failed session's output and later batches may build on it. */
+        reviewed: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.object({ planHash: z.string(), status: z.string() }),
+  }),
 } satisfies Record<string, ReturnType<typeof defineRequest>>;

@@ -13,9 +13,9 @@ import { silentLogger, type PlatformActions } from './platformActions';
 /**
  * Arbitrary JSON for every contract request, through the router every transport uses: each answer
  * must be a typed RpcResult and no call may hold the event loop. CI runs a few hundred cases;
- * `FUZZ_RUNS=20000 npx vitest run electron/core/app/contractFuzz.test.ts` runs longer.
+ * `SWITCHYARD_FUZZ_RUNS=20000 npx vitest run electron/core/app/contractFuzz.test.ts` runs longer.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.SWITCHYARD_FUZZ_RUNS ?? 300);
 const MAX_BLOCK_MS = 50;
 
 let core: Core;

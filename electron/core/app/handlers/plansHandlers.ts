@@ -15,5 +15,6 @@ export function plansHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof typ
   return {
     'plans.rename': (request) => plansServiceOf(ctx).rename(request),
     'plans.linkIssueIds': (request) => plansServiceOf(ctx).linkIssueIds(request),
+    'plans.markSessionFailed': (request) => plansServiceOf(ctx).markSessionFailed(request),
   };
 }

@@ -202,6 +202,21 @@ describe('approve and reject', () => {
     await expect(service.approve({ planPath: masterPath, expectedHash: loaded, batch: 2, edits: {}, overrideReason: 'go' })).resolves.toMatchObject({ batch: 2 });
   });
 
+  it('marks a session Failed with a reason (§8): the next batch then waits for a human review, which is recorded too', async () => {
+    const readiness = () => state().violations.find((v) => v.rule === 'batch.complete-first' && v.where.batch === 2)?.message ?? '';
+    const r = await service.markSessionFailed({ planPath: masterPath, session: 'S-B', reason: 'flaky CI | twice' });
+    expect(r.status).toBe('Failed — flaky CI | twice');
+    const after = await readFile(masterPath, 'utf8');
+    // Only the Status cell of S-B's registry row (brave-hopper, phase 1B) changed; the pipe is escaped.
+    expect(after).toMatch(/\| brave-hopper +\| [^\n]*\| Failed — flaky CI \\\| twice +\|/);
+    expect(after.replace(/\| Failed — flaky CI \\\| twice +\|/, '| Active |').replace(/ +\|/g, ' |')).toBe(demoMasterPlan({ date: DATE, repoPath: '/repos/ccc' }).replace(/ +\|/g, ' |'));
+    expect(readiness()).toContain('Failed without a recorded human review: 1B');
+    await service.markSessionFailed({ planPath: masterPath, session: '1B', reason: 'the parser half is usable', reviewed: true });
+    expect(await readFile(masterPath, 'utf8')).toContain('Failed — reviewed: the parser half is usable');
+    expect(readiness()).not.toContain('Failed without a recorded human review');
+    await expect(service.markSessionFailed({ planPath: masterPath, session: 'S-Z', reason: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('reject appends a reason line and the batch shows as rejected', async () => {
     await service.reject({ planPath: masterPath, batch: 2, reason: 'Wait for\n the 1C review' });
     const after = await readFile(masterPath, 'utf8');

@@ -11,7 +11,9 @@ import { planIssuePhases } from '../planIssuePhases';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
-import { upsertSection } from '../planWriter';
+import { parsePlan } from '../parsePlan';
+import { setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows } from '../planWriter';
+import { resolvePlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
 import { batchStates } from './batchStates';
@@ -379,6 +381,22 @@ export class PlansService {
     return { linked, planHash: hash };
   }
 
+  /** §8: "update its status in the session registry to Failed with a brief reason"; or record the review of its output. */
+  async markSessionFailed(input: { planPath: string; session: string; reason: string; reviewed?: boolean | undefined }): Promise<{ planHash: string; status: string }> {
+    const l = this.plan(input.planPath);
+    if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    const reason = oneLine(input.reason);
+    if (reason === '') throw new RpcFailure('bad_request', input.reviewed ? 'Write what the review found.' : 'Write a brief reason why the session failed.');
+    const status = input.reviewed ? `Failed — reviewed: ${reason}` : `Failed — ${reason}`;
+    const edit = failedStatusEdit(input.session, status);
+    if (edit(l.snapshot.text) === null) throw new RpcFailure('not_found', `${l.found.fileName} names no session "${input.session}".`);
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => edit(text) ?? text);
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    await this.refresh();
+    return { planHash: result.hash, status };
+  }
+
   private scheduleWriteBack(): void {
     if (this.stopped) return;
     if (this.writeBackTimer) clearTimeout(this.writeBackTimer);
@@ -422,6 +440,31 @@ function mergeOrderRecordOf(basis: DispatchBasis, rows: DispatchState['rows']): 
     .map((s) => rows.find((r) => (s?.label && r.session === s.label) || (!r.recorded && s?.phase && r.phase === s.phase))?.session)
     .filter((x): x is string => !!x);
   return { declared, sources: order.sources.map((d) => ({ line: d.line, text: d.text })), unmatched: order.unmatched };
+}
+
+/**
+ * The registry status edit for one session of the plan, found the way every view finds it
+ * (`planSessions`): its registry row's Status cell, or a new row when it has none. Null when the
+ * plan names no such session.
+ */
+function failedStatusEdit(session: string, status: string): (text: string) => string | null {
+  return (text) => {
+    const s = resolvePlanSessions(parsePlan(text, 'plan.md')).find(session);
+    if (!s) return null;
+    const row = s.registryRow;
+    if (row) return setSessionRegistryStatus(text, row.sessionName && !/^\(.*\)$/.test(row.sessionName) ? row.sessionName : (row.issue?.id ?? row.sessionName), status);
+    return upsertSessionRegistryRows(text, [
+      {
+        sessionName: s.sessionName ?? s.label ?? s.key,
+        issue: s.issueId ? { id: s.issueId, url: s.dispatchRow?.issue?.url ?? null, title: null, linked: (s.dispatchRow?.issue?.url ?? null) !== null } : null,
+        phase: s.phase ?? '',
+        agent: s.dispatchRow?.agent ?? 'Claude Code',
+        worktree: s.dispatchRow?.worktree ?? '',
+        branch: s.branch ?? '',
+        status,
+      },
+    ]);
+  };
 }
 
 function safeUserName(): string {

@@ -67,6 +67,8 @@ export function registryWriteBackEdit(planPath: string, wants: readonly Registry
         const current = row.status ?? '';
         if (current.trim().toLowerCase() === want.status.toLowerCase()) continue;
         if (FINAL.test(current) && !FINAL.test(want.status)) continue;
+        // A person's "Failed — reason" (§8) is theirs: no live state overwrites it.
+        if (/^\s*failed\b/i.test(current) && want.status !== 'Failed') continue;
         next = setSessionRegistryStatus(next, byName ? row.sessionName : (want.issueId ?? row.sessionName), want.status);
         continue;
       }

@@ -3,6 +3,7 @@ import type { SessionRecord } from '../../../../shared/domain/session';
 import { useState } from 'react';
 import { describeUsage } from '../../format/tokens';
 import { LaunchTerminal } from '../launch/LaunchTerminal';
+import { FailedSessionForm } from './FailedSessionForm';
 import { DiffReview } from '../review/DiffReview';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
@@ -135,6 +136,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
           </div>
         ) : null}
         <DetailActions record={record} resumeCommand={details?.resumeCommand ?? null} />
+        <FailedSessionForm record={record} />
         <LaunchTerminal record={record} />
         <Facts record={record} details={details} />
         {error ? <p className="sessions-open-problem">{error}</p> : null}
