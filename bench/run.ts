@@ -340,7 +340,7 @@ async function main(): Promise<void> {
     const l = await runLaunchScenario({ runs: pageRuns, log });
     results.launch = l;
     const s = l.summary;
-    const core = s.coreRegistryRowMedianMs !== null ? `; core: worktree ${ms(s.coreWorktreeMedianMs ?? NaN)}, claude started ${ms(s.coreClaudeStartedMedianMs ?? NaN)}, registry row ${ms(s.coreRegistryRowMedianMs)}` : '';
+    const core = s.coreRegistryRowMedianMs !== null ? `; core: worktree ${ms(s.coreWorktreeMedianMs ?? NaN)}, claude started ${ms(s.coreClaudeStartedMedianMs ?? NaN)}, registry row ${ms(s.coreRegistryRowMedianMs)}; claude started → row Working ${ms(s.afterClaudeStartedMedianMs ?? NaN)}` : '';
     results.rows.push({
       scenario: `11. launch: click → the session's row in Sessions shows Working (stand-in claude, median / min / max of ${l.runs.length})`,
       switchyard: `${ms(s.medianMs)} / ${ms(s.minMs)} / ${ms(s.maxMs)} (Dispatch row shows Running at ${ms(s.launchedMedianMs)}${core}; load average ${l.loadAverage})`,

@@ -5,7 +5,7 @@ import { AppPage } from '../../e2e/pages/AppPage';
 import { DispatchPage } from '../../e2e/pages/DispatchPage';
 import { launchWebChromium, newWebContext } from '../lib/browser';
 import { withDemoServe } from '../lib/demoServe';
-import { max, median, round } from '../lib/stats';
+import { max, median, round, sleep } from '../lib/stats';
 
 /**
  * Scenario 11: Launch — from the click on a row's Launch button in the Dispatch view to that
@@ -44,6 +44,8 @@ export interface LaunchResult {
     coreWorktreeMedianMs: number | null;
     coreClaudeStartedMedianMs: number | null;
     coreRegistryRowMedianMs: number | null;
+    /** Click → Working minus the core's "claude started": the stand-in's start and first busy write, the watcher, the patch, the render (plus the click's trip to the core). */
+    afterClaudeStartedMedianMs: number | null;
   };
   loadAverage: number;
 }
@@ -87,6 +89,20 @@ async function watchForWorking(watcher: Page, rowText: string, timeoutMs: number
 }
 
 const CORE_LINE = /launched (\S+) in .* worktree (\d+) ms, claude started at (\d+) ms, registry row at (\d+) ms/;
+
+/** The core logs its split once the registry row is written, which may be after the row shows Working. */
+async function coreLine(output: () => string, session: string): Promise<RegExpExecArray | null> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const found = output()
+      .split('\n')
+      .map((l) => CORE_LINE.exec(l))
+      .find((m) => m?.[1] === session);
+    if (found) return found;
+    if (Date.now() > deadline) return null;
+    await sleep(50);
+  }
+}
 
 async function oneRun(): Promise<LaunchRun> {
   const env = { PATH: `${FAKE_CLAUDE}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLAUDE_STEP_MS: '2500', FAKE_CLAUDE_LINGER_MS: '300' };
@@ -139,11 +155,7 @@ async function oneRun(): Promise<LaunchRun> {
         [`[data-testid="batch"][data-batch="2"] [data-testid="launch-row"][data-session="${session}"] [data-testid="launched"]`, TIMEOUT_MS] as const,
       );
       const workingAt = await watcher.evaluate(() => window.__benchWorkingAt ?? Promise.reject(new Error('no watch installed')));
-      const line = app
-        .output()
-        .split('\n')
-        .map((l) => CORE_LINE.exec(l))
-        .find((m) => m?.[1] === session);
+      const line = await coreLine(app.output, session);
       return {
         session,
         toWorkingMs: workingAt - launched.clickedAt,
@@ -178,6 +190,7 @@ export async function runLaunchScenario(options: LaunchOptions): Promise<LaunchR
       coreWorktreeMedianMs: coreMedian((c) => c.worktreeMs),
       coreClaudeStartedMedianMs: coreMedian((c) => c.claudeStartedMs),
       coreRegistryRowMedianMs: coreMedian((c) => c.registryRowMs),
+      afterClaudeStartedMedianMs: cores.length ? round(median(runs.flatMap((r) => (r.core ? [r.toWorkingMs - r.core.claudeStartedMs] : [])))) : null,
     },
     loadAverage: round(loadavg()[0] ?? 0, 1),
   };
