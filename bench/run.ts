@@ -6,13 +6,15 @@ import { readSysctl } from './lib/proc';
 import { fitLinear, round, type LinearFit } from './lib/stats';
 import { runCoreScenarios, type CoreResult } from './scenarios/coreScenarios';
 import { runDispatchScenario, type DispatchScaleRun } from './scenarios/dispatchScenario';
+import { runLaunchScenario, type LaunchResult } from './scenarios/launchScenario';
 import { runLinearScenario, runMatrixScenario, type MatrixResult } from './scenarios/mergeAndLinear';
 import { runRendererScenario, type RendererResult } from './scenarios/rendererScenario';
+import { runReviewScenario, type ReviewResult } from './scenarios/reviewScenario';
 import { runTranscriptScenario, type TranscriptResult } from './scenarios/transcriptScenario';
 import { generateWorld, type WorldScale } from './world/generateWorld';
 import type { LinearPollBenchResult } from '../electron/core/linear/pollBench';
 
-const SCENARIOS = ['latency', 'idle-cpu', 'memory', 'watches', 'startup', 'transcript', 'matrix', 'renderer', 'linear', 'dispatch', 'scaling'] as const;
+const SCENARIOS = ['latency', 'idle-cpu', 'memory', 'watches', 'startup', 'transcript', 'matrix', 'renderer', 'linear', 'dispatch', 'launch', 'review', 'scaling'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CORE: readonly Scenario[] = ['latency', 'idle-cpu', 'memory', 'watches', 'startup'];
 
@@ -32,7 +34,7 @@ if (values.help) {
   console.log(`npm run bench -- [options]
   --quick             small world and short windows (a smoke run, minutes)
   --only a,b          run only these: ${SCENARIOS.join(', ')} (the five core ones share one world and run together)
-  --runs N            repetitions (default 3, quick 1); medians are reported
+  --runs N            repetitions (default 3, quick 1; launch and review: default 5, quick 2); medians are reported
   --idle-seconds N    idle CPU window (default 60, quick 10)
   --cpu-prof DIR      write a V8 CPU profile of each serve-mode child into DIR
   --fresh             regenerate cached worlds (/tmp/switchyard-bench-worlds)`);
@@ -41,6 +43,8 @@ if (values.help) {
 
 const quick = values.quick ?? false;
 const runs = Number(values.runs ?? (quick ? 1 : 3));
+// Launch and review are a fresh demo workspace and a browser per run, cheap enough for more samples.
+const pageRuns = Number(values.runs ?? (quick ? 2 : 5));
 const idleSeconds = Number(values['idle-seconds'] ?? (quick ? 10 : 60));
 const selected = new Set<Scenario>(
   values.only
@@ -77,6 +81,8 @@ interface Results {
   renderer?: RendererResult;
   linear?: LinearPollBenchResult;
   dispatch?: DispatchScaleRun[];
+  launch?: LaunchResult;
+  review?: ReviewResult;
   scaling?: ScalingResult;
   rows: Row[];
 }
@@ -328,6 +334,35 @@ async function main(): Promise<void> {
         pass: r.basisMs + r.evaluateMs <= 1000 && r.editMs <= 300,
       });
     }
+  }
+  if (selected.has('launch')) {
+    log(`\n[11] launch: click → the session's row shows Working (stand-in claude, fresh demo workspace per run, ${pageRuns} runs)`);
+    const l = await runLaunchScenario({ runs: pageRuns, log });
+    results.launch = l;
+    const s = l.summary;
+    const core = s.coreRegistryRowMedianMs !== null ? `; core: worktree ${ms(s.coreWorktreeMedianMs ?? NaN)}, claude started ${ms(s.coreClaudeStartedMedianMs ?? NaN)}, registry row ${ms(s.coreRegistryRowMedianMs)}; claude started → row Working ${ms(s.afterClaudeStartedMedianMs ?? NaN)}` : '';
+    results.rows.push({
+      scenario: `11. launch: click → the session's row in Sessions shows Working (stand-in claude, median / min / max of ${l.runs.length})`,
+      switchyard: `${ms(s.medianMs)} / ${ms(s.minMs)} / ${ms(s.maxMs)} (Dispatch row shows Running at ${ms(s.launchedMedianMs)}${core}; load average ${l.loadAverage})`,
+      naive: '—',
+      ratio: '—',
+      target: 'median ≤ 1 s',
+      pass: s.medianMs <= 1000,
+    });
+  }
+  if (selected.has('review')) {
+    log(`\n[12] diff review of a 5,000-line change (fresh demo workspace per run, ${pageRuns} runs)`);
+    const r = await runReviewScenario({ runs: pageRuns, log });
+    results.review = r;
+    const s = r.summary;
+    results.rows.push({
+      scenario: `12. review: a ${r.lines.toLocaleString('en')}-line diff opens (click → first rows painted; median of ${r.runs.length}, reopen median of ${r.runs.reduce((n, x) => n + x.reopenMs.length, 0)})`,
+      switchyard: `first open ${ms(s.firstOpenMedianMs)} (min ${ms(s.firstOpenMinMs)}, max ${ms(s.firstOpenMaxMs)}; core ${ms(s.coreMedianMs)}, the page's own part ${ms(s.firstPageMedianMs)}); reopen ${ms(s.reopenMedianMs)} (max ${ms(s.reopenMaxMs)}, page ${ms(s.reopenPageMedianMs)}); load average ${r.loadAverage}`,
+      naive: '—',
+      ratio: '—',
+      target: 'first open and reopen ≤ 300 ms',
+      pass: s.firstOpenMedianMs <= 300 && s.reopenMedianMs <= 300,
+    });
   }
   if (selected.has('scaling')) {
     log('\n[scaling] 3 scales each of worktrees, files, transcript size, sessions');

@@ -1,33 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppPage } from '../pages/AppPage';
 import { MergePage } from '../pages/MergePage';
 import { ReviewPage } from '../pages/ReviewPage';
 import { SessionsPage } from '../pages/SessionsPage';
+import { BIG_DIFF_BRANCH as B541, BIG_DIFF_FILE as BIG, BIG_DIFF_LINES as BIG_LINES, commitBigChange, timeReviewOpen } from '../support/reviewWorld';
 import { serveApp, type ServedApp } from '../support/serveApp';
 
 let app: ServedApp;
-const B541 = 'claude/cia-541-session-exit';
 const B543 = 'claude/cia-543-review-gates';
-const BIG = 'src/generated/statusTable.ts';
-const BIG_LINES = 5_000;
-
-function worktree(folder: string): string {
-  return join(app.demoRoot ?? '', 'home', '.claude', 'worktrees', folder);
-}
 
 test.beforeAll(async () => {
   app = await serveApp(['--demo']);
   // A 5,000-line change on the first branch: the review must open it fast and keep the page small.
-  const dir = worktree('claude-command-centre-cia-541');
-  const lines = Array.from({ length: BIG_LINES }, (_, i) => `export const status${i} = { id: ${i}, label: 'row ${i}', done: ${i % 2 === 0} }; // generated`);
-  execFileSync('mkdir', ['-p', join(dir, 'src', 'generated')]);
-  writeFileSync(join(dir, BIG), lines.join('\n') + '\n');
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Demo', GIT_AUTHOR_EMAIL: 'demo@switchyard.invalid', GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@switchyard.invalid' };
-  execFileSync('git', ['add', BIG], { cwd: dir, env });
-  execFileSync('git', ['commit', '-q', '-m', 'Generated status table'], { cwd: dir, env });
+  commitBigChange(app.demoRoot ?? '');
 });
 test.afterAll(async () => {
   await app.stop();
@@ -44,26 +29,7 @@ test('reviews a queue entry: a 5,000-line diff opens fast, virtualised, unified 
   await expect(merge.row(B541)).toContainText('↑3');
 
   // Measured in the page: from the click to the first diff rows painted, and where the data arrived.
-  const openReview = () =>
-    merge.row(B541).getByTestId('merge-review').evaluate(
-      (button) =>
-        new Promise<{ openMs: number; dataMs: number }>((resolve) => {
-          performance.clearMarks('switchyard:review-data');
-          const started = performance.now();
-          (button as HTMLButtonElement).click();
-          const check = () => {
-            if (!document.querySelector('[data-testid="diff-line"]')) {
-              requestAnimationFrame(check);
-              return;
-            }
-            requestAnimationFrame(() => {
-              const mark = performance.getEntriesByName('switchyard:review-data').pop();
-              resolve({ openMs: performance.now() - started, dataMs: mark ? mark.startTime - started : Number.NaN });
-            });
-          };
-          check();
-        }),
-    );
+  const openReview = () => timeReviewOpen(merge.row(B541).getByTestId('merge-review'));
   const first = await openReview();
   const coreMs = Number(await review.root().getAttribute('data-computed-ms'));
   const firstPageMs = first.openMs - first.dataMs;
