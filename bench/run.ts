@@ -6,6 +6,7 @@ import { readSysctl } from './lib/proc';
 import { fitLinear, round, type LinearFit } from './lib/stats';
 import { runCoreScenarios, type CoreResult } from './scenarios/coreScenarios';
 import { runDispatchScenario, type DispatchScaleRun } from './scenarios/dispatchScenario';
+import { runFuzzScenario } from './scenarios/fuzzScenario';
 import { runLaunchScenario, type LaunchResult } from './scenarios/launchScenario';
 import { runLinearScenario, runMatrixScenario, type MatrixResult } from './scenarios/mergeAndLinear';
 import { runRendererScenario, type RendererResult } from './scenarios/rendererScenario';
@@ -14,7 +15,7 @@ import { runTranscriptScenario, type TranscriptResult } from './scenarios/transc
 import { generateWorld, type WorldScale } from './world/generateWorld';
 import type { LinearPollBenchResult } from '../electron/core/linear/pollBench';
 
-const SCENARIOS = ['latency', 'idle-cpu', 'memory', 'watches', 'startup', 'transcript', 'matrix', 'renderer', 'linear', 'dispatch', 'launch', 'review', 'scaling'] as const;
+const SCENARIOS = ['latency', 'idle-cpu', 'memory', 'watches', 'startup', 'transcript', 'matrix', 'renderer', 'linear', 'dispatch', 'launch', 'review', 'fuzz', 'scaling'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CORE: readonly Scenario[] = ['latency', 'idle-cpu', 'memory', 'watches', 'startup'];
 
@@ -362,6 +363,19 @@ async function main(): Promise<void> {
       ratio: '—',
       target: 'first open and reopen ≤ 300 ms',
       pass: s.firstOpenMedianMs <= 300 && s.reopenMedianMs <= 300,
+    });
+  }
+  if (selected.has('fuzz')) {
+    const fuzzRuns = quick ? 1_000 : 5_000;
+    log(`\n[13] fuzzing, long: contract payloads, transcript lines, session files, plan text and approval write-back`);
+    const f = runFuzzScenario(fuzzRuns, log);
+    results.rows.push({
+      scenario: `13. fuzz: ${f.suites} suites × ${fuzzRuns.toLocaleString('en')} cases (CI runs 300)`,
+      switchyard: `${f.passed ? '0 crashes, no call over 50 ms' : 'FAILED'} in ${f.seconds.toFixed(0)} s (${f.summary})`,
+      naive: '—',
+      ratio: '—',
+      target: '0 crashes; no input blocks the event loop > 50 ms',
+      pass: f.passed,
     });
   }
   if (selected.has('scaling')) {
