@@ -22,11 +22,11 @@ export function runFuzzScenario(runs: number, log: (line: string) => void): Fuzz
   const started = Date.now();
   log(`fuzz: ${FUZZ_SUITES.length} suites × ${runs} cases each`);
   const child = spawnSync('npx', ['vitest', 'run', ...FUZZ_SUITES], {
-    env: { ...process.env, SWITCHYARD_FUZZ_RUNS: String(runs), SWITCHYARD_PROP_RUNS: String(Math.max(60, Math.round(runs / 10))) },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SWITCHYARD_FUZZ_RUNS: String(runs), SWITCHYARD_PROP_RUNS: String(Math.max(60, Math.round(runs / 10))) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const out = `${child.stdout ?? ''}${child.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const out = `${child.stdout ?? ''}${child.stderr ?? ''}`;
   const summary = out.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.trim()).join('; ');
   return { runs, suites: FUZZ_SUITES.length, passed: child.status === 0, seconds: (Date.now() - started) / 1000, summary };
 }
