@@ -152,6 +152,8 @@ export const ApprovedSession = z.object({
   launchCommand: z.string().nullable(),
   /** What to do when there is no CLI line (external agents, or a terminal in the new worktree). */
   launchHint: z.string(),
+  /** §8 Merging Completed Sessions for this session's type (worktree → PR, non-worktree on main → push, external → its platform). */
+  mergeHint: z.string().default(''),
 });
 export type ApprovedSession = z.infer<typeof ApprovedSession>;
 

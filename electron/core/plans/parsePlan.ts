@@ -184,6 +184,9 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
   for (const hit of findUnlinkedIssueIdsInTree(index.tree, index.text, index.lines)) {
     diags.add('warning', 'plain-issue-id', `${hit.id} is a plain issue id; issue references should be links.`, hit.line);
   }
+  if (DEPRECATED_DISPATCH_FILE.test(fileName)) {
+    diags.add('warning', 'deprecated-dispatch-file', `"${fileName}" is a local dispatch file, deprecated by §8.5: keep it for history; new dispatch prompts are Linear sub-issues (approve the batch in Dispatch to create them).`, null);
+  }
   const name = classifyPlanFileName(fileName);
   if (name.flagged) {
     diags.add('warning', 'random-plan-name', `"${fileName}" is a random session name; plan files should be named {YYYY-MM-DD}-{project-short}-{topic}.md.`, null);
@@ -193,6 +196,9 @@ function parseIndexed(index: PlanIndex, path: string, fileName: string): ParsedP
   plan.diagnostics = diags.list;
   return plan;
 }
+
+/** §8.5: `batch*-dispatch-prompts.md`, `multi-agent-dispatch-prompts.md`, `linear-mastery-*-prompts.md`. */
+const DEPRECATED_DISPATCH_FILE = /^(?:batch[^/\\]*-dispatch-prompts|multi-agent-dispatch-prompts|linear-mastery-[^/\\]*-prompts)\.md$/i;
 
 const KNOWN_TABLE_SECTIONS = ['issue registry', 'phase map', 'session registry', 'dispatch', 'key files'];
 

@@ -126,3 +126,17 @@ describe('plan file names: one rule for the Plans and the Dispatch view', () => 
     expect(planNameViolation(name) !== null).toBe(flagged);
   });
 });
+
+describe('§8.5 deprecated local dispatch files', () => {
+  it.each([
+    ['batch1-dispatch-prompts.md', true],
+    ['batch-2b-dispatch-prompts.md', true],
+    ['multi-agent-dispatch-prompts.md', true],
+    ['linear-mastery-week3-prompts.md', true],
+    ['2026-03-04-ccc-dispatch-v2.md', false],
+    ['dispatch-prompts.md', false],
+  ])('%s flagged: %s', (name, flagged) => {
+    const plan = parsePlan('# Prompts\n\nSome prompts.\n', `/plans/${name}`);
+    expect(plan.diagnostics.some((d) => d.code === 'deprecated-dispatch-file')).toBe(flagged);
+  });
+});

@@ -8,6 +8,7 @@ import type { SubIssueRow } from '../../../../shared/domain/linear';
 import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
 import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
 import { planIssuePhases } from '../planIssuePhases';
+import { mergeGuidance } from '../../dispatch';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
@@ -297,6 +298,7 @@ export class PlansService {
           : r.worktree === 'yes'
             ? 'Run it in the repo, or open a terminal in the new worktree and start claude there.'
             : 'Run it in the repo (a solo session, no worktree).',
+      mergeHint: mergeGuidance(r).action,
     }));
     const linear = await this.createSubIssues(input.planPath, hash, l, rows.map((r) => {
       const sub = l.basis?.draft.subIssues[r.session];

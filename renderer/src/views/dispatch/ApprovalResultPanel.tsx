@@ -33,6 +33,11 @@ export function ApprovalResultPanel({ result, progress }: { result: ApprovalResu
           </div>
           {s.launchCommand ? <code className="dispatch-cmd">{s.launchCommand}</code> : null}
           <div className="faint dispatch-hint">{s.launchHint}</div>
+          {s.mergeHint ? (
+            <div className="faint dispatch-hint" data-testid="merge-hint">
+              When it finishes: {s.mergeHint}
+            </div>
+          ) : null}
           <details>
             <summary>Dispatch prompt</summary>
             <pre className="dispatch-prompt">{s.prompt}</pre>
