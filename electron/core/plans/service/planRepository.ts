@@ -1,7 +1,7 @@
 import { dirname, sep } from 'node:path';
 import type { ParsedPlan } from '../../../../shared/domain/plan';
 import type { SessionRecord } from '../../../../shared/domain/session';
-import { resolvePlanSessions } from '../planSessions';
+import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 
 function inside(path: string, dir: string): boolean {
   const d = dir.endsWith(sep) ? dir : dir + sep;
@@ -14,8 +14,8 @@ function inside(path: string, dir: string): boolean {
  * repository the plan file lives in, else the only known repository. Null when none of these says:
  * then the template field stays unfilled and is flagged.
  */
-export function planRepository(plan: ParsedPlan, records: readonly SessionRecord[], knownRepos: readonly string[]): string | null {
-  const sessions = resolvePlanSessions(plan).sessions;
+export function planRepository(plan: ParsedPlan, records: readonly SessionRecord[], knownRepos: readonly string[], resolved?: PlanSessions): string | null {
+  const sessions = (resolved ?? resolvePlanSessions(plan)).sessions;
   const branches = new Set(sessions.map((s) => s.branch).filter((b): b is string => !!b && b !== 'main'));
   const issues = new Set(sessions.map((s) => s.issueId?.toUpperCase()).filter((i): i is string => !!i));
   const counts = new Map<string, number>();

@@ -14,7 +14,7 @@ import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput }
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
 import { parsePlan } from '../parsePlan';
 import { setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows } from '../planWriter';
-import { resolvePlanSessions } from '../planSessions';
+import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
 import { batchStates } from './batchStates';
@@ -97,10 +97,7 @@ export class PlansService {
     }
     // Session status changes reach the plan's Session Registry (debounced, only real changes).
     this.unsubscribe = this.options.store.subscribe((patch) => {
-      if (patch.ops.some((op) => op.path[0] === 'sessions')) {
-        this.scheduleWriteBack();
-        this.refreshRepoHints();
-      }
+      if (patch.ops.some((op) => op.path[0] === 'sessions')) this.scheduleWriteBack();
     });
     this.scheduleWriteBack();
   }
@@ -152,12 +149,12 @@ export class PlansService {
   }
 
   /** What the engine needs beyond the file: Settings' patterns, the repository of the plan's worktrees, where worktrees go. */
-  private basisOptions(snapshot: PlanFileSnapshot): EvaluateOptions {
+  private basisOptions(snapshot: PlanFileSnapshot, sessions?: PlanSessions): EvaluateOptions {
     const input = this.options.folders();
     const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
     return {
       extraInfraPatterns: this.options.infraPatterns?.() ?? [],
-      repoPath: planRepository(snapshot.parsed, records, input.repos ?? []),
+      repoPath: planRepository(snapshot.parsed, records, input.repos ?? [], sessions),
       worktreeRoot: input.claudeHome ? join(input.claudeHome, 'worktrees') : null,
     };
   }
@@ -167,7 +164,7 @@ export class PlansService {
     let changed = false;
     for (const [path, l] of this.loaded) {
       if (!l.snapshot || !l.basis) continue;
-      const options = this.basisOptions(l.snapshot);
+      const options = this.basisOptions(l.snapshot, l.basis.sessions);
       if ((options.repoPath ?? null) === (l.basis.options?.repoPath ?? null)) continue;
       this.loaded.set(path, { ...l, basis: dispatchBasis(l.snapshot.parsed, l.snapshot.text, this.options.folders().repos ?? [], options) });
       changed = true;
@@ -409,6 +406,8 @@ export class PlansService {
   async writeBack(): Promise<void> {
     if (this.stopped) return;
     this.syncLinear();
+    // Debounced with the write-back: sessions that appeared may tell a plan its repository.
+    this.refreshRepoHints();
     const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
     const json = JSON.stringify(records.map((r) => [r.id, r.planPath, r.status, r.name]));
     if (json === this.lastSessionsJson) return;
