@@ -150,6 +150,23 @@ describe('MergeService', () => {
     expect(v.matrix?.cells.every((c) => !c.conflicts)).toBe(true);
   });
 
+  it('the poll refreshes a queue only when its base moved where no session saw it (an idle machine spawns one ref read per base)', async () => {
+    await service.stop();
+    service = new MergeService({ store, pollMs: 60, debounceMs: 5 });
+    await service.start();
+    await service.refreshAll();
+    const before = view().baseHead;
+    const refreshedAt = view().refreshedAt;
+    await new Promise((r) => setTimeout(r, 250));
+    // Nothing moved: the queue was not recomputed by the poll.
+    expect(view().refreshedAt).toBe(refreshedAt);
+    // A commit on main from the person's own terminal (no session record sees it).
+    await git('-c', 'user.email=p@example.com', '-c', 'user.name=p', 'commit', '-q', '--allow-empty', '-m', 'pushed elsewhere');
+    const moved = await git('rev-parse', 'main');
+    await expect.poll(() => view().baseHead, { timeout: 3000 }).toBe(moved);
+    expect(moved).not.toBe(before);
+  });
+
   it('merges the next branch: the next verdict updates, the plan logs it and its registry row becomes Merged', async () => {
     const outcome = await service.mergeNext(view().id);
     expect(outcome.ok).toBe(true);

@@ -10,6 +10,8 @@ import { readPlanFile } from '../../plans/planFile';
 import { setSessionRegistryStatus } from '../../plans/planWriter';
 import { planRepoLine } from '../../plans/service/planMasterInfo';
 import type { StateStore } from '../../state/stateStore';
+import { branchRef } from '../../git/branchRef';
+import { readRef } from '../../git/revParse';
 import { undo, type UndoResult } from '../backupRefs';
 import { recoverInterrupted, type RecoveryReport } from '../mergeJournal';
 import { revertMove, type RevertResult } from '../revertMove';
@@ -88,6 +90,8 @@ export class MergeService {
   private readonly plans = new Map<string, LoadedPlan>();
   private timer: NodeJS.Timeout | null = null;
   private poll: NodeJS.Timeout | null = null;
+  /** Each queue's base head at the last poll. */
+  private readonly polledHeads = new Map<string, string | null>();
   private unsubscribe: (() => void) | null = null;
   private readonly syncRun = coalesced(
     () => this.syncOnce().catch((error: unknown) => this.options.log?.(`merge: ${String(error)}`)),
@@ -113,7 +117,7 @@ export class MergeService {
     await this.sync();
     const pollMs = this.options.pollMs ?? 20_000;
     if (pollMs > 0 && !this.stopped) {
-      this.poll = setInterval(() => void this.refreshAll().catch(() => undefined), pollMs);
+      this.poll = setInterval(() => void this.pollBases().catch(() => undefined), pollMs);
       this.poll.unref?.();
     }
   }
@@ -138,7 +142,31 @@ export class MergeService {
     return this.syncRun.run();
   }
 
-  /** Refreshes every queue now (the `merge.refresh` request and the poll). */
+  /**
+   * The poll is for bases that move where no session record sees it (a push from another clone, a
+   * merge in the person's terminal): one ref read per repository and base, and a refresh only of the
+   * queues whose base head moved. Refreshing every queue every 20 s cost ~10 git processes per branch
+   * of an idle machine.
+   */
+  private async pollBases(): Promise<void> {
+    await this.sync();
+    const heads = new Map<string, Promise<string | null>>();
+    const moved: string[] = [];
+    await Promise.all(
+      [...this.entries.values()].map(async (entry) => {
+        const key = `${entry.spec.repoDir}\0${entry.spec.base}`;
+        if (!heads.has(key)) heads.set(key, readRef(entry.spec.repoDir, branchRef(entry.spec.base)).catch(() => null));
+        const head = (await heads.get(key)) ?? null;
+        const known = this.polledHeads.get(entry.spec.id);
+        this.polledHeads.set(entry.spec.id, head);
+        // The first look only records the head: the queue was just refreshed by sync.
+        if (known !== undefined && head !== known) moved.push(entry.spec.id);
+      }),
+    );
+    await Promise.all(moved.map((id) => this.refreshEntry(id)));
+  }
+
+  /** Refreshes every queue now (the `merge.refresh` request). */
   async refreshAll(queueId?: string): Promise<number> {
     await this.sync();
     const ids = queueId ? [this.entry(queueId).spec.id] : [...this.entries.keys()];
