@@ -1,33 +1,16 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SOCKET_PROTOCOL, tokenProtocol } from '../../shared/contract/socketAuth';
-import { createCore, type Core } from '../core/app/createCore';
-import { silentLogger } from '../core/app/platformActions';
-import { EnvSecretStore } from '../core/linear/linearKeyStore';
-import { startServeServer, type RunningServer } from './serveServer';
-import { servePlatform } from './servePlatform';
+import type { Core } from '../core/app/createCore';
+import type { RunningServer } from './serveServer';
+import { startTestServeServer } from './testing/testServeServer';
 
 let core: Core;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'sy-serve-'));
-  const staticDir = join(root, 'static');
-  await mkdir(staticDir);
-  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Switchyard</title>');
-  core = await createCore({
-    mode: 'serve',
-    version: 'test',
-    workspace: { claudeHome: join(root, 'home'), claudeHomeSource: 'flag', dataDir: join(root, 'data'), demo: false, flagPlanFolders: [], flagRepos: [], flagWorktreeRoots: [], linearApiUrl: null },
-    platform: servePlatform,
-    logger: silentLogger,
-    secretStore: new EnvSecretStore({}),
-  });
-  server = await startServeServer({ core, staticDir, logger: silentLogger });
+  ({ core, server } = await startTestServeServer('sy-serve-'));
 });
 afterAll(async () => {
   await server.close();
