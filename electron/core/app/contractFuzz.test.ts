@@ -70,10 +70,17 @@ describe('contract fuzzing through the router', () => {
         seenNames.add(name);
         // CPU, not wall time: a shared two-core box stalls any process now and then, but a call
         // that used under 50 ms of CPU in all cannot have held the loop for 50 ms at a stretch.
-        const cpuBefore = process.cpuUsage();
-        const result = await core.route(name, payload, SERVE_SOCKET_CALLER);
-        const cpu = process.cpuUsage(cpuBefore);
-        const cpuMs = (cpu.user + cpu.system) / 1000;
+        const timed = async () => {
+          const cpuBefore = process.cpuUsage();
+          const answer = await core.route(name, payload, SERVE_SOCKET_CALLER);
+          const cpu = process.cpuUsage(cpuBefore);
+          return { answer, cpuMs: (cpu.user + cpu.system) / 1000 };
+        };
+        const first = await timed();
+        const result = first.answer;
+        // A garbage collection can land inside any call: an input blocks the loop only if it does so again.
+        let cpuMs = first.cpuMs;
+        for (let again = 0; again < 2 && cpuMs >= MAX_BLOCK_MS; again++) cpuMs = Math.min(cpuMs, (await timed()).cpuMs);
         if (cpuMs > longest.ms) longest = { ms: cpuMs, name, payload: JSON.stringify(payload ?? null).slice(0, 120) };
         expect(typeof result.ok).toBe('boolean');
         if (!result.ok) {
@@ -88,7 +95,7 @@ describe('contract fuzzing through the router', () => {
     console.info(`[fuzz] ${RUNS} runs; most CPU in one call ${longest.ms.toFixed(1)} ms (${longest.name} ${longest.payload}); event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms (wall clock, includes other processes' load)`);
     expect(longest.ms, `${longest.name} ${longest.payload} held the event loop`).toBeLessThan(MAX_BLOCK_MS);
     expect(seenNames.size).toBeGreaterThan(requestNames.length / 2);
-  });
+  }, Math.max(30_000, RUNS * 20));
 
   it('answers an unknown request name and a non-string name with typed errors', async () => {
     await fc.assert(

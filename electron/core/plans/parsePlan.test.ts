@@ -253,3 +253,26 @@ describe('parsePlan: edge inputs', () => {
     expect(codes(plan)).toContain('plain-issue-id');
   });
 });
+
+describe('parsePlan on very big plans', () => {
+  const big = (n: number) => {
+    const rows = Array.from({ length: n }, (_v, i) => `| P${i} | [CIA-${i + 10}](https://linear.app/w/issue/CIA-${i + 10}) | Focus ${i} | 1 | None |`);
+    const registry = Array.from({ length: n }, (_v, i) => `| [CIA-${i + 10}](https://linear.app/w/issue/CIA-${i + 10}) | T${i} | Todo | tdd | 3 | None |`);
+    return ['# Big', '', '## Issue Registry', '', '| ID | Title | Status | Exec | Est | Depends On |', '|---|---|---|---|---|---|', ...registry, '', '## Phase Map', '', '| Phase | Issues | Focus | Batch | Dependencies |', '|---|---|---|---|---|', ...rows, '', '## Notes', '', 'The end.', ''].join('\n');
+  };
+
+  it('reads every section of a huge plan, each long table up to its first rows, and says what it left out', () => {
+    const plan = parsePlan(big(3000), '/p/big.md');
+    expect(plan.phases.length).toBe(400);
+    expect(plan.issueRegistry.length).toBe(400);
+    expect(plan.sections.map((s) => s.heading)).toContain('Notes');
+    const warning = plan.diagnostics.find((d) => d.code === 'plan-too-large');
+    expect(warning?.message).toMatch(/only the first 400 rows of each table are read \(5,200 rows left out\)/);
+  });
+
+  it('leaves a plan under the size alone', () => {
+    const plan = parsePlan(big(100), '/p/small.md');
+    expect(plan.phases.length).toBe(100);
+    expect(plan.diagnostics.some((d) => d.code === 'plan-too-large')).toBe(false);
+  });
+});

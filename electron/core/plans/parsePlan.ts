@@ -58,22 +58,44 @@ export function parsePlan(text: string, path: string): ParsedPlan {
 
 /**
  * Markdown parsing costs ~5–8 µs a byte here (micromark), and a plan is parsed on the core's event
- * loop: past this size only the head is read (at a line break), with a warning that says so. Writes
- * still index the whole file, so nothing after the cut is ever lost.
+ * loop. A plan over this size has its long tables read only up to MAX_TABLE_ROWS rows each (the
+ * rows after are blanked, so every line keeps its number and every section is still read), and at
+ * most HARD_PARSED_CHARS of what remains; a warning says what was left out. Writes still index the
+ * whole file, so nothing after a cut is ever lost.
  */
-export const MAX_PARSED_CHARS = 256 * 1024;
+export const MAX_PARSED_CHARS = 128 * 1024;
+export const MAX_TABLE_ROWS = 400;
+const HARD_PARSED_CHARS = 768 * 1024;
+
+/** Blanks table rows past `maxRows` in each table; line ends are kept. */
+export function trimLongTables(text: string, maxRows: number): { text: string; dropped: number } {
+  const parts = text.split(/(\r\n|\n|\r)/);
+  let run = 0;
+  let dropped = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const line = parts[i] ?? '';
+    if (/^\s{0,3}\|/.test(line)) {
+      run += 1;
+      if (run > maxRows + 2) {
+        parts[i] = '';
+        dropped += 1;
+      }
+    } else {
+      run = 0;
+    }
+  }
+  return { text: parts.join(''), dropped };
+}
 
 function parseHead(text: string, path: string, fileName: string): ParsedPlan {
-  const cut = text.lastIndexOf('\n', MAX_PARSED_CHARS);
-  const head = text.slice(0, cut > 0 ? cut + 1 : MAX_PARSED_CHARS);
+  const trimmed = trimLongTables(text, MAX_TABLE_ROWS);
+  const cut = trimmed.text.length > HARD_PARSED_CHARS ? trimmed.text.lastIndexOf('\n', HARD_PARSED_CHARS) : -1;
+  const head = cut > 0 ? trimmed.text.slice(0, cut + 1) : trimmed.text;
   const plan = parseIndexed(indexPlan(head), path, fileName);
-  const lines = head.split('\n').length - 1;
-  plan.diagnostics.unshift({
-    severity: 'warning',
-    code: 'plan-too-large',
-    message: `The plan is ${(text.length / 1024).toFixed(0)} KB; only its first ${(head.length / 1024).toFixed(0)} KB (lines 1–${lines}) are read, so rows after line ${lines} are not shown or checked. Split it into smaller plans.`,
-    line: lines + 1,
-  });
+  const parts = [`The plan is ${(text.length / 1024).toFixed(0)} KB`];
+  if (trimmed.dropped > 0) parts.push(`only the first ${MAX_TABLE_ROWS} rows of each table are read (${trimmed.dropped.toLocaleString('en')} rows left out)`);
+  if (cut > 0) parts.push(`and nothing after line ${head.split('\n').length - 1}`);
+  plan.diagnostics.unshift({ severity: 'warning', code: 'plan-too-large', message: `${parts.join('; ')}. Split it into smaller plans to see and check everything.`, line: null });
   // The hash is of the whole file: a safe write compares against what is on disk.
   plan.contentHash = contentHash(text);
   return plan;

@@ -12,6 +12,7 @@ import { dispatchBasis, evaluateDispatch } from './evaluateDispatch';
  * every line the person wrote must still be in the file, in the same order, with its own line end.
  */
 
+const RUNS = Number(process.env.SWITCHYARD_PROP_RUNS ?? 60);
 const link = (id: string) => `[${id}](https://linear.app/acme/issue/${id})`;
 const prose = fc.constantFrom(
   'We agreed on this on Monday.',
@@ -107,7 +108,7 @@ describe('approval write-back keeps every byte the person wrote', () => {
         const reread = parsePlan(next, '/plans/2026-12-01-ccc-generated.md');
         expect(reread.approvals.length).toBe(new Set(evaluation.rows.map((r) => r.batch)).size);
       }),
-      { numRuns: Number(process.env.SWITCHYARD_PROP_RUNS ?? 60) },
+      { numRuns: RUNS },
     );
-  });
+  }, Math.max(30_000, RUNS * 150));
 });
