@@ -149,7 +149,7 @@ export class MergeService {
    * of an idle machine.
    */
   private async pollBases(): Promise<void> {
-    await this.sync();
+    // Queues are re-planned on every sessions/plans patch already; the poll only looks at base heads.
     const heads = new Map<string, Promise<string | null>>();
     const moved: string[] = [];
     await Promise.all(
