@@ -22,7 +22,7 @@ export function runFuzzScenario(runs: number, log: (line: string) => void): Fuzz
   const started = Date.now();
   log(`fuzz: ${FUZZ_SUITES.length} suites × ${runs} cases each`);
   const child = spawnSync('npx', ['vitest', 'run', ...FUZZ_SUITES], {
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SWITCHYARD_FUZZ_RUNS: String(runs), SWITCHYARD_PROP_RUNS: String(Math.max(60, Math.round(runs / 10))) },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', SWITCHYARD_FUZZ_RUNS: String(runs), SWITCHYARD_PROP_RUNS: String(Math.max(60, Math.round(runs / 10))), PLAN_PROPERTY_RUNS: String(Math.max(100, Math.round(runs / 5))) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
