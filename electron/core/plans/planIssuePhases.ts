@@ -1,6 +1,6 @@
 import type { ParsedPlan } from '../../../shared/domain/plan';
 import type { PlanIssuePhase } from '../../../shared/domain/session';
-import { resolvePlanSessions } from './planSessions';
+import { resolvePlanSessions, type PlanSessions } from './planSessions';
 
 /**
  * Issue → phase of one plan, one entry per issue the plan names, from the plan's one identity
@@ -9,9 +9,9 @@ import { resolvePlanSessions } from './planSessions';
  * Merge queue both read phases this way, so a session shows the same phase in both before any
  * Session Registry row exists for it. Pure.
  */
-export function planIssuePhases(plan: ParsedPlan, planPath: string): PlanIssuePhase[] {
+export function planIssuePhases(plan: ParsedPlan, planPath: string, resolved?: PlanSessions): PlanIssuePhase[] {
   const out = new Map<string, PlanIssuePhase>();
-  for (const s of resolvePlanSessions(plan).sessions) {
+  for (const s of (resolved ?? resolvePlanSessions(plan)).sessions) {
     const ids = new Set([s.issueId, ...(s.phaseRow?.issues.map((i) => i.id) ?? [])].filter((x): x is string => !!x).map((x) => x.toUpperCase()));
     for (const id of ids) {
       // The row's agent runs the row's own issue, not every issue of its phase.

@@ -183,7 +183,7 @@ export class PlansService {
       plans[path] = l.summary;
       if (l.summary.masterIssue) masters.add(l.summary.masterIssue.id);
       if (!l.snapshot) continue;
-      issuePhases.push(...planIssuePhases(l.snapshot.parsed, path));
+      issuePhases.push(...planIssuePhases(l.snapshot.parsed, path, l.basis?.sessions));
       for (const r of l.snapshot.parsed.sessionRegistry) {
         rows.push({ planPath: path, sessionName: r.sessionName, issueId: r.issue?.id ?? null, phase: r.phase || null, agent: r.agent || null, branch: r.branch, worktree: r.worktree, status: r.status });
       }
