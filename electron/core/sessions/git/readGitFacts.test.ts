@@ -103,6 +103,19 @@ describe('readGitFacts (real repos)', () => {
     }
   });
 
+  it('worktrees of one repository loading at once share one read of its configured bases', async () => {
+    const baseConfigCache: BaseConfigCache = new Map();
+    const calls: string[][] = [];
+    const git = async (args: readonly string[], opts: { cwd: string }) => {
+      calls.push([...args]);
+      const { tolerantGit } = await import('../../git/gitRunner');
+      return tolerantGit(args, opts);
+    };
+    const t = await target(wt);
+    await Promise.all([1, 2, 3].map(() => readGitFacts(t, { baseConfigCache, git })));
+    expect(calls.filter((a) => a[0] === 'config').length).toBe(1);
+  });
+
   it('a fresh branch with no commits is not "merged"; after merging into main it is', async () => {
     const fresh = await repo.addWorktree(join(wtDir, 'fresh'), 'claude/fresh');
     expect((await readGitFacts(await target(fresh))).mergedIntoBase).toBe(false);

@@ -90,7 +90,8 @@ export function chooseBase(input: {
   return null;
 }
 
-export type BaseConfigCache = Map<string, { stamp: string; bases: Map<string, string> }>;
+/** Per repository (common git dir): the config file's stamp and its bases — a promise, so worktrees loading at once share one read. */
+export type BaseConfigCache = Map<string, { stamp: string; bases: Promise<Map<string, string>> }>;
 
 const BASE_KEY = /^branch\.(.+)\.switchyardbase$/i;
 
@@ -105,13 +106,17 @@ async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string
   }
   const hit = commonGitDir ? cache.get(commonGitDir) : undefined;
   if (stamp !== '' && hit && hit.stamp === stamp) return hit.bases;
-  const read = await configEntries(cwd, '^branch\\..*\\.switchyardbase$', git);
-  const bases = new Map<string, string>();
-  for (const { key, value } of read.ok ? read.value : []) {
-    const name = BASE_KEY.exec(key)?.[1];
-    if (name && value) bases.set(name, value);
-  }
-  if (commonGitDir && stamp !== '' && read.ok) cache.set(commonGitDir, { stamp, bases });
+  const bases = configEntries(cwd, '^branch\\..*\\.switchyardbase$', git).then((read) => {
+    const out = new Map<string, string>();
+    for (const { key, value } of read.ok ? read.value : []) {
+      const name = BASE_KEY.exec(key)?.[1];
+      if (name && value) out.set(name, value);
+    }
+    // A failed read is not remembered: the next refresh asks again.
+    if (!read.ok && commonGitDir && cache.get(commonGitDir)?.bases === bases) cache.delete(commonGitDir);
+    return out;
+  });
+  if (commonGitDir && stamp !== '') cache.set(commonGitDir, { stamp, bases });
   return bases;
 }
 
