@@ -41,3 +41,8 @@ export function followsBranchConvention(branch: string, prefix: string, issueId:
   const re = new RegExp(`^${esc(prefix)}/${esc(id)}(-[a-z0-9]+(?:-[a-z0-9]+)*)${slugOptional ? '?' : ''}$`);
   return re.test(branch);
 }
+
+/** `main`, `master`, `(direct main)`: the base a direct-main session works on, not a session's own branch. */
+export function isBaseBranch(branch: string): boolean {
+  return /^(?:main|master|trunk|develop|\(direct main\)|direct main)$/i.test(branch.replace(/`/g, '').trim());
+}

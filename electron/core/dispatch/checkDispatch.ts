@@ -1,7 +1,7 @@
 import type { Batch, DispatchRowDraft, MergeOrder, PhaseFacts, Violation } from '../../../shared/domain/dispatch';
 import { agentInfo } from './agents';
 import { batchKind, checkBatches, type BatchRuleOptions } from './batchRules';
-import { followsBranchConvention, slugify } from './branchName';
+import { followsBranchConvention, isBaseBranch, slugify } from './branchName';
 import { decisionIndex, decisionList, type Decisions } from './decisionIndex';
 import { dependencyGraph, findCycles } from './dependencyGraph';
 import { evaluatedPhases } from './phaseCap';
@@ -174,7 +174,7 @@ function checkBranches(rows: readonly DispatchRowDraft[]): Violation[] {
     if (info.id === 'claude-code') {
       if (r.branch === null || r.branch.trim() === '') {
         out.push(violation('branch.naming', `Session ${r.session} has no branch; expected ${expected}.`, where));
-      } else if (r.worktree === 'no' && /^(?:main|master|\(direct main\))$/i.test(r.branch.trim())) {
+      } else if (r.worktree === 'no' && isBaseBranch(r.branch)) {
         // §8 "Non-worktree on main": a sanctioned session type (push main directly), not a naming mistake.
       } else if (!followsBranchConvention(r.branch, 'claude', r.issueId) && !isSessionNameBranch(r.branch)) {
         out.push(violation('branch.naming', `Session ${r.session} branch "${r.branch}" does not follow ${expected}.`, where));

@@ -3,7 +3,6 @@ export { parsePlan, LOG_SECTIONS } from './parsePlan';
 export {
   appendToSection,
   renderIssue,
-  replaceDispatchSection,
   setSessionRegistryStatus,
   upsertSection,
   upsertSessionRegistryRows,

@@ -1,6 +1,6 @@
 import type { DispatchRow, MergeOrderDeclaration, ParsedPlan, PhaseRow, SessionRegistryRow } from '../../../shared/domain/plan';
+import { isBaseBranch } from '../dispatch/branchName';
 import { issueIdsIn } from './issueRefs';
-import { splitOrderTokens } from './mergeOrderNotation';
 
 /**
  * One identity per session of a plan, read from what the plan records: a dispatch row (its Session
@@ -63,11 +63,6 @@ function batchNumber(raw: string | null | undefined): number | null {
   if (!raw) return null;
   const m = /\d+/.exec(raw);
   return m ? Number(m[0]) : null;
-}
-
-/** `main`, `master`, `(direct main)`: the base, not a session's own branch. */
-export function isBaseBranch(branch: string): boolean {
-  return /^(?:main|master|trunk|develop|\(direct main\)|direct main)$/i.test(branch.replace(/`/g, '').trim());
 }
 
 function samePhase(a: string, b: string): boolean {
@@ -264,9 +259,4 @@ function resolveMergeOrder(plan: ParsedPlan, sessions: readonly PlanSession[], f
   return { keys: [...declaredKeys, ...rest], declaredKeys, declared: declaredKeys.length > 0, sources, unmatched, disagreements };
 }
 
-/** `S-C, S-A` as the person would write it back: labels where the table has them. */
-export function renderOrderTokens(sessions: readonly PlanSession[], keys: readonly string[]): string[] {
-  return keys.map((k) => sessions.find((s) => s.key === k)).map((s) => s?.label ?? s?.phase ?? s?.issueId ?? '').filter((t) => t !== '');
-}
-
-export { splitOrderTokens };
+export { isBaseBranch };

@@ -3,12 +3,11 @@ import { BROKEN, CRLF, FULL_PLAN, LEGACY, RULEBOOK, fixture, toCrlf } from './fi
 import { parsePlan } from './parsePlan';
 import {
   appendToSection,
-  replaceDispatchSection,
   setSessionRegistryStatus,
   upsertSection,
   upsertSessionRegistryRows,
 } from './planWriter';
-import { commonEnds, expectAllCrlf, expectOnlyChanged } from './testDiff';
+import { expectAllCrlf, expectOnlyChanged } from './testDiff';
 
 const full = fixture(FULL_PLAN);
 const rulebook = fixture(RULEBOOK);
@@ -158,7 +157,7 @@ describe('upsertSessionRegistryRows', () => {
   });
 });
 
-describe('upsertSection / replaceDispatchSection', () => {
+describe('upsertSection', () => {
   it('replaces a middle section body and keeps everything else', () => {
     const after = upsertSection(full, '## Key Files', '| File | Purpose |\n|---|---|\n| a.ts | A |');
     const [start] = span(full, '| File | Purpose |');
@@ -177,23 +176,6 @@ describe('upsertSection / replaceDispatchSection', () => {
     const after = upsertSection(full, '## Semantic Conflicts', '- none yet');
     expect(after.startsWith(full)).toBe(true);
     expect(after.slice(full.length)).toBe('\n## Semantic Conflicts\n\n- none yet\n');
-  });
-
-  it('replaces the dispatch section (by its table) in the full plan and the rule book', () => {
-    const table = '| Session | Issue | Focus | Mode | Est. Cost | Agent | Worktree |\n|---|---|---|---|---|---|---|\n| S-Z | [CIA-9](https://linear.app/claudian/issue/CIA-9) | z | quick | ~$1 | Claude Code | yes |';
-    for (const text of [full, rulebook, toCrlf(full)]) {
-      const after = replaceDispatchSection(text, table);
-      const parsed = parsePlan(after, 'x.md');
-      expect(parsed.dispatchTables.some((t) => t.rows[0]?.session === 'S-Z')).toBe(true);
-      expect(parsed.sessionRegistry).toEqual(parsePlan(text, 'x.md').sessionRegistry);
-      const { prefix, suffix } = commonEnds(text, after);
-      expect(text.slice(prefix, text.length - suffix)).not.toContain('Session Registry');
-    }
-  });
-
-  it('adds a Dispatch section when there is none', () => {
-    const after = replaceDispatchSection('# Plan\n', 'body');
-    expect(after).toBe('# Plan\n\n## Dispatch\n\nbody\n');
   });
 });
 

@@ -31,21 +31,6 @@ export function upsertSection(text: string, heading: string, body: string): stri
   return appendSection(index, depth, title, bodyLines(body));
 }
 
-/**
- * Replaces the dispatch section's body: the section holding the first dispatch table, else the first
- * heading that mentions "dispatch" (log sections such as `Dispatch Approvals` excluded), else a new
- * `## Dispatch` section at the end.
- */
-export function replaceDispatchSection(text: string, markdown: string): string {
-  const index = indexPlan(text);
-  const table = classifyTables(index).find((t) => t.kind === 'dispatch');
-  const section =
-    (table ? index.sections[table.table.sectionIndex] : undefined) ??
-    index.sections.find((s) => s.key.includes('dispatch') && !/approv|log/.test(s.key));
-  if (section) return replaceSectionBody(index, section, markdown);
-  return appendSection(index, 2, 'Dispatch', bodyLines(markdown));
-}
-
 /** Appends lines at the end of a section's content (a log such as `## Dispatch Approvals`), creating the section if missing. */
 export function appendToSection(text: string, heading: string, lines: string | readonly string[]): string {
   const newLines = bodyLines(typeof lines === 'string' ? lines : lines);

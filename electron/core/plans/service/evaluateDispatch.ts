@@ -31,7 +31,7 @@ import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { planCostProfile, planMasterInfo } from './planMasterInfo';
 import { planNameViolation } from './planNameViolation';
 import { planPhaseFactsWithProblems } from './planPhaseFacts';
-import { recordedRow } from './recordedRows';
+import { parseWorktreeCell, recordedRow } from './recordedRows';
 
 export interface DispatchBasis {
   plan: ParsedPlan;
@@ -203,7 +203,7 @@ function unreadableCells(row: DispatchRowDraft, where: { batch: number; row: str
   if (w.launchAs !== null && row.launchAs === null) {
     out.push(violation('launch.mapping', `Session ${row.session}: "Launch as" says "${w.launchAs}", which is none of Bypass permissions, Plan mode, Ask permissions.`, where));
   }
-  if (w.worktree !== null && !/^(?:\W*)(?:yes|no|n\/?a|y|n|true|false|none|main|direct)\b/iu.test(w.worktree) && !/[✅❌✓✔]/u.test(w.worktree)) {
+  if (w.worktree !== null && parseWorktreeCell(w.worktree) === null) {
     out.push(violation('worktree.parallel', `Session ${row.session}: Worktree says "${w.worktree}"; the rule book's values are yes, no and n/a.`, where, 'warning'));
   }
   return out;

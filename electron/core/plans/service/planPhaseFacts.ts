@@ -149,13 +149,8 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
  */
 function withWrittenJustification(facts: PhaseFacts[], text: string): PhaseFacts[] {
   const line = /^[ \t>*_-]*(?:\*\*|__)?justification\b[^:\n]{0,40}:(?:\*\*|__)?\s*(\S.*)$/im.exec(text);
-  const cells = new Map<string, string>();
-  for (const row of text.split(/\r\n|\r|\n/)) {
-    if (!/^\s*\|/.test(row)) continue;
-    const parts = row.split('|').map((c) => c.trim());
-    if (parts.some((c) => /^justification$/i.test(c))) cells.set('header', String(parts.findIndex((c) => /^justification$/i.test(c))));
-  }
-  const written = line?.[1]?.trim() ?? (cells.has('header') ? 'a Justification column in the dispatch table' : null);
+  const column = text.split(/\r\n|\r|\n/).some((row) => /^\s*\|/.test(row) && row.split('|').some((c) => /^\s*justification\s*$/i.test(c)));
+  const written = line?.[1]?.trim() ?? (column ? 'a Justification column in the dispatch table' : null);
   if (!written) return facts;
   return facts.map((f) => (f.researchJustification ? f : { ...f, researchJustification: written }));
 }

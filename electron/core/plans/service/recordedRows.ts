@@ -1,6 +1,6 @@
 import type { DispatchRowDraft, LaunchMode, MasterInfo, PhaseFacts, WorktreeValue } from '../../../../shared/domain/dispatch';
 import { LAUNCH_MODES } from '../../../../shared/domain/dispatch';
-import { agentInfo, branchName, estimateAppliesResearchCost, isAnalysisOnly, launchModeFor, linearIssueUrl, parseExecMode, researchCostRange } from '../../dispatch';
+import { agentInfo, branchName, isBaseBranch, estimateAppliesResearchCost, isAnalysisOnly, launchModeFor, linearIssueUrl, parseExecMode, researchCostRange } from '../../dispatch';
 import type { PlanSession } from '../planSessions';
 
 /** `Plan mode`, `plan`, `Bypass`, `bypassPermissions`, `--dangerously-skip-permissions` → the rule book's words. */
@@ -22,10 +22,6 @@ export function parseWorktreeCell(raw: string | null | undefined): WorktreeValue
   if (/^(?:\W*)(?:yes|y|true|✓|✔|worktree)\b/u.test(text) || /^\W*✅/u.test(text)) return 'yes';
   if (/^(?:\W*)(?:no|n|false|main|direct)\b/.test(text) || /^\W*❌/u.test(text)) return 'no';
   return null;
-}
-
-function onBase(branch: string | null): boolean {
-  return branch !== null && /^(?:main|master|\(direct main\)|direct main|trunk)$/i.test(branch.replace(/[`]/g, '').trim());
 }
 
 /**
@@ -59,7 +55,7 @@ export function recordedRow(s: PlanSession, facts: PhaseFacts | undefined, maste
   const worktree: WorktreeValue =
     parseWorktreeCell(written.worktree) ??
     parseWorktreeCell(s.registryRow?.worktree) ??
-    (agent.external ? 'n/a' : onBase(branch) ? 'no' : written.branch !== null ? 'yes' : 'no');
+    (agent.external ? 'n/a' : (branch !== null && isBaseBranch(branch)) ? 'no' : written.branch !== null ? 'yes' : 'no');
   return {
     session: s.label ?? s.key,
     phase: s.phase ?? s.key,
