@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { AppPage } from '../pages/AppPage';
 import { DispatchPage } from '../pages/DispatchPage';
@@ -102,7 +104,12 @@ test('launch: approve a batch, launch it, watch Working → Waiting → Done, th
 });
 
 test('launch: with no claude on PATH the Launch buttons say so, with the install hint', async ({ page }) => {
-  const bare = await serveApp(['--demo'], { PATH: '/usr/bin:/bin' });
+  // A PATH with git and nothing else, and a HOME with no Claude Code install in it: whatever this
+  // machine has in /usr/bin or ~/.local/bin, claude is not to be found.
+  const scratch = mkdtempSync(join(tmpdir(), 'no-claude-'));
+  mkdirSync(join(scratch, 'bin'));
+  symlinkSync(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(), join(scratch, 'bin', 'git'));
+  const bare = await serveApp(['--demo'], { PATH: join(scratch, 'bin'), HOME: join(scratch, 'home') });
   try {
     const ui = new AppPage(page);
     const dispatch = new DispatchPage(page);
@@ -117,5 +124,6 @@ test('launch: with no claude on PATH the Launch buttons say so, with the install
     expect(readdirSync(join(bare.demoRoot ?? '', 'home', '.claude', 'worktrees')).some((n) => n.endsWith('cia-545'))).toBe(false);
   } finally {
     await bare.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 });

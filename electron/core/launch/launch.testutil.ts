@@ -87,7 +87,7 @@ export async function launchWorld(): Promise<LaunchWorld> {
         },
         nudgeSessions: () => undefined,
         log: () => undefined,
-        env: { ...process.env, PATH: options.path ?? `${FAKE_CLAUDE_DIR}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLAUDE_STEP_MS: String(options.stepMs ?? 150), FAKE_CLAUDE_LINGER_MS: '50', ...options.env },
+        env: { ...process.env, HOME: join(root, 'home'), PATH: options.path ?? `${FAKE_CLAUDE_DIR}${delimiter}${process.env.PATH ?? ''}`, FAKE_CLAUDE_STEP_MS: String(options.stepMs ?? 150), FAKE_CLAUDE_LINGER_MS: '50', ...options.env },
       });
       services.push(s);
       return s;

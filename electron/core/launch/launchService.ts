@@ -1,4 +1,5 @@
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PushedEvent } from '../../../shared/contract';
 import { RpcFailure } from '../../../shared/contract/rpcResult';
@@ -12,7 +13,7 @@ import { readPlanFile, writePlanFileSafely, type PlanEdit } from '../plans/planF
 import type { StateStore } from '../state/stateStore';
 import { claudeArgs, claudeCommandLine, permissionModeFor } from './claudeCommand';
 import { claudeSessionName } from './claudeSessionName';
-import { findExecutable } from './findExecutable';
+import { findClaude } from './findClaude';
 import { HookEndpoint, type HookCall } from './hookEndpoint';
 import { hookSettings } from './hookSettings';
 import { launchTarget } from './launchTarget';
@@ -74,10 +75,10 @@ export class LaunchService {
   }
 
   async check(): Promise<ClaudeAvailability> {
-    const path = await findExecutable('claude', this.env);
+    const path = await findClaude(this.env, this.env.HOME ?? this.env.USERPROFILE ?? homedir());
     return path
       ? { found: true, path, hint: null }
-      : { found: false, path: null, hint: `Claude Code's CLI (claude) is not on PATH. Install it with: ${CLAUDE_INSTALL_HINT}` };
+      : { found: false, path: null, hint: `Claude Code's CLI (claude) is not on PATH, nor in ~/.local/bin or ~/.claude/local. Install it with: ${CLAUDE_INSTALL_HINT}` };
   }
 
   /**
