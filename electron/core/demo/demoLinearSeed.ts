@@ -36,6 +36,9 @@ export function seedDemoLinear(store: LinearTestStore): DemoLinearSeed {
   workflow.forEach(([name, type], i) => states.set(name, store.addState(team.id, name, type, i).id));
   const viewer = store.addUser('Demo Person', 'demo');
   const agent = store.addUser('Claude', 'claude');
+  // External agents are app users in Linear: work is delegated to them (§4 Assignee, §9 @mention).
+  store.addUser('Tembo', 'tembo', { app: true });
+  store.addUser('Cursor', 'cursor', { app: true });
   store.viewerId = viewer.id;
   const typeLabels = new Map(['type:feature', 'type:chore', 'type:spike'].map((name) => [name, store.addLabel({ name }).id]));
   const execGroup = store.addLabel({ name: 'exec', isGroup: true, teamId: team.id });
