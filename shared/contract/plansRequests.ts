@@ -28,4 +28,20 @@ export const plansRequests = {
       .strict(),
     result: z.object({ planHash: z.string(), status: z.string() }),
   }),
+  'plans.recordReview': defineRequest({
+    summary:
+      "§3 review gates: record that the pre-dispatch review passed Gate 2 (or waive it with a written reason), or that a session's post-session review passed; one line in the plan's review section.",
+    request: z
+      .object({
+        planPath: z.string().min(1),
+        timing: z.enum(['pre-dispatch', 'post-session']),
+        outcome: z.enum(['passed', 'waived']),
+        /** A link or note for a pass; the reason for a waiver. */
+        note: z.string().max(1000),
+        /** post-session: the session as the plan names it. */
+        session: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+    result: z.object({ planHash: z.string(), line: z.string() }),
+  }),
 } satisfies Record<string, ReturnType<typeof defineRequest>>;

@@ -9,6 +9,7 @@ import {
   ViolationSchema,
 } from './dispatch';
 import { IssueRef, PlanDiagnostic, PlanLogEntry } from './plan';
+import { ReviewGateStateSchema } from './reviewGates';
 
 /**
  * What the plans service mirrors to clients: one summary per plan file (the Plans view) and the
@@ -119,6 +120,8 @@ export const DispatchState = DispatchEvaluation.extend({
       unmatched: z.array(z.object({ token: z.string(), line: z.number() })),
     })
     .default({ declared: [], sources: [], unmatched: [] }),
+  /** §3 review gates of the plan and per batch; null for older senders. */
+  review: ReviewGateStateSchema.nullable().default(null),
 });
 export type DispatchState = z.infer<typeof DispatchState>;
 

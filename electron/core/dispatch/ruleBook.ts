@@ -117,6 +117,14 @@ export const RULES = {
     section: '§4',
     text: 'Estimate cost before execution. If >$10 and cost profile is not unlimited, checkpoint.',
   },
+  'review.pre-dispatch': {
+    section: '§3',
+    text: 'Pre-dispatch: Run `/review` on the master spec. All sessions block until review passes Gate 2.',
+  },
+  'review.post-session': {
+    section: '§3',
+    text: "Post-session: Options A-C: async review on the session's PR before merge.",
+  },
   'failed.dependency': {
     section: '§8',
     text: 'Failed sessions: The next batch should not depend on failed session outputs without human review.',

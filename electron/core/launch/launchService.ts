@@ -128,6 +128,12 @@ export class LaunchService {
     if (agent.external) throw new RpcFailure('refused', `${session} is for ${agent.label}, which works in its own sandbox: delegate it instead of launching it here.`);
     const state = dispatch.batchStates.find((b) => b.index === row.batch)?.state ?? 'draft';
     if (state !== 'approved') throw new RpcFailure('refused', `Batch ${row.batch} is ${state}, not approved: approve it in Dispatch before launching ${session}.`);
+    // §3 "All sessions block until review passes Gate 2" — unless this batch's approval overrode it with a reason.
+    const review = dispatch.review?.batches.find((b) => b.batch === row.batch);
+    const note = dispatch.batchStates.find((b) => b.index === row.batch)?.note ?? '';
+    if (review?.blocked && !/\breview\.pre-dispatch\b/.test(note)) {
+      throw new RpcFailure('refused', `${session} waits for the pre-dispatch review: ${review.message}`);
+    }
     const previous = this.options.store.current.launches[id];
     if (previous) throw new RpcFailure('refused', `${session} was already launched (${previous.worktreePath}, ${previous.phase}). Open it in Sessions.`);
     const kind = dispatch.batches.find((b) => b.index === row.batch)?.kind ?? 'implementation';

@@ -23,7 +23,8 @@ export type ColumnKey =
   | 'launchAs'
   | 'mergeOrder'
   | 'file'
-  | 'purpose';
+  | 'purpose'
+  | 'review';
 
 export type TableKind = 'issueRegistry' | 'phaseMap' | 'dispatch' | 'sessionRegistry' | 'keyFiles';
 
@@ -77,6 +78,9 @@ const ALIASES: Record<string, ColumnKey> = {
   purpose: 'purpose',
   description: 'purpose',
   role: 'purpose',
+  review: 'review',
+  'review gate': 'review',
+  'review gates': 'review',
 };
 
 export function normalizeColumn(header: string): string {

@@ -32,6 +32,8 @@ import { planCostProfile, planMasterInfo } from './planMasterInfo';
 import { planNameViolation } from './planNameViolation';
 import { planPhaseFactsWithProblems } from './planPhaseFacts';
 import { parseWorktreeCell, recordedRow } from './recordedRows';
+import { readReviewGates, type PlanReviewGates } from '../reviewGates';
+import { preDispatchViolation, reviewGateState } from './reviewGateState';
 
 export interface DispatchBasis {
   plan: ParsedPlan;
@@ -45,6 +47,8 @@ export interface DispatchBasis {
   factProblems: Violation[];
   /** The options the draft was built with, so re-evaluations on edit use the same rules. */
   options?: EvaluateOptions;
+  /** §3 review gates the plan asks for, and their records. */
+  reviewGates?: PlanReviewGates;
 }
 
 export interface EvaluateOptions {
@@ -70,7 +74,7 @@ export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly st
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
   const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
-  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options };
+  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, reviewGates: readReviewGates(text) };
 }
 
 function upper(s: string | null | undefined): string {
@@ -164,9 +168,13 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
     .filter((b) => b.index > (batches[0]?.index ?? 1))
     .map((b) => readinessViolation(batchReadiness(b.index, batches, facts)))
     .filter((v): v is Violation => v !== null);
+  // §3 "All sessions block until review passes Gate 2": every batch, the first one included.
+  const review = basis.reviewGates ? reviewGateState(basis.reviewGates, rows) : null;
+  const reviewHolds = review ? batches.map((b) => preDispatchViolation(review, b.index)).filter((v): v is Violation => v !== null) : [];
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
     ...basis.factProblems,
+    ...reviewHolds,
     ...readiness,
     ...planBatches(facts, draft.decisions, { extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) }).violations,
     ...checkDispatch(rows, facts, draft.decisions, declaredOrder, { costProfile: options.costProfile ?? null }).map(undeclaredOrderIsAWarning),

@@ -13,7 +13,9 @@ import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
 import { parsePlan } from '../parsePlan';
-import { setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows } from '../planWriter';
+import { appendToSection, setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows } from '../planWriter';
+import { indexPlan } from '../planIndex';
+import { postSessionRecordLine, preDispatchRecordLine, reviewRecordHeading } from '../reviewGates';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
@@ -25,6 +27,7 @@ import type { LinearSink } from './linearSink';
 import { planSummary, unreadableSummary } from './planSummary';
 import { registryWantsFor } from './registryWants';
 import { registryWriteBackEdit } from './registryWriteBack';
+import { reviewGateState } from './reviewGateState';
 import { parseSufficiency, renderSufficiency, SUFFICIENCY_HEADING, sufficiencyOutcome } from './sufficiencySection';
 
 export interface PlansServiceOptions {
@@ -224,6 +227,7 @@ export class PlansService {
       research: research.length > 0 ? { tracks: research, sufficiency: parseSufficiency(snapshot.text) } : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
+      review: basis.reviewGates ? reviewGateState(basis.reviewGates, evaluation.rows) : null,
     };
   }
 
@@ -394,6 +398,30 @@ export class PlansService {
     if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
     await this.refresh();
     return { planHash: result.hash, status };
+  }
+
+  /**
+   * §3: records that the pre-dispatch review passed Gate 2 (or waives it with a written reason), or
+   * that a session's post-session review passed. One line appended to the plan's review section;
+   * every other byte stays.
+   */
+  async recordReview(input: { planPath: string; timing: 'pre-dispatch' | 'post-session'; outcome: 'passed' | 'waived'; note: string; session?: string | undefined }): Promise<{ planHash: string; line: string }> {
+    const l = this.plan(input.planPath);
+    if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    const note = oneLine(input.note);
+    if (input.outcome === 'waived' && note === '') throw new RpcFailure('bad_request', 'Write why the review gate may be waived (kept in the plan file).');
+    if (input.timing === 'post-session' && input.outcome === 'waived') throw new RpcFailure('bad_request', 'A post-session review is recorded as passed; merge out of order with a reason to go without it.');
+    const session = oneLine(input.session ?? '');
+    if (input.timing === 'post-session' && session === '') throw new RpcFailure('bad_request', 'Name the session whose post-session review passed.');
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const by = this.options.whoAmI?.() ?? safeUserName();
+    const line = input.timing === 'pre-dispatch' ? preDispatchRecordLine({ at, by, outcome: input.outcome, note }) : postSessionRecordLine({ at, by, session, note });
+    // Appending a line cannot lose the person's other edits: re-applied to the file as it is now.
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => appendToSection(text, reviewRecordHeading(indexPlan(text)), line));
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    await this.refresh();
+    return { planHash: result.hash, line };
   }
 
   private scheduleWriteBack(): void {
