@@ -11,6 +11,7 @@ import { SubIssueProgress } from './linear/SubIssueProgress';
 import { SufficiencyChecklist } from './dispatch/SufficiencyChecklist';
 import { mergeOrderList, useDispatchEdits } from './dispatch/useDispatchEdits';
 import { ViolationList } from './dispatch/ViolationList';
+import { ReviewGatePanel } from './dispatch/ReviewGatePanel';
 import { pushToast } from './sessions/pushToast';
 import { ViewHeader } from './ViewHeader';
 
@@ -119,6 +120,7 @@ export function DispatchView() {
           </div>
           {selected ? <PairDecisions phase={selected} decisions={state.decisions} onClose={() => setSelected(null)} /> : null}
         </div>
+        <ReviewGatePanel key={`${state.planPath}#review`} planPath={state.planPath} review={state.review} />
         <ViolationList violations={global} />
         {result ? <ApprovalResultPanel result={result} progress={<SubIssueProgress planPath={state.planPath} />} /> : null}
         {state.batches.map((b) => {
@@ -138,6 +140,7 @@ export function DispatchView() {
               mergeRecord={state.mergeOrderRecord}
               mergeEdited={d.edits.mergeOrder[b.index] !== undefined}
               onApprove={(reason) => void approve(b.index, reason)}
+              review={state.review?.batches.find((r) => r.batch === b.index)}
               onReject={(reason) => void callAndToast('dispatch.reject', { planPath: state.planPath, batch: b.index, reason }, `Batch ${b.index} rejected`)}
             />
           );

@@ -5,6 +5,8 @@ import { LaunchPanel } from '../launch/LaunchPanel';
 import { DispatchTable } from './DispatchTable';
 import { MergeOrderList } from './MergeOrderList';
 import { ViolationList } from './ViolationList';
+import { BatchReviewChips } from './ReviewGatePanel';
+import type { BatchReview } from '../../../../shared/domain/reviewGates';
 
 /** One batch: its table, the rules it breaks, its merge order, and Approve / Reject. */
 export function BatchLane(props: {
@@ -20,6 +22,8 @@ export function BatchLane(props: {
   mergeEdited: boolean;
   onApprove(overrideReason: string | null): void;
   onReject(reason: string): void;
+  /** §3 gates on this batch. */
+  review?: BatchReview | undefined;
 }) {
   const [override, setOverride] = useState('');
   const [rejecting, setRejecting] = useState(false);
@@ -36,6 +40,7 @@ export function BatchLane(props: {
           {props.rows.length} session{props.rows.length === 1 ? '' : 's'} · {props.batch.kind}
           {props.batch.kind === 'research' ? ' (cap 5)' : ' (cap 3)'}
         </span>
+        <BatchReviewChips review={props.review} />
         {errors.length > 0 ? <span className="dispatch-count error">{errors.length} rule{errors.length === 1 ? '' : 's'} broken</span> : null}
         {props.violations.length - errors.length > 0 ? <span className="dispatch-count warning">{props.violations.length - errors.length} warning(s)</span> : null}
         {props.state.note ? <span className="faint dispatch-note" title={props.state.note}>{props.state.note}</span> : null}

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppPage } from '../pages/AppPage';
+import { DispatchPage } from '../pages/DispatchPage';
+import { serveApp, type ServedApp } from '../support/serveApp';
+
+// Rule book §3 "Pre-dispatch: … All sessions block until review passes Gate 2."
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveApp(['--demo']);
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+const link = (id: string) => `[${id}](https://linear.app/claudian/issue/${id})`;
+const PLAN = `# Spec review first
+
+**Parent issue:** [CIA-700: Spec review first](https://linear.app/claudian/issue/CIA-700)
+**Date:** 2026-12-02
+**Review:** pre-dispatch + post-session
+
+## Issue Registry
+
+| ID | Title | Status | Exec | Est | Depends On |
+|----|-------|--------|------|-----|------------|
+| ${link('CIA-701')} | Schema | Todo | tdd | 3 | None |
+| ${link('CIA-702')} | Docs | Todo | quick | 1 | None |
+
+## Phase Map
+
+| Phase | Issues | Focus | Batch | Dependencies |
+|-------|--------|-------|-------|--------------|
+| 1A | ${link('CIA-701')} | Schema | 1 | None |
+| 1B | ${link('CIA-702')} | Docs | 1 | None (parallel with 1A) |
+
+## Dispatch — Batch 1
+
+| Session | Issue | Focus | Mode | Est. Cost | Agent | Worktree |
+|---------|-------|-------|------|-----------|-------|----------|
+| 1A | ${link('CIA-701')} | Schema | tdd | ~$3 | Claude Code | yes |
+| 1B | ${link('CIA-702')} | Docs | quick | ~$1 | Claude Code | yes |
+
+## Notes
+
+Hand-written notes that must survive every write.
+`;
+
+test('a plan asking for a pre-dispatch review refuses approval until "Record review passed"', async ({ page }) => {
+  const ui = new AppPage(page);
+  const dispatch = new DispatchPage(page);
+  const planPath = join(app.demoRoot ?? '', 'home', '.claude', 'plans', '2026-12-02-ccc-spec-review.md');
+  writeFileSync(planPath, PLAN);
+  await page.goto(app.openUrl);
+  await ui.waitConnected();
+  await ui.openView('Dispatch');
+  await expect(page.locator('.dispatch-plan-picker option', { hasText: '2026-12-02-ccc-spec-review.md' })).toHaveCount(1, { timeout: 15_000 });
+  await page.locator('.dispatch-plan-picker').selectOption(planPath);
+
+  const gate = page.getByTestId('review-gate');
+  await expect(gate).toContainText('every batch waits until the pre-dispatch review passes Gate 2');
+  await expect(gate).toContainText('line 5: **Review:** pre-dispatch + post-session');
+  await expect(dispatch.batch(1).getByTestId('batch-review')).toContainText('pre-dispatch — waiting for Gate 2');
+  await expect(dispatch.batch(1).getByTestId('batch-review')).toContainText('post-session');
+  await expect(dispatch.violations(dispatch.batch(1)).filter({ hasText: 'waits for the pre-dispatch review' })).toContainText('All sessions block until review passes Gate 2');
+  await expect(dispatch.approve(1)).toBeDisabled();
+  await ui.screenshot('dispatch-review-gate-blocks-batch');
+
+  await gate.getByTestId('record-review').click();
+  await gate.getByTestId('review-note').fill('https://example.org/reviews/spec-12');
+  await gate.getByTestId('review-submit').click();
+  await expect(page.getByText('Pre-dispatch review recorded as passed')).toBeVisible();
+  await expect(gate.getByTestId('review-gate-state')).toContainText('pre-dispatch passed', { timeout: 10_000 });
+  await expect(dispatch.batch(1).getByTestId('batch-review')).toContainText('pre-dispatch — passed');
+  await expect(dispatch.violations(dispatch.batch(1)).filter({ hasText: 'waits for the pre-dispatch review' })).toHaveCount(0);
+  await expect(dispatch.approve(1)).toBeEnabled();
+  await ui.screenshot('dispatch-review-gate-passed');
+
+  const text = readFileSync(planPath, 'utf8');
+  // One line appended under a new ## Review section; every byte of the person's plan kept.
+  expect(text.startsWith(PLAN)).toBe(true);
+  expect(text.slice(PLAN.length)).toMatch(/^\n## Review\n\n- \S+ — Pre-dispatch review: passed Gate 2 \(\d{4}-\d{2}-\d{2}, https:\/\/example\.org\/reviews\/spec-12\) — recorded by \S+\n$/);
+
+  await dispatch.approve(1).click();
+  await expect.poll(() => readFileSync(planPath, 'utf8')).toMatch(/Batch 1 approved by/);
+});
