@@ -173,6 +173,21 @@ describe('launch.start', () => {
     expect(existsSync(WORKTREE_2B())).toBe(false);
   });
 
+  it('§3: an approved batch still waits for a pre-dispatch review the plan asks for, until it is recorded passed', async () => {
+    const service = world.service();
+    await world.approve(2);
+    const text = await readFile(world.planPath, 'utf8');
+    await writeFile(world.planPath, text.replace(/^(\*\*Date:\*\*.*)$/m, '$1\n**Review:** pre-dispatch'));
+    await world.plans.refresh();
+    const error = await refusal(service.start(world.planPath, '2A'));
+    expect(error.message).toMatch(/2A waits for the pre-dispatch review: Batch 2 waits for the pre-dispatch review to pass Gate 2/);
+    expect(existsSync(WORKTREE_2A())).toBe(false);
+
+    await world.plans.recordReview({ planPath: world.planPath, timing: 'pre-dispatch', outcome: 'passed', note: 'spec review 1' });
+    const launched = await service.start(world.planPath, '2A');
+    expect(launched.worktreePath).toBe(WORKTREE_2A());
+  });
+
   it('undoes the worktree and branch when a later step fails', async () => {
     await world.approve(2);
     const notAFolder = join(world.root, 'data-file');

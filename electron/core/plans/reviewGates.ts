@@ -1,4 +1,5 @@
 import type { ReviewRecord, ReviewSource, ReviewTiming } from '../../../shared/domain/reviewGates';
+import { normalizeHeading } from './headingText';
 import { indexPlan, type PlanIndex } from './planIndex';
 import { classifyTables } from './planTables';
 import { mapRowCells } from './tableColumns';
@@ -38,6 +39,8 @@ function plain(line: string): string {
     .trim();
 }
 
+/** A table header cell saying Review (cheap test before indexing the tables). */
+const REVIEW_COLUMN = /^\s{0,3}\|(?:.*\|)?\s*\**review(?:\s+gates?)?\**\s*\|/im;
 const HEADER_LINE = /^review(?:\s+gates?)?(?:\s*\(§?3\))?\s*:\s*(.+)$/i;
 const PRE_RECORD = /\bpre[- ]?dispatch review\s*:\s*(passed|failed|waived|overridden)\b[\s:—–-]*(.*)$/i;
 const POST_RECORD = /\bpost[- ]session review\s+(?:of|for)\s+`?([^`:]+?)`?\s*:\s*(passed|failed|waived)\b[\s:—–-]*(.*)$/i;
@@ -88,24 +91,37 @@ function proseLines(text: string): { line: number; text: string }[] {
   return out;
 }
 
-function reviewSectionLines(index: PlanIndex): Set<number> {
+/** Lines of the plan's review sections; a section runs to the next heading of its level or higher. */
+function reviewSectionLines(sections: readonly PlanSection[], lineCount: number): Set<number> {
   const lines = new Set<number>();
-  for (const s of index.sections) {
-    if (!REVIEW_HEADINGS.includes(s.key) || s.bodyEnd <= s.bodyStart) continue;
-    const first = index.lines.lineOf(s.bodyStart);
-    const last = index.lines.lineOf(Math.max(s.bodyStart, s.bodyEnd - 1));
-    for (let l = first; l <= last; l++) lines.add(l);
-  }
+  sections.forEach((s, i) => {
+    if (!REVIEW_HEADINGS.includes(normalizeHeading(s.heading))) return;
+    const next = sections.slice(i + 1).find((x) => x.depth <= s.depth);
+    for (let l = s.line + 1; l < (next?.line ?? lineCount + 1); l++) lines.add(l);
+  });
   return lines;
 }
 
-export function readReviewGates(text: string, index: PlanIndex = indexPlan(text)): PlanReviewGates {
+export interface PlanSection {
+  heading: string;
+  depth: number;
+  line: number;
+}
+
+/**
+ * `sections`: the parsed plan's headings (ParsedPlan.sections), so the Dispatch view's path does not
+ * index the file a second time; the tables are indexed only when one has a Review column.
+ */
+export function readReviewGates(text: string, sections?: readonly PlanSection[]): PlanReviewGates {
   const sources: ReviewSource[] = [];
   let plan: ReviewTiming[] = [];
   let preDispatch: ReviewRecord | null = null;
   const postSession: Record<string, ReviewRecord> = {};
-  const inSection = reviewSectionLines(index);
-  for (const { line, text: raw } of proseLines(text)) {
+  const prose = proseLines(text);
+  let index: PlanIndex | null = null;
+  const indexed = (): PlanIndex => (index ??= indexPlan(text));
+  const inSection = reviewSectionLines(sections ?? indexed().sections, text.split(/\r\n|\n|\r/).length);
+  for (const { line, text: raw } of prose) {
     const p = plain(raw);
     if (p === '') continue;
     const pre = PRE_RECORD.exec(p);
@@ -125,7 +141,8 @@ export function readReviewGates(text: string, index: PlanIndex = indexPlan(text)
     plan = union(plan, timings);
     sources.push({ line, text: raw.trim() });
   }
-  return { plan, sources, rows: reviewColumnRows(index), preDispatch, postSession };
+  const rows = REVIEW_COLUMN.test(text) ? reviewColumnRows(indexed()) : [];
+  return { plan, sources, rows, preDispatch, postSession };
 }
 
 /** The Review column of Phase Map and dispatch tables. */

@@ -74,7 +74,7 @@ export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly st
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
   const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
-  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, reviewGates: readReviewGates(text) };
+  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, reviewGates: readReviewGates(text, plan.sections) };
 }
 
 function upper(s: string | null | undefined): string {
