@@ -114,6 +114,8 @@ export const SessionRecord = z.object({
   progress: z.object({ done: z.number(), total: z.number() }).nullable(),
   collisions: z.array(Collision),
   warnings: z.array(z.string()),
+  /** Claude Code's own name for the session (live file name, `/rename` title, transcript slug), when its files give one. */
+  claudeName: z.string().nullable().optional(),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;
 

@@ -1,3 +1,4 @@
+import type { PlanSection } from '../../../shared/domain/plan';
 import type { ReviewRecord, ReviewSource, ReviewTiming } from '../../../shared/domain/reviewGates';
 import { normalizeHeading } from './headingText';
 import { indexPlan, type PlanIndex } from './planIndex';
@@ -100,12 +101,6 @@ function reviewSectionLines(sections: readonly PlanSection[], lineCount: number)
     for (let l = s.line + 1; l < (next?.line ?? lineCount + 1); l++) lines.add(l);
   });
   return lines;
-}
-
-export interface PlanSection {
-  heading: string;
-  depth: number;
-  line: number;
 }
 
 /**

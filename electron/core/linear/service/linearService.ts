@@ -229,6 +229,40 @@ export class LinearService {
     return this.afterWriteBack(this.writeBack.branchMerged(issueId));
   }
 
+  /** One comment on an issue (its id or identifier): §8 session exit and §3 cross-session conflicts. */
+  async commentOnIssue(issueId: string, body: string): Promise<{ id: string; url: string }> {
+    const gateway = this.gateway;
+    if (!gateway) throw new RpcFailure('unavailable', 'Linear is not connected');
+    try {
+      const { data } = await gateway.createComment(issueId, body);
+      if (!data.commentCreate.success) throw new RpcFailure('refused', `Linear did not create the comment on ${issueId}.`);
+      return { id: data.commentCreate.comment.id, url: data.commentCreate.comment.url };
+    } catch (error) {
+      if (error instanceof LinearRequestError) throw new RpcFailure('unavailable', error.connection.message);
+      throw error;
+    }
+  }
+
+  /** The bodies of an issue's comments (up to 250), to tell whether a comment was posted before. */
+  async issueCommentBodies(issueId: string): Promise<string[]> {
+    const gateway = this.gateway;
+    if (!gateway) throw new RpcFailure('unavailable', 'Linear is not connected');
+    const bodies: string[] = [];
+    let after: string | null = null;
+    try {
+      for (let page = 0; page < 5; page++) {
+        const { data } = await gateway.issueComments(issueId, after);
+        bodies.push(...data.issue.comments.nodes.map((c) => c.body));
+        if (!data.issue.comments.pageInfo.hasNextPage) break;
+        after = data.issue.comments.pageInfo.endCursor ?? null;
+      }
+    } catch (error) {
+      if (error instanceof LinearRequestError) throw new RpcFailure('unavailable', error.connection.message);
+      throw error;
+    }
+    return bodies;
+  }
+
   /** Settings changed: reconnect when the endpoint moved; re-resolve the team when it changed. */
   async updateSettings(settings: Settings): Promise<void> {
     if (this.stopped) return;

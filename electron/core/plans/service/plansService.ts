@@ -28,6 +28,8 @@ import { planSummary, unreadableSummary } from './planSummary';
 import { registryWantsFor } from './registryWants';
 import { registryWriteBackEdit } from './registryWriteBack';
 import { reviewGateState } from './reviewGateState';
+import { conflictAlreadyFlagged, conflictCommentBody, sessionSummaryEdit, summaryLines, type ConflictCommentNote, type SessionExitFacts } from '../sessionExit';
+import { exitFactsOf, summarySection } from './sessionExitFacts';
 import { parseSufficiency, renderSufficiency, SUFFICIENCY_HEADING, sufficiencyOutcome } from './sufficiencySection';
 
 export interface PlansServiceOptions {
@@ -437,8 +439,11 @@ export class PlansService {
     // Debounced with the write-back: sessions that appeared may tell a plan its repository.
     this.refreshRepoHints();
     const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
-    const json = JSON.stringify(records.map((r) => [r.id, r.planPath, r.status, r.name]));
-    if (json === this.lastSessionsJson) return;
+    const json = JSON.stringify(records.map((r) => [r.id, r.planPath, r.status, r.name, r.claudeName ?? null]));
+    if (json === this.lastSessionsJson) {
+      await this.sessionExits(records);
+      return;
+    }
     this.lastSessionsJson = json;
     let wrote = false;
     for (const [path, l] of this.loaded) {
@@ -458,6 +463,74 @@ export class PlansService {
     }
     this.options.warn([...this.writeBackWarnings].map(([subject, message]) => ({ subject, message })));
     if (wrote) await this.refresh();
+    await this.sessionExits(records);
+  }
+
+  /** Sessions whose exit is being written now: two write-back rounds never post the same comment. */
+  private readonly exiting = new Set<string>();
+
+  /**
+   * §8 Session Exit for every session of a plan that is Done (or already Merged): its summary in the
+   * plan once, and one comment on the master plan issue when the conflict matrix predicts a conflict
+   * with another session. Linear not connected: the summary says the comment was not posted.
+   */
+  async sessionExits(records: readonly SessionRecord[] = Object.values(this.options.store.current.sessions)): Promise<void> {
+    let wrote = false;
+    for (const [path, l] of this.loaded) {
+      if (!l.snapshot || this.stopped) continue;
+      for (const r of records) {
+        if (r.planPath !== path || r.unmatched || (r.status !== 'done' && r.status !== 'merged')) continue;
+        const facts = exitFactsOf(r, l.snapshot, Object.values(this.options.store.current.merge));
+        const key = `${path}\0${facts.issueId ?? facts.session}`;
+        if (this.exiting.has(key)) continue;
+        const current = this.loaded.get(path)?.snapshot ?? l.snapshot;
+        const section = summarySection(current.text, current.parsed.sections, facts);
+        const existing = section?.text ?? null;
+        const needsComment = facts.conflicts.length > 0 && (existing === null || !/\*\*Conflict flagged:\*\* comment posted on/.test(existing));
+        if (existing !== null && !(needsComment && this.linearComments() !== null)) continue;
+        this.exiting.add(key);
+        try {
+          const note = needsComment ? await this.flagExitConflict(facts, current.parsed.header.parentIssue?.id ?? null, l.found.fileName, existing) : null;
+          const edit: PlanEdit =
+            existing === null
+              ? sessionSummaryEdit(facts, note, (text) => parsePlan(text, path).sections)
+              : note?.status === 'posted'
+                ? (text) => appendToSection(text, `${'#'.repeat(section?.depth ?? 3)} ${section?.heading ?? ''}`, summaryLines({ ...facts, conflicts: [] }, note).slice(-1))
+                : (text) => text;
+          const result = await writePlanFileSafely(path, current.hash, edit);
+          if (result.status === 'written') {
+            this.selfWrites.set(result.hash, current.hash);
+            wrote = true;
+          }
+          if (result.status === 'conflict') this.options.log?.(`session summary of ${facts.session} not written: ${result.reason ?? 'conflict'}`);
+        } finally {
+          this.exiting.delete(key);
+        }
+      }
+    }
+    if (wrote) await this.refresh();
+  }
+
+  private linearComments(): Required<Pick<LinearSink, 'commentOnIssue' | 'issueCommentBodies'>> | null {
+    const sink = this.options.linear?.() ?? null;
+    if (!sink?.commentOnIssue || !sink.issueCommentBodies) return null;
+    return { commentOnIssue: sink.commentOnIssue.bind(sink), issueCommentBodies: sink.issueCommentBodies.bind(sink) };
+  }
+
+  /** One comment on the master plan issue naming the other sessions and the files (never twice). */
+  private async flagExitConflict(facts: SessionExitFacts, master: string | null, planName: string, existing: string | null): Promise<ConflictCommentNote> {
+    if (!master) return { status: 'not-posted', issueId: null, reason: 'the plan has no **Parent issue:** line naming the master issue' };
+    const linear = this.linearComments();
+    if (!linear) return { status: 'not-posted', issueId: master, reason: 'Linear not connected' };
+    try {
+      const bodies = await linear.issueCommentBodies(master);
+      if (conflictAlreadyFlagged(existing, bodies, facts)) return { status: 'posted', issueId: master, url: 'posted earlier' };
+      const posted = await linear.commentOnIssue(master, conflictCommentBody(facts, planName));
+      return { status: 'posted', issueId: master, url: posted.url };
+    } catch (error) {
+      const unavailable = error instanceof RpcFailure && error.code === 'unavailable';
+      return { status: 'not-posted', issueId: master, reason: unavailable ? 'Linear not connected' : `Linear: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { SessionRecord, SessionStatus } from '../../../../shared/domain/session';
 import { parsePlan } from '../parsePlan';
 import type { PlanEdit } from '../planFile';
-import { setSessionRegistryStatus, upsertSessionRegistryRows } from '../planWriter';
+import { renameSessionRegistryRow, setSessionRegistryStatus, upsertSessionRegistryRows } from '../planWriter';
 
 /**
  * Session Registry write-back (issue 3, rule book §6): a session of the plan that appears gets a
@@ -28,6 +28,17 @@ export interface RegistryWant {
   worktree: string | null;
   branch: string | null;
   status: string;
+  /** Claude Code's own name for the session: replaces a placeholder row name once the session is Done (§8). */
+  realName?: string | null;
+  /** The worktree's folder name: the placeholder name approval writes for a worktree session. */
+  worktreeFolder?: string | null;
+}
+
+/** A row name written before the session had one of its own (approval's worktree folder name, TBD, …). */
+export function isPlaceholderName(name: string, worktreeFolder: string | null | undefined): boolean {
+  const n = name.trim();
+  if (n === '' || /^\(?(?:tbd|tba|pending|planned|unnamed|\?+|—|-)\)?$/i.test(n)) return true;
+  return !!worktreeFolder && n.toLowerCase() === worktreeFolder.toLowerCase();
 }
 
 /** What the registry should say for the plan's live sessions (unknown/stale states say nothing). */
@@ -46,6 +57,8 @@ export function registryWants(planPath: string, records: readonly SessionRecord[
       worktree: r.worktree ? (r.worktree.isMain ? 'no' : 'yes') : null,
       branch: r.git?.branch ?? r.worktree?.branch ?? null,
       status,
+      realName: r.claudeName ?? null,
+      worktreeFolder: r.worktree && !r.worktree.isMain ? (r.worktree.path.split(/[\\/]+/).filter(Boolean).pop() ?? null) : null,
     });
   }
   return wants;
@@ -64,12 +77,19 @@ export function registryWriteBackEdit(planPath: string, wants: readonly Registry
       const byIssue = want.issueId ? [...rows].reverse().find((r) => r.issue?.id.toUpperCase() === want.issueId?.toUpperCase()) : undefined;
       const row = byName ?? byIssue;
       if (row) {
+        // §8 "Record this [the session's name] in the session registry table": once it is Done, the real name replaces a placeholder.
+        const real = want.realName?.trim();
+        let renamed: string | null = null;
+        if (real && /^(done|merged)$/i.test(want.status) && !/[|\r\n]/.test(real) && real.toLowerCase() !== row.sessionName.trim().toLowerCase() && isPlaceholderName(row.sessionName, want.worktreeFolder)) {
+          next = renameSessionRegistryRow(next, row.sessionName, real);
+          renamed = real;
+        }
         const current = row.status ?? '';
         if (current.trim().toLowerCase() === want.status.toLowerCase()) continue;
         if (FINAL.test(current) && !FINAL.test(want.status)) continue;
         // A person's "Failed — reason" (§8) is theirs: no live state overwrites it.
         if (/^\s*failed\b/i.test(current) && want.status !== 'Failed') continue;
-        next = setSessionRegistryStatus(next, byName ? row.sessionName : (want.issueId ?? row.sessionName), want.status);
+        next = setSessionRegistryStatus(next, renamed ?? (byName ? row.sessionName : (want.issueId ?? row.sessionName)), want.status);
         continue;
       }
       next = upsertSessionRegistryRows(next, [

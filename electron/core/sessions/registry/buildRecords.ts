@@ -211,6 +211,7 @@ function buildOne(p: Parts, input: BuildInput): DerivedRecord {
     progress: ccc && ccc.totalTasks > 0 ? { done: ccc.tasksDone, total: ccc.totalTasks } : null,
     collisions: [],
     warnings: [...new Set(warnings)],
+    claudeName: p.live?.name ?? t?.customTitle ?? t?.slug ?? null,
   };
 }
 
