@@ -67,8 +67,13 @@ export const mergeRequests = {
     request: z.object({ queueId, branches: z.array(branch).min(2).max(10), note: z.string().trim().min(1, 'Say what clashes.').max(2000) }).strict(),
     result: MergeQueueViewSchema,
   }),
+  'merge.flagCrossSessionConflict': defineRequest({
+    summary: "§3 Cross-session: flag two sessions' conflicting work — a comment on the master plan issue naming both sessions and the files, the hold in the plan file, both sessions' merges held until the resolution is recorded.",
+    request: z.object({ queueId, branches: z.array(branch).length(2), note: z.string().trim().max(2000) }).strict(),
+    result: MergeQueueViewSchema,
+  }),
   'merge.resolveSemanticConflict': defineRequest({
-    summary: 'Record the decision on a semantic conflict and release the queue.',
+    summary: 'Record the decision on a semantic (or cross-session) conflict and release the queue (or the two sessions).',
     request: z.object({ queueId, holdId: z.string().regex(/^[0-9a-f]{8}$/), decision: z.string().trim().min(1, 'Write what you decided.').max(2000) }).strict(),
     result: MergeQueueViewSchema,
   }),

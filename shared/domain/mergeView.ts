@@ -54,6 +54,12 @@ export const SemanticHoldSchema = z.object({
   branches: z.array(z.string()),
   note: z.string(),
   at: z.string(),
+  /** semantic: the whole queue waits (§8); cross-session: the merges of these sessions wait (§3). */
+  kind: z.enum(['semantic', 'cross-session']).default('semantic'),
+  /** Cross-session: the files the sessions overlap in. */
+  files: z.array(z.string()).default([]),
+  /** Cross-session: what happened to the Linear comment on the master plan issue. */
+  comment: z.string().nullable().default(null),
 });
 export type SemanticHold = z.infer<typeof SemanticHoldSchema>;
 

@@ -29,7 +29,7 @@ import { readLaunchLines, readMergeOrderDeclarations } from './mergeOrderNotatio
 export const LOG_SECTIONS = {
   approvals: ['dispatch approvals', 'approvals', 'dispatch approval log', 'approval log'],
   mergeLog: ['merge log'],
-  semanticConflicts: ['semantic conflicts'],
+  semanticConflicts: ['semantic conflicts', 'cross-session conflicts'],
 } as const;
 
 /**
@@ -529,9 +529,12 @@ function parseVerification(index: PlanIndex): VerificationItem[] {
   return items;
 }
 
+/** The lines of every section under one of `headings`, in file order. */
 function parseLog(index: PlanIndex, headings: readonly string[]): PlanLogEntry[] {
-  const section = index.sections.find((s) => headings.includes(s.key));
-  if (!section) return [];
+  return index.sections.filter((s) => headings.includes(s.key)).flatMap((section) => parseLogSection(index, section));
+}
+
+function parseLogSection(index: PlanIndex, section: PlanIndex['sections'][number]): PlanLogEntry[] {
   const entries: PlanLogEntry[] = [];
   const first = index.lines.lineOf(section.bodyStart);
   for (let line = first; line <= index.lines.count; line++) {

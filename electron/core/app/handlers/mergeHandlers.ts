@@ -23,6 +23,7 @@ export function mergeHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof typ
     'merge.revert': ({ backupRef }) => mergeServiceOf(ctx).revert(backupRef),
     'merge.removeWorktree': ({ queueId, branch }) => mergeServiceOf(ctx).removeWorktree(queueId, branch),
     'merge.flagSemanticConflict': ({ queueId, branches, note }) => mergeServiceOf(ctx).flagSemanticConflict(queueId, branches, note),
+    'merge.flagCrossSessionConflict': ({ queueId, branches, note }) => mergeServiceOf(ctx).flagCrossSessionConflict(queueId, branches, note),
     'merge.resolveSemanticConflict': ({ queueId, holdId, decision }) => mergeServiceOf(ctx).resolveSemanticConflict(queueId, holdId, decision),
   };
 }

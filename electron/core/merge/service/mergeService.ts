@@ -31,13 +31,16 @@ import { planQueues, recordOfBranch, type QueueSpec } from './planQueues';
 import { appendLogEdit, MERGE_LOG_HEADING, mergeRecordEdit, revertLogLine, undoLogLine, writePlanEdit } from '../../plans/mergeLog';
 import { approachOf, gatherQueueExtras, type QueueExtras } from './queueExtras';
 import { buildQueueView } from './queueView';
-import { activeHolds, holdLines, resolveLine, SEMANTIC_HEADING } from '../../plans/semanticConflictLog';
+import { activeHolds, CROSS_SESSION_HEADING, crossHoldIdOf, crossSessionHoldLines, holdLines, holdStopping, resolveLine, SEMANTIC_HEADING } from '../../plans/semanticConflictLog';
+import { crossSessionComment } from './crossSessionComment';
 import { mergeStatusOf } from './sessionStatusMap';
 import { memoryMergePreferences, type MergePreferences } from './mergePreferences';
 
 /** The one call of the Linear service the merge queue makes ("Linear Done" after a merge). */
 export interface MergeLinearSink {
   branchMerged(issueId: string): Promise<{ kind: string; message?: string }>;
+  /** §3 cross-session conflicts: a comment on the master plan issue (RpcFailure 'unavailable' when not connected). */
+  commentOnIssue?(issueId: string, body: string): Promise<{ id: string; url: string }>;
 }
 
 export interface MergeServiceOptions {
@@ -403,23 +406,29 @@ export class MergeService {
     return view;
   }
 
-  /** §8: a semantic conflict escalates to the person; nothing merges until they decide. */
-  private refuseIfHeld(entry: Entry): void {
-    const hold = entry.holds[0];
+  /**
+   * §8: a semantic conflict escalates to the person; nothing merges until they decide. §3: a
+   * cross-session conflict holds the merges of its sessions until the person records the resolution.
+   */
+  private refuseIfHeld(entry: Entry, branch: string | null): void {
+    const hold = holdStopping(entry.holds, branch);
     if (!hold) return;
+    if (hold.kind === 'cross-session') {
+      throw new RpcFailure('refused', `${branch ?? 'That branch'} is held: a cross-session conflict between ${hold.branches.join(' and ')} was flagged${hold.files.length > 0 ? ` (${hold.files.join(', ')})` : ''}: "${hold.note}". Human arbitration first (§3): record the resolution, then merge.`);
+    }
     throw new RpcFailure('refused', `The queue is held: a semantic conflict between ${hold.branches.join(' and ')} was flagged ("${hold.note}"). Decide, then mark it resolved.`);
   }
 
   async mergeNext(queueId: string): Promise<MergeOutcome> {
     const entry = this.entry(queueId);
-    this.refuseIfHeld(entry);
+    this.refuseIfHeld(entry, entry.queue.state.next);
     const outcome = await this.run(entry, () => entry.queue.mergeNext());
     return this.afterMerge(entry, outcome);
   }
 
   async mergeOutOfOrder(queueId: string, branch: string, reason: string): Promise<MergeOutcome> {
     const entry = this.entry(queueId);
-    this.refuseIfHeld(entry);
+    this.refuseIfHeld(entry, branch);
     const outcome = await this.run(entry, () => entry.queue.mergeOutOfOrder(branch, reason));
     return this.afterMerge(entry, outcome);
   }
@@ -570,11 +579,61 @@ export class MergeService {
     return this.view(queueId);
   }
 
+  /**
+   * §3 Cross-session: "Human arbitration required. Flag in Linear, halt affected sessions until
+   * resolved." One comment on the master plan issue naming both sessions and the files, the hold in
+   * the plan file (`## Cross-Session Conflicts`), and both sessions' merges refused until resolved.
+   */
+  async flagCrossSessionConflict(queueId: string, branches: readonly string[], note: string): Promise<MergeQueueView> {
+    const entry = this.entry(queueId);
+    const unknown = branches.filter((b) => !entry.spec.branches.some((p) => p.branch === b));
+    if (unknown.length > 0) throw new RpcFailure('bad_request', `Not in this queue: ${unknown.join(', ')}.`);
+    if (branches.length !== 2 || branches[0] === branches[1]) throw new RpcFailure('bad_request', 'A cross-session conflict is between two different sessions.');
+    const [a = '', b = ''] = branches;
+    const id = crossHoldIdOf(branches);
+    if (entry.holds.some((h) => h.id === id)) throw new RpcFailure('refused', `${a} and ${b} are already held by cross-session conflict ${id}; resolve it first.`);
+    const cell = entry.extras.preview?.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
+    const changed = entry.extras.changedFiles;
+    const files = cell?.conflicts && cell.files.length > 0 ? [...cell.files] : (changed[a] ?? []).filter((f) => (changed[b] ?? []).includes(f));
+    const rows = this.view(queueId).rows;
+    const sessions: Record<string, string> = {};
+    for (const br of branches) {
+      const r = rows.find((x) => x.branch === br);
+      sessions[br] = [r?.sessionName ?? r?.label ?? br, r?.issueId].filter(Boolean).join(' / ');
+    }
+    const comment = await this.postMasterComment(entry, crossSessionComment({ planTitle: entry.planTitle, branches, sessions, files, note, id }));
+    const at = this.now().toISOString();
+    await this.writeHolds(entry, appendLogEdit(CROSS_SESSION_HEADING, crossSessionHoldLines({ at, branches, sessions, files, note, comment })));
+    entry.lastAction = this.note('semantic', true, `Held: merges of ${sessions[a]} and ${sessions[b]} wait (cross-session conflict in the plan file); ${comment}`, null);
+    this.publish(queueId);
+    return this.view(queueId);
+  }
+
+  /** A comment on the master plan issue; its outcome in words for the plan (never throws). */
+  private async postMasterComment(entry: Entry, body: string): Promise<string> {
+    const master = entry.masterIssueId;
+    if (!master) return 'comment not posted (the plan has no **Parent issue:** line naming the master issue)';
+    const linear = this.options.linear?.() ?? null;
+    if (!linear?.commentOnIssue) return `comment not posted on ${master} (Linear not connected)`;
+    try {
+      const posted = await linear.commentOnIssue(master, body);
+      return `comment posted on ${master} (${posted.url})`;
+    } catch (error) {
+      const unavailable = error instanceof RpcFailure && error.code === 'unavailable';
+      return `comment not posted on ${master} (${unavailable ? 'Linear not connected' : error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+
   async resolveSemanticConflict(queueId: string, holdId: string, decision: string): Promise<MergeQueueView> {
     const entry = this.entry(queueId);
-    if (!entry.holds.some((h) => h.id === holdId)) throw new RpcFailure('not_found', `No open semantic conflict ${holdId} in this queue.`);
-    await this.writeHolds(entry, appendLogEdit(SEMANTIC_HEADING, [resolveLine({ at: this.now().toISOString(), id: holdId, decision })]));
-    entry.lastAction = this.note('semantic', true, `Semantic conflict resolved: ${decision}`, null);
+    const hold = entry.holds.find((h) => h.id === holdId);
+    if (!hold) throw new RpcFailure('not_found', `No open semantic or cross-session conflict ${holdId} in this queue.`);
+    const heading = hold.kind === 'cross-session' ? CROSS_SESSION_HEADING : SEMANTIC_HEADING;
+    await this.writeHolds(entry, appendLogEdit(heading, [resolveLine({ at: this.now().toISOString(), id: holdId, decision })]));
+    if (hold.kind === 'cross-session' && hold.comment?.startsWith('comment posted')) {
+      await this.postMasterComment(entry, `**Cross-session conflict resolved** — ${hold.branches.map((b) => `\`${b}\``).join(' and ')}: ${decision}\n\nTheir merges are released.`);
+    }
+    entry.lastAction = this.note('semantic', true, `${hold.kind === 'cross-session' ? 'Cross-session' : 'Semantic'} conflict resolved: ${decision}`, null);
     this.publish(queueId);
     return this.view(queueId);
   }

@@ -5,6 +5,7 @@ import type { PlannedBranch } from './mergeOrderFromPlan';
 import { recordOfBranch, type QueueSpec } from './planQueues';
 import type { OrderNote } from './orderNote';
 import { mergeStatusOf } from './sessionStatusMap';
+import { holdStopping } from '../../plans/semanticConflictLog';
 
 export interface QueueViewInput {
   spec: QueueSpec;
@@ -76,7 +77,8 @@ export function buildQueueView(input: QueueViewInput): MergeQueueView {
       heldBy: hold?.id ?? null,
     };
   });
-  const held = input.holds.length > 0;
+  // A semantic hold stops the whole queue; a cross-session hold the merges of its own sessions (§3).
+  const held = state.next !== null && holdStopping(input.holds, state.next) !== null;
   const preview = input.preview;
   return {
     id: spec.id,
