@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppPage } from '../pages/AppPage';
 import { DispatchPage } from '../pages/DispatchPage';
+import { MergePage } from '../pages/MergePage';
 import { serveApp, type ServedApp } from '../support/serveApp';
 
 // Rule book §3 "Pre-dispatch: … All sessions block until review passes Gate 2."
@@ -84,4 +85,32 @@ test('a plan asking for a pre-dispatch review refuses approval until "Record rev
 
   await dispatch.approve(1).click();
   await expect.poll(() => readFileSync(planPath, 'utf8')).toMatch(/Batch 1 approved by/);
+});
+
+// §3 Cross-session: "Human arbitration required. Flag in Linear, halt affected sessions until resolved."
+test('a predicted conflict flagged as cross-session holds both sessions\' merges, with the Linear comment, until resolved', async ({ page }) => {
+  const ui = new AppPage(page);
+  const merge = new MergePage(page);
+  const dir = join(app.demoRoot ?? '', 'home', '.claude', 'plans');
+  const demoPlan = join(dir, readdirSync(dir).find((f) => f.endsWith('-ccc-dispatch-console.md')) ?? '');
+  await page.goto(app.openUrl);
+  await ui.waitConnected();
+  await ui.openView('Merge');
+  await expect(merge.predictedConflicts()).toContainText('commands/go.md');
+  await merge.predictedConflicts().getByTestId('flag-cross-session').first().click();
+  await page.getByTestId('cross-session-note').fill('1B and 1C rewrite /go in two different ways');
+  await page.getByTestId('cross-session-submit').click();
+  const hold = merge.queue().locator('[data-testid="merge-hold"][data-kind="cross-session"]');
+  await expect(hold).toContainText('Merges held: cross-session conflict between claude/cia-542-dispatch-rules and claude/cia-543-review-gates in commands/go.md');
+  await expect(hold.getByTestId('merge-hold-comment')).toContainText(/Linear: comment (posted|not posted) on CIA-540/);
+  await expect(merge.verdict('claude/cia-542-dispatch-rules')).toHaveText('Held');
+  await expect(merge.verdict('claude/cia-543-review-gates')).toHaveText('Held');
+  await expect(merge.verdict('claude/cia-541-session-exit')).toHaveText('Ready');
+  await expect.poll(() => readFileSync(demoPlan, 'utf8')).toMatch(/## Cross-Session Conflicts\n\n- \S+ — CROSS-SESSION HOLD [0-9a-f]{8}: `claude\/cia-542-dispatch-rules` vs `claude\/cia-543-review-gates` — files: `commands\/go\.md`/);
+  await ui.screenshot('merge-cross-session-hold');
+
+  await hold.getByLabel('Decision').fill('1C keeps its wording; 1B rebases');
+  await hold.getByTestId('merge-hold-resolve').click();
+  await expect(merge.queue().locator('[data-testid="merge-hold"][data-kind="cross-session"]')).toHaveCount(0);
+  await expect(merge.verdict('claude/cia-542-dispatch-rules')).not.toHaveText('Held');
 });

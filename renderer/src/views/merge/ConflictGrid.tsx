@@ -9,7 +9,7 @@ function label(view: MergeQueueView, name: string): string {
  * Every branch against the base and against each other, predicted with `git merge-tree` (no working
  * tree touched). A conflicting cell names its files on hover.
  */
-export function ConflictGrid({ view }: { view: MergeQueueView }) {
+export function ConflictGrid({ view, onFlagCross }: { view: MergeQueueView; onFlagCross?: (a: string, b: string) => void }) {
   const matrix = view.matrix;
   if (!matrix || matrix.branches.length === 0) return <p className="faint">No branches to compare yet.</p>;
   const cell = (a: string, b: string) => matrix.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a)) ?? null;
@@ -57,6 +57,11 @@ export function ConflictGrid({ view }: { view: MergeQueueView }) {
         {conflicts.map((c) => (
           <li key={`${c.a}\0${c.b}`}>
             <strong>{label(view, c.a)} × {label(view, c.b)}</strong> will conflict in <code>{c.files.join(', ')}</code>
+            {onFlagCross && c.a !== 'base' && c.b !== 'base' && !view.holds.some((h) => h.kind === 'cross-session' && h.branches.includes(c.a) && h.branches.includes(c.b)) ? (
+              <button type="button" className="btn small merge-flag-cross" data-testid="flag-cross-session" onClick={() => onFlagCross(c.a, c.b)}>
+                Flag cross-session conflict…
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

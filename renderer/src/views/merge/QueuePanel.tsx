@@ -9,10 +9,10 @@ import { mergeCall } from './mergeCalls';
 import { OverrideForm } from './OverrideForm';
 import { QueueTable } from './QueueTable';
 import { usePulls } from './usePulls';
-import { FlagSemanticForm, HoldBanner } from './SemanticForms';
+import { FlagCrossSessionForm, FlagSemanticForm, HoldBanner } from './SemanticForms';
 import { STRATEGY_WORDS } from './verdictWords';
 
-type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | null;
+type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | { kind: 'cross'; branches: [string, string]; files: string[] } | null;
 
 /** One merge queue (plan × repo × base): the order, the Merge button, and everything that explains it. */
 export function QueuePanel({ view }: { view: MergeQueueView }) {
@@ -22,7 +22,12 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
   const busy = pending || view.busy;
   const pulls = usePulls(view.id, [view.baseHead, ...view.rows.map((r) => r.sha)].join('|'));
   const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing' && r.verdict.kind !== 'not-started');
-  const why = view.holds.length > 0 ? 'The queue is held by a semantic conflict.' : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
+  const crossHeld = head ? view.holds.find((h) => h.kind === 'cross-session' && h.branches.includes(head.branch)) : undefined;
+  const why = view.holds.some((h) => h.kind !== 'cross-session')
+    ? 'The queue is held by a semantic conflict.'
+    : crossHeld
+      ? `${head?.branch ?? ''} is held by a cross-session conflict with ${crossHeld.branches.filter((b) => b !== head?.branch).join(', ')}: record the resolution first.`
+      : head ? `${head.branch}: ${head.verdict.reason}` : 'Everything in this queue is merged.';
 
   const act = async (fn: () => Promise<unknown>) => {
     setPending(true);
@@ -105,7 +110,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
       </header>
 
       {view.holds.map((h) => (
-        <HoldBanner key={h.id} hold={h} busy={busy} onResolve={(decision) => void act(() => mergeCall('merge.resolveSemanticConflict', { queueId: view.id, holdId: h.id, decision }, () => 'Queue released'))} />
+        <HoldBanner key={h.id} hold={h} busy={busy} onResolve={(decision) => void act(() => mergeCall('merge.resolveSemanticConflict', { queueId: view.id, holdId: h.id, decision }, () => (h.kind === 'cross-session' ? 'Both merges released' : 'Queue released')))} />
       ))}
       {view.error ? <div className="banner merge-error">{view.error}</div> : null}
       {view.lastAction ? (
@@ -166,11 +171,27 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           }
         />
       ) : null}
+      {form?.kind === 'cross' ? (
+        <FlagCrossSessionForm
+          branches={form.branches}
+          files={form.files}
+          busy={busy}
+          onCancel={() => setForm(null)}
+          onSubmit={(note) =>
+            void act(async () => {
+              if (await mergeCall('merge.flagCrossSessionConflict', { queueId: view.id, branches: form.branches, note }, () => 'Both merges held; flagged on the master issue')) setForm(null);
+            })
+          }
+        />
+      ) : null}
 
       <div className="merge-columns">
         <div>
           <h3>Conflict matrix</h3>
-          <ConflictGrid view={view} />
+          <ConflictGrid
+            view={view}
+            onFlagCross={(a, b) => setForm({ kind: 'cross', branches: [a, b], files: view.matrix?.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a))?.files ?? [] })}
+          />
           {view.suggested ? (
             <div className="merge-suggested" data-testid="suggested-order">
               <h3>Suggested order</h3>

@@ -68,7 +68,7 @@ export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueVie
               <span className={`merge-verdict merge-v-${row.heldBy ? 'blocked' : row.verdict.kind}`} data-testid="merge-verdict">
                 {row.heldBy ? 'Held' : VERDICT_WORDS[row.verdict.kind]}
               </span>
-              {verdictDetail(row) ? <div className="merge-sub merge-detail">{verdictDetail(row)}</div> : null}
+              {verdictDetail(row, view.holds) ? <div className="merge-sub merge-detail">{verdictDetail(row, view.holds)}</div> : null}
             </td>
             {pulls ? (
               <td>

@@ -45,15 +45,63 @@ export function FlagSemanticForm({ view, busy, onSubmit, onCancel }: { view: Mer
   );
 }
 
+/**
+ * §3 Cross-session: two sessions' work clashes — human arbitration. Flagging comments on the master
+ * plan issue (both sessions, the files), writes the hold into the plan, and holds both merges.
+ */
+export function FlagCrossSessionForm({ branches, files, busy, onSubmit, onCancel }: { branches: [string, string]; files: readonly string[]; busy: boolean; onSubmit(note: string): void; onCancel(): void }) {
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="merge-form"
+      aria-label="Flag a cross-session conflict"
+      data-testid="cross-session-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(note.trim());
+      }}
+    >
+      <strong>Flag a cross-session conflict</strong>
+      <div className="faint">
+        {branches.join(' × ')}
+        {files.length > 0 ? ` in ${files.join(', ')}` : ''}: a comment on the master plan issue names both sessions and the files; both merges wait until you record the resolution.
+      </div>
+      <label>
+        What needs deciding? (optional)
+        <textarea data-testid="cross-session-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="merge-form-actions">
+        <button type="submit" className="btn primary small" data-testid="cross-session-submit" disabled={busy}>
+          Flag in Linear and hold both
+        </button>
+        <button type="button" className="btn small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** A hold in force: what was flagged, and where the person records the decision that releases it. */
 export function HoldBanner({ hold, busy, onResolve }: { hold: SemanticHold; busy: boolean; onResolve(decision: string): void }) {
   const [decision, setDecision] = useState('');
+  const cross = hold.kind === 'cross-session';
   return (
-    <div className="banner merge-hold" role="alert" data-testid="merge-hold">
-      <strong>Queue held: semantic conflict</strong> between {hold.branches.join(' and ')} — {hold.note}
+    <div className={`banner merge-hold ${hold.kind}`} role="alert" data-testid="merge-hold" data-kind={hold.kind}>
+      {cross ? (
+        <>
+          <strong>Merges held: cross-session conflict</strong> between {hold.branches.join(' and ')}
+          {hold.files.length > 0 ? <> in <code>{hold.files.join(', ')}</code></> : null} — {hold.note}
+          {hold.comment ? <div className="faint" data-testid="merge-hold-comment">Linear: {hold.comment}</div> : null}
+        </>
+      ) : (
+        <>
+          <strong>Queue held: semantic conflict</strong> between {hold.branches.join(' and ')} — {hold.note}
+        </>
+      )}
       <div className="merge-form-row">
         <input type="text" aria-label="Decision" placeholder="What did you decide?" value={decision} onChange={(e) => setDecision(e.target.value)} />
-        <button type="button" className="btn small" disabled={busy || decision.trim() === ''} onClick={() => onResolve(decision.trim())}>
+        <button type="button" className="btn small" data-testid="merge-hold-resolve" disabled={busy || decision.trim() === ''} onClick={() => onResolve(decision.trim())}>
           Resolve and release
         </button>
       </div>

@@ -1,5 +1,5 @@
 import type { VerdictKind } from '../../../../shared/domain/merge';
-import type { MergeRowView } from '../../../../shared/domain/mergeView';
+import type { MergeRowView, SemanticHold } from '../../../../shared/domain/mergeView';
 
 /** Status as colour + word (never colour alone): the word a person reads for each verdict. */
 export const VERDICT_WORDS: Record<VerdictKind, string> = {
@@ -15,9 +15,9 @@ export const VERDICT_WORDS: Record<VerdictKind, string> = {
 };
 
 /** The short detail shown under the verdict word: whom it waits for, which files, which blocker. */
-export function verdictDetail(row: MergeRowView): string {
+export function verdictDetail(row: MergeRowView, holds: readonly SemanticHold[] = []): string {
   const v = row.verdict;
-  if (row.heldBy) return 'held: semantic conflict flagged';
+  if (row.heldBy) return holds.find((h) => h.id === row.heldBy)?.kind === 'cross-session' ? 'held: cross-session conflict flagged' : 'held: semantic conflict flagged';
   switch (v.kind) {
     case 'waiting-turn':
       return v.waitsFor ? `after ${v.waitsFor}` : '';
