@@ -37,6 +37,11 @@ export const MergeRowViewSchema = z.object({
   removeOffered: z.boolean(),
   /** A semantic-conflict hold involving this branch. */
   heldBy: z.string().nullable(),
+  /**
+   * §3 post-session review asked for by the plan: the merge waits until it is recorded. Null when
+   * the plan asks for none on this session.
+   */
+  postSessionReview: z.object({ passed: z.boolean(), record: z.string().nullable() }).nullable().default(null),
 });
 export type MergeRowView = z.infer<typeof MergeRowViewSchema>;
 

@@ -16,6 +16,8 @@ import { StateStore } from '../../state/stateStore';
 import { makeTempDir, type TempRepo } from '../../testing/tempRepo';
 import { editLine, repoWithFiles, session } from '../testing/mergeFixtures';
 import { MergeService, type MergeLinearSink } from './mergeService';
+import { postSessionRecordLine } from '../../plans/reviewGates';
+import { appendToSection } from '../../plans/planWriter';
 
 /**
  * §3 Cross-session: "Human arbitration required. Flag in Linear, halt affected sessions until
@@ -160,5 +162,37 @@ describe('§3 cross-session conflicts', () => {
     expect(await readFile(planPath, 'utf8')).toMatch(/Linear [0-9a-f]{8}: comment not posted on ENG-1 \(Linear not connected\)/);
     await expect(service.mergeNext(view().id)).rejects.toMatchObject({ code: 'refused' });
     expect(comments()).toHaveLength(0);
+  });
+});
+
+describe('§3 post-session review', () => {
+  async function rewrite(text: string): Promise<void> {
+    await writeFile(planPath, text);
+    store.upsert('plans', planPath, summary(text));
+    await service.sync();
+    await service.refreshAll();
+  }
+
+  it('a plan asking for post-session review: a branch merges only once its review is recorded', async () => {
+    await rewrite(original.replace('**Repo:**', '**Review:** post-session (Options A-C)\n**Repo:**'));
+    expect(view().rows.find((r) => r.branch === 'claude/a')?.postSessionReview).toEqual({ passed: false, record: null });
+    expect(view().next).toBeNull();
+    await expect(service.mergeNext(view().id)).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/claude\/a waits for its post-session review/) });
+    await expect(service.mergeOutOfOrder(view().id, 'claude/c', 'C first, it is small')).rejects.toMatchObject({ message: expect.stringMatching(/claude\/c waits for its post-session review/) });
+
+    const line = postSessionRecordLine({ at: '2026-12-02T03:00:00.000Z', by: 'ana', session: '1A', note: 'PR #7 approved' });
+    await rewrite(appendToSection(await readFile(planPath, 'utf8'), '## Review', line));
+    expect(view().rows.find((r) => r.branch === 'claude/a')?.postSessionReview).toMatchObject({ passed: true });
+    expect(view().rows.find((r) => r.branch === 'claude/b')?.postSessionReview).toMatchObject({ passed: false });
+    expect(view().next).toBe('claude/a');
+    expect((await service.mergeNext(view().id)).ok).toBe(true);
+  });
+
+  it('a Review column asking it of one session only holds that one', async () => {
+    await rewrite(original.replace('| Phase | Issues | Focus | Batch | Dependencies |\n|-------|--------|-------|-------|--------------|', '| Phase | Issues | Focus | Batch | Dependencies | Review |\n|-------|--------|-------|-------|--------------|--------|').replace('| 1B | [ENG-3](https://linear.app/test/issue/ENG-3) | B things | 1 | None (parallel with 1A) |', '| 1B | [ENG-3](https://linear.app/test/issue/ENG-3) | B things | 1 | None (parallel with 1A) | post-session |'));
+    expect(view().rows.map((r) => r.postSessionReview?.passed ?? null)).toEqual([null, false, null]);
+    expect((await service.mergeNext(view().id)).ok).toBe(true);
+    await expect(service.mergeOutOfOrder(view().id, 'claude/b', 'B now, rebased later')).rejects.toMatchObject({ message: expect.stringMatching(/claude\/b waits for its post-session review/) });
+    expect((await service.mergeOutOfOrder(view().id, 'claude/c', 'C asks for no review')).ok).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import { coalesced } from '../../async/coalesced';
 import type { Toast } from '../../../../shared/domain/appMeta';
 import type { MergeOutcome, MergeStrategy, RebaseResult, RemoveWorktreeResult } from '../../../../shared/domain/merge';
-import type { MergeActionNote, MergeQueueView, SemanticHold } from '../../../../shared/domain/mergeView';
+import type { MergeActionNote, MergeQueueView, MergeRowView, SemanticHold } from '../../../../shared/domain/mergeView';
+import { gatesOfRow, postSessionRecordOf, readReviewGates, type PlanReviewGates } from '../../plans/reviewGates';
 import type { ParsedPlan } from '../../../../shared/domain/plan';
 import type { SessionRecord } from '../../../../shared/domain/session';
 import { parsePlan } from '../../plans/parsePlan';
@@ -70,6 +71,8 @@ interface Entry {
   signature: string;
   extras: QueueExtras;
   holds: SemanticHold[];
+  /** §3 review gates of the plan (post-session: a branch merges once its review is recorded). */
+  review: PlanReviewGates | null;
   lastAction: MergeActionNote | null;
   recoveryReported: boolean;
   chain: Promise<unknown>;
@@ -238,6 +241,7 @@ export class MergeService {
         signature: '',
         extras: NO_EXTRAS,
         holds: [],
+        review: null,
         lastAction: null,
         recoveryReported: false,
         chain: Promise.resolve(),
@@ -251,6 +255,7 @@ export class MergeService {
     entry.masterIssueId = plan.parsed.header.parentIssue?.id ?? null;
     entry.orderNote = orderNote;
     entry.holds = activeHolds(plan.parsed.semanticConflicts);
+    entry.review = readReviewGates(plan.text, plan.parsed.sections);
     if (entry.declaredOrder.join('\0') !== order.join('\0')) {
       entry.declaredOrder = order;
       entry.manualOrder = null;
@@ -358,6 +363,7 @@ export class MergeService {
       changedFiles: entry.extras.changedFiles,
       backups: entry.extras.backups,
       holds: entry.holds,
+      postSessionReview: (branch) => this.postSessionReview(entry, branch),
       suggested: entry.extras.preview ? suggestOrder({ order: entry.queue.state.order, matrix: entry.extras.preview }) : null,
       lastAction: entry.lastAction,
     });
@@ -419,9 +425,26 @@ export class MergeService {
     throw new RpcFailure('refused', `The queue is held: a semantic conflict between ${hold.branches.join(' and ')} was flagged ("${hold.note}"). Decide, then mark it resolved.`);
   }
 
+  /** §3 Post-session: "async review on the session's PR before merge" — asked for by the plan, recorded in it. */
+  private postSessionReview(entry: Entry, branch: string): MergeRowView['postSessionReview'] {
+    const gates = entry.review;
+    const planned = entry.spec.branches.find((b) => b.branch === branch);
+    if (!gates || !planned) return null;
+    const asked = gatesOfRow(gates, { session: planned.label, phase: planned.phase ?? '', issueId: planned.issueId ?? '', batch: 0 }).includes('post-session');
+    if (!asked) return null;
+    const record = postSessionRecordOf(gates, [planned.label, planned.phase, planned.issueId, planned.sessionName, branch]);
+    return { passed: record !== null && record.outcome === 'passed', record: record?.text ?? null };
+  }
+
+  private refuseUnreviewed(entry: Entry, branch: string | null): void {
+    if (!branch || this.postSessionReview(entry, branch)?.passed !== false) return;
+    throw new RpcFailure('refused', `${branch} waits for its post-session review (§3: review on the session's PR before merge). Record the review in the Merge view once it passed (or the PR is approved).`);
+  }
+
   async mergeNext(queueId: string): Promise<MergeOutcome> {
     const entry = this.entry(queueId);
     this.refuseIfHeld(entry, entry.queue.state.next);
+    this.refuseUnreviewed(entry, entry.queue.state.next);
     const outcome = await this.run(entry, () => entry.queue.mergeNext());
     return this.afterMerge(entry, outcome);
   }
@@ -429,6 +452,7 @@ export class MergeService {
   async mergeOutOfOrder(queueId: string, branch: string, reason: string): Promise<MergeOutcome> {
     const entry = this.entry(queueId);
     this.refuseIfHeld(entry, branch);
+    this.refuseUnreviewed(entry, branch);
     const outcome = await this.run(entry, () => entry.queue.mergeOutOfOrder(branch, reason));
     return this.afterMerge(entry, outcome);
   }

@@ -21,6 +21,8 @@ export interface QueueViewInput {
   holds: readonly SemanticHold[];
   suggested: SuggestedOrder | null;
   lastAction: MergeActionNote | null;
+  /** §3: the post-session review the plan asks for on a branch (null: none asked). */
+  postSessionReview?: (branch: string) => MergeRowView['postSessionReview'];
 }
 
 function rebaseOffer(f: BranchFacts | undefined, v: BranchVerdict, base: string): MergeRowView['rebase'] {
@@ -75,10 +77,11 @@ export function buildQueueView(input: QueueViewInput): MergeQueueView {
       rebase: rebaseOffer(f, verdict, spec.base),
       removeOffered: verdict.kind === 'merged' && f?.exists === true,
       heldBy: hold?.id ?? null,
+      postSessionReview: input.postSessionReview?.(verdict.branch) ?? null,
     };
   });
   // A semantic hold stops the whole queue; a cross-session hold the merges of its own sessions (§3).
-  const held = state.next !== null && holdStopping(input.holds, state.next) !== null;
+  const held = state.next !== null && (holdStopping(input.holds, state.next) !== null || input.postSessionReview?.(state.next)?.passed === false);
   const preview = input.preview;
   return {
     id: spec.id,

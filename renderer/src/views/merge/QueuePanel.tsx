@@ -9,10 +9,11 @@ import { mergeCall } from './mergeCalls';
 import { OverrideForm } from './OverrideForm';
 import { QueueTable } from './QueueTable';
 import { usePulls } from './usePulls';
-import { FlagCrossSessionForm, FlagSemanticForm, HoldBanner } from './SemanticForms';
+import { FlagCrossSessionForm, FlagSemanticForm, HoldBanner, PostSessionReviewForm } from './SemanticForms';
+import { callAndToast } from '../../components/callAndToast';
 import { STRATEGY_WORDS } from './verdictWords';
 
-type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | { kind: 'cross'; branches: [string, string]; files: string[] } | null;
+type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | { kind: 'cross'; branches: [string, string]; files: string[] } | { kind: 'post-review'; branch: string } | null;
 
 /** One merge queue (plan × repo × base): the order, the Merge button, and everything that explains it. */
 export function QueuePanel({ view }: { view: MergeQueueView }) {
@@ -127,6 +128,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
         actions={{
           outOfOrder: (branch) => setForm({ kind: 'override', branch }),
           review: (branch) => setReviewing(branch),
+          recordReview: (branch) => setForm({ kind: 'post-review', branch }),
           openPull: (branch) => void act(async () => {
             await mergeCall('github.openPull', { queueId: view.id, branch }, (r) => (r.created ? `Opened #${r.number}` : `#${r.number} is already open`));
             pulls.reload();
@@ -167,6 +169,20 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           onSubmit={(branches, note) =>
             void act(async () => {
               if (await mergeCall('merge.flagSemanticConflict', { queueId: view.id, branches, note }, () => 'Queue held')) setForm(null);
+            })
+          }
+        />
+      ) : null}
+      {form?.kind === 'post-review' ? (
+        <PostSessionReviewForm
+          branch={form.branch}
+          busy={busy}
+          onCancel={() => setForm(null)}
+          onSubmit={(note) =>
+            void act(async () => {
+              const row = view.rows.find((r) => r.branch === form.branch);
+              const session = row?.label ?? row?.phase ?? row?.issueId ?? form.branch;
+              if (await callAndToast('plans.recordReview', { planPath: view.planPath, timing: 'post-session', outcome: 'passed', session, note }, `Post-session review of ${session} recorded`)) setForm(null);
             })
           }
         />

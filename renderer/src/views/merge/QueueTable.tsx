@@ -10,6 +10,8 @@ export interface RowActions {
   /** Opens the diff review of the branch against the queue's base. */
   review(branch: string): void;
   openPull(branch: string): void;
+  /** §3 post-session: record that the session's review passed. */
+  recordReview?(branch: string): void;
 }
 
 function FilesCell({ row }: { row: MergeRowView }) {
@@ -69,6 +71,11 @@ export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueVie
                 {row.heldBy ? 'Held' : VERDICT_WORDS[row.verdict.kind]}
               </span>
               {verdictDetail(row, view.holds) ? <div className="merge-sub merge-detail">{verdictDetail(row, view.holds)}</div> : null}
+              {row.postSessionReview ? (
+                <div className={`merge-sub ${row.postSessionReview.passed ? 'merge-review-ok' : 'merge-review-wait'}`} data-testid="post-session-review" title={row.postSessionReview.record ?? 'The plan asks for a post-session review (§3 Options A-C) before this branch merges'}>
+                  {row.postSessionReview.passed ? 'post-session review recorded' : 'waits for its post-session review'}
+                </div>
+              ) : null}
             </td>
             {pulls ? (
               <td>
@@ -80,6 +87,11 @@ export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueVie
               <button type="button" className="btn small" data-testid="merge-review" title={`What merging ${row.branch} would bring into ${view.base}, file by file, and its predicted conflicts`} onClick={() => actions.review(row.branch)}>
                 Review diff
               </button>
+              {row.postSessionReview && !row.postSessionReview.passed && actions.recordReview ? (
+                <button type="button" className="btn small" data-testid="record-post-review" disabled={busy} onClick={() => actions.recordReview?.(row.branch)}>
+                  Record review passed…
+                </button>
+              ) : null}
               {row.verdict.overridable && row.branch !== view.next ? (
                 <button type="button" className="btn small" disabled={busy} onClick={() => actions.outOfOrder(row.branch)}>
                   Merge out of order…

@@ -108,3 +108,32 @@ export function HoldBanner({ hold, busy, onResolve }: { hold: SemanticHold; busy
     </div>
   );
 }
+
+/** §3 Post-session: the review of the session's PR passed — recorded in the plan, the branch may merge. */
+export function PostSessionReviewForm({ branch, busy, onSubmit, onCancel }: { branch: string; busy: boolean; onSubmit(note: string): void; onCancel(): void }) {
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="merge-form"
+      aria-label="Record a post-session review"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(note.trim());
+      }}
+    >
+      <strong>Post-session review of {branch} passed</strong>
+      <label>
+        Link or note (PR approval, review comment)
+        <input data-testid="post-review-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="merge-form-actions">
+        <button type="submit" className="btn primary small" data-testid="post-review-submit" disabled={busy}>
+          Record in the plan
+        </button>
+        <button type="button" className="btn small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
