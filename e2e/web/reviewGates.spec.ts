@@ -107,10 +107,31 @@ test('a predicted conflict flagged as cross-session holds both sessions\' merges
   await expect(merge.verdict('claude/cia-543-review-gates')).toHaveText('Held');
   await expect(merge.verdict('claude/cia-541-session-exit')).toHaveText('Ready');
   await expect.poll(() => readFileSync(demoPlan, 'utf8')).toMatch(/## Cross-Session Conflicts\n\n- \S+ — CROSS-SESSION HOLD [0-9a-f]{8}: `claude\/cia-542-dispatch-rules` vs `claude\/cia-543-review-gates` — files: `commands\/go\.md`/);
+  // What the app writes names the master issue as a link (a plain id would be flagged in Plans).
+  expect(readFileSync(demoPlan, 'utf8')).toMatch(/Linear [0-9a-f]{8}: comment (posted|not posted) on \[CIA-540\]\(https:\/\/linear\.app\/claudian\/issue\/CIA-540\)/);
   await ui.screenshot('merge-cross-session-hold');
 
   await hold.getByLabel('Decision').fill('1C keeps its wording; 1B rebases');
   await hold.getByTestId('merge-hold-resolve').click();
   await expect(merge.queue().locator('[data-testid="merge-hold"][data-kind="cross-session"]')).toHaveCount(0);
   await expect(merge.verdict('claude/cia-542-dispatch-rules')).not.toHaveText('Held');
+});
+
+// §8 Session Exit: "Write a session summary to the plan file" — the demo's Done session (1A, lucid-euler).
+test('a Done session has its summary in the plan, shown in the Plans view', async ({ page }) => {
+  const ui = new AppPage(page);
+  const dir = join(app.demoRoot ?? '', 'home', '.claude', 'plans');
+  const demoPlan = join(dir, readdirSync(dir).find((f) => f.endsWith('-ccc-dispatch-console.md')) ?? '');
+  await expect.poll(() => readFileSync(demoPlan, 'utf8'), { timeout: 15_000 }).toMatch(/### Session summary — lucid-euler \(\[CIA-541\]\(https:\/\/linear\.app\/claudian\/issue\/CIA-541\)\)\n\n- \*\*Issue:\*\*/);
+  const text = readFileSync(demoPlan, 'utf8');
+  expect(text.match(/### Session summary/g)).toHaveLength(1);
+  await page.goto(app.openUrl);
+  await ui.waitConnected();
+  await ui.openView('Plans');
+  const row = page.locator('[data-testid="plan-row"]').filter({ hasText: 'ccc-dispatch-console' });
+  const summaries = row.getByTestId('plan-session-summaries');
+  await summaries.locator('summary').click();
+  await expect(summaries.getByTestId('plan-session-summary').first()).toContainText('Session summary — lucid-euler (CIA-541)');
+  await expect(summaries).toContainText('Branch: claude/cia-541-session-exit');
+  await ui.screenshot('plans-session-summary');
 });

@@ -60,6 +60,8 @@ export const PlanSummary = z.object({
   mtimeMs: z.number(),
   /** The file could not be read at all (permissions, vanished); the rest still works. */
   readError: z.string().nullable(),
+  /** §8 session exit summaries in the plan (`### Session summary — …`): heading, line, and their lines. */
+  sessionSummaries: z.array(z.object({ heading: z.string(), line: z.number(), lines: z.array(z.string()) })).optional(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 

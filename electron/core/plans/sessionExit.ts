@@ -1,7 +1,9 @@
 import type { PlanSection } from '../../../shared/domain/plan';
 import { normalizeHeading } from './headingText';
 import type { PlanEdit } from './planFile';
+import { indexPlan } from './planIndex';
 import { appendToSection } from './planWriter';
+import { appendLinesToSection } from './sectionEdit';
 
 /**
  * §8 Session Exit, what Switchyard writes for a session that finished: its summary section in the
@@ -79,7 +81,7 @@ function fileList(files: readonly string[], max = 12): string {
 }
 
 /** How the conflict comment went, written into the summary (the marker that it was posted). */
-export type ConflictCommentNote = { status: 'posted'; issueId: string; url: string } | { status: 'not-posted'; issueId: string | null; reason: string };
+export type ConflictCommentNote = { status: 'posted'; issueId: string; issueUrl: string | null; url: string } | { status: 'not-posted'; issueId: string | null; reason: string };
 
 export function summaryLines(f: SessionExitFacts, comment: ConflictCommentNote | null): string[] {
   const lines: string[] = [];
@@ -93,7 +95,7 @@ export function summaryLines(f: SessionExitFacts, comment: ConflictCommentNote |
   lines.push(`- **Done:** ${words(f.doneBy).replace(/^done:\s*/i, '') || 'yes'}${f.tasks ? `; tasks ${f.tasks.done}/${f.tasks.total}` : ''}`);
   lines.push(`- **Ended at:** ${f.endedAt}`);
   for (const c of f.conflicts) lines.push(`- **Predicted conflict:** with \`${c.otherSession}\` (\`${c.otherBranch}\`) in ${fileList(c.files)}`);
-  if (comment?.status === 'posted') lines.push(`- **Conflict flagged:** comment posted on ${comment.issueId} (${comment.url}) — human resolves`);
+  if (comment?.status === 'posted') lines.push(`- **Conflict flagged:** comment posted on ${comment.issueUrl ? `[${comment.issueId}](${comment.issueUrl})` : comment.issueId} (${comment.url}) — human resolves`);
   else if (comment) lines.push(`- **Conflict flagged:** not posted (${comment.reason})`);
   return lines;
 }
@@ -112,7 +114,13 @@ export function sessionSummaryEdit(f: SessionExitFacts, comment: ConflictComment
   return (text) => {
     const sections = sectionsOf(text);
     if (hasSessionSummary(sections, f)) return text;
-    return appendToSection(text, summariesHeading(sections), ['', summaryHeading(f), '', ...summaryLines(f, comment)]);
+    const heading = summariesHeading(sections);
+    const block = [summaryHeading(f), '', ...summaryLines(f, comment)];
+    // Under a section that has content already, a blank line first (appendToSection would drop it).
+    const index = indexPlan(text);
+    const section = index.sections.find((s) => s.key === normalizeHeading(heading));
+    if (section && section.bodyEnd > section.bodyStart && text.slice(section.bodyStart, section.bodyEnd).trim() !== '') return appendLinesToSection(index, section, ['', ...block]);
+    return appendToSection(text, heading, block);
   };
 }
 
@@ -142,4 +150,15 @@ export function conflictAlreadyFlagged(summaryText: string | null, commentBodies
   const tag = conflictCommentTag(f);
   if (commentBodies.some((b) => b.includes(tag))) return true;
   return summaryText !== null && /\*\*Conflict flagged:\*\* comment posted on/.test(summaryText);
+}
+
+/** Every session summary of the plan (its heading, line and non-blank lines), for the Plans view. */
+export function sessionSummariesIn(text: string, sections: readonly PlanSection[]): { heading: string; line: number; lines: string[] }[] {
+  const all = text.split(/\r\n|\n|\r/);
+  return sections.flatMap((s, i) => {
+    if (!SUMMARY_HEADING.test(s.heading.trim())) return [];
+    const next = sections.slice(i + 1).find((x) => x.depth <= s.depth);
+    const lines = all.slice(s.line, next ? next.line - 1 : all.length).map((l) => l.trim()).filter((l) => l !== '');
+    return [{ heading: s.heading.trim(), line: s.line, lines }];
+  });
 }

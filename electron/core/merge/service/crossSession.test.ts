@@ -123,7 +123,7 @@ describe('§3 cross-session conflicts', () => {
     expect(view().matrix?.cells.find((c) => c.a === 'claude/a' && c.b === 'claude/b')).toMatchObject({ conflicts: true, files: ['a.txt'] });
 
     const held = await service.flagCrossSessionConflict(id, ['claude/a', 'claude/b'], 'A and B chose different wording for line 1');
-    expect(held.holds).toEqual([expect.objectContaining({ kind: 'cross-session', branches: ['claude/a', 'claude/b'], files: ['a.txt'], comment: expect.stringMatching(/^comment posted on ENG-1 \(https:\/\/linear\.app\/test\//) })]);
+    expect(held.holds).toEqual([expect.objectContaining({ kind: 'cross-session', branches: ['claude/a', 'claude/b'], files: ['a.txt'], comment: expect.stringMatching(/^comment posted on \[ENG-1\]\(https:\/\/linear\.app\/test\/issue\/ENG-1\) \(https:\/\/linear\.app\/test\//) })]);
     expect(held.next).toBeNull();
 
     // Linear: one comment naming both sessions and the file.
@@ -135,7 +135,7 @@ describe('§3 cross-session conflicts', () => {
     const text = await readFile(planPath, 'utf8');
     expect(text.startsWith(original)).toBe(true);
     expect(text.slice(original.length)).toMatch(
-      /^\n## Cross-Session Conflicts\n\n- \S+ — CROSS-SESSION HOLD [0-9a-f]{8}: `claude\/a` vs `claude\/b` — files: `a\.txt` — A and B chose different wording for line 1 \(merges of both sessions wait until the person resolves\)\n- \S+ — Linear [0-9a-f]{8}: comment posted on ENG-1 \(\S+\)\n$/,
+      /^\n## Cross-Session Conflicts\n\n- \S+ — CROSS-SESSION HOLD [0-9a-f]{8}: `claude\/a` vs `claude\/b` — files: `a\.txt` — A and B chose different wording for line 1 \(merges of both sessions wait until the person resolves\)\n- \S+ — Linear [0-9a-f]{8}: comment posted on \[ENG-1\]\(https:\/\/linear\.app\/test\/issue\/ENG-1\) \(\S+\)\n$/,
     );
 
     // Both sessions' merges are refused with the reason; a third session still merges.
@@ -158,8 +158,8 @@ describe('§3 cross-session conflicts', () => {
 
   it('Linear not connected: the hold still stands, the plan says the comment was not posted', async () => {
     const held = await service.flagCrossSessionConflict(view().id, ['claude/a', 'claude/b'], '');
-    expect(held.holds[0]).toMatchObject({ kind: 'cross-session', comment: 'comment not posted on ENG-1 (Linear not connected)' });
-    expect(await readFile(planPath, 'utf8')).toMatch(/Linear [0-9a-f]{8}: comment not posted on ENG-1 \(Linear not connected\)/);
+    expect(held.holds[0]).toMatchObject({ kind: 'cross-session', comment: 'comment not posted on [ENG-1](https://linear.app/test/issue/ENG-1) (Linear not connected)' });
+    expect(await readFile(planPath, 'utf8')).toMatch(/Linear [0-9a-f]{8}: comment not posted on \[ENG-1\]\(https:\/\/linear\.app\/test\/issue\/ENG-1\) \(Linear not connected\)/);
     await expect(service.mergeNext(view().id)).rejects.toMatchObject({ code: 'refused' });
     expect(comments()).toHaveLength(0);
   });

@@ -73,6 +73,8 @@ interface Entry {
   holds: SemanticHold[];
   /** §3 review gates of the plan (post-session: a branch merges once its review is recorded). */
   review: PlanReviewGates | null;
+  /** The master issue as the plan links it (so what the app writes is a link, not a plain id). */
+  masterIssueRef: string | null;
   lastAction: MergeActionNote | null;
   recoveryReported: boolean;
   chain: Promise<unknown>;
@@ -242,6 +244,7 @@ export class MergeService {
         extras: NO_EXTRAS,
         holds: [],
         review: null,
+        masterIssueRef: null,
         lastAction: null,
         recoveryReported: false,
         chain: Promise.resolve(),
@@ -256,6 +259,8 @@ export class MergeService {
     entry.orderNote = orderNote;
     entry.holds = activeHolds(plan.parsed.semanticConflicts);
     entry.review = readReviewGates(plan.text, plan.parsed.sections);
+    const parent = plan.parsed.header.parentIssue;
+    entry.masterIssueRef = parent ? (parent.url ? `[${parent.id}](${parent.url})` : parent.id) : null;
     if (entry.declaredOrder.join('\0') !== order.join('\0')) {
       entry.declaredOrder = order;
       entry.manualOrder = null;
@@ -637,14 +642,15 @@ export class MergeService {
   private async postMasterComment(entry: Entry, body: string): Promise<string> {
     const master = entry.masterIssueId;
     if (!master) return 'comment not posted (the plan has no **Parent issue:** line naming the master issue)';
+    const ref = entry.masterIssueRef ?? master;
     const linear = this.options.linear?.() ?? null;
-    if (!linear?.commentOnIssue) return `comment not posted on ${master} (Linear not connected)`;
+    if (!linear?.commentOnIssue) return `comment not posted on ${ref} (Linear not connected)`;
     try {
       const posted = await linear.commentOnIssue(master, body);
-      return `comment posted on ${master} (${posted.url})`;
+      return `comment posted on ${ref} (${posted.url})`;
     } catch (error) {
       const unavailable = error instanceof RpcFailure && error.code === 'unavailable';
-      return `comment not posted on ${master} (${unavailable ? 'Linear not connected' : error instanceof Error ? error.message : String(error)})`;
+      return `comment not posted on ${ref} (${unavailable ? 'Linear not connected' : error instanceof Error ? error.message : String(error)})`;
     }
   }
 

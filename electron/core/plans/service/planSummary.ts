@@ -5,6 +5,7 @@ import type { PlanFileSnapshot } from '../planFile';
 import { classifyPlanFileName } from '../planNaming';
 import { suggestNameForPlan } from '../renamePlan';
 import { planWorkspace } from './planMasterInfo';
+import { sessionSummariesIn } from '../sessionExit';
 
 const NAMING_RULE = 'Plan files are named {YYYY-MM-DD}-{project-short}-{topic}.md (or KEY-N-slug.md), not a random session name (§5).';
 const DONE = /^\s*(done|merged)\b/i;
@@ -37,6 +38,7 @@ export function planSummary(found: DiscoveredPlan, snapshot: PlanFileSnapshot, r
     contentHash: snapshot.hash,
     mtimeMs: snapshot.mtimeMs,
     readError: null,
+    sessionSummaries: sessionSummariesIn(snapshot.text, plan.sections),
   };
 }
 
@@ -61,6 +63,7 @@ export function unreadableSummary(found: DiscoveredPlan, error: string): PlanSum
     contentHash: '',
     mtimeMs: found.mtimeMs,
     readError: error,
+    sessionSummaries: [],
   };
 }
 

@@ -479,7 +479,8 @@ export class PlansService {
     for (const [path, l] of this.loaded) {
       if (!l.snapshot || this.stopped) continue;
       for (const r of records) {
-        if (r.planPath !== path || r.unmatched || (r.status !== 'done' && r.status !== 'merged')) continue;
+        // A main checkout is the repository itself, not a session of the plan (it has no branch of its own to summarise).
+        if (r.planPath !== path || r.unmatched || r.worktree?.isMain || (r.status !== 'done' && r.status !== 'merged')) continue;
         const facts = exitFactsOf(r, l.snapshot, Object.values(this.options.store.current.merge));
         const key = `${path}\0${facts.issueId ?? facts.session}`;
         if (this.exiting.has(key)) continue;
@@ -490,7 +491,7 @@ export class PlansService {
         if (existing !== null && !(needsComment && this.linearComments() !== null)) continue;
         this.exiting.add(key);
         try {
-          const note = needsComment ? await this.flagExitConflict(facts, current.parsed.header.parentIssue?.id ?? null, l.found.fileName, existing) : null;
+          const note = needsComment ? await this.flagExitConflict(facts, current.parsed.header.parentIssue, l.found.fileName, existing) : null;
           const edit: PlanEdit =
             existing === null
               ? sessionSummaryEdit(facts, note, (text) => parsePlan(text, path).sections)
@@ -518,15 +519,17 @@ export class PlansService {
   }
 
   /** One comment on the master plan issue naming the other sessions and the files (never twice). */
-  private async flagExitConflict(facts: SessionExitFacts, master: string | null, planName: string, existing: string | null): Promise<ConflictCommentNote> {
+  private async flagExitConflict(facts: SessionExitFacts, parent: { id: string; url: string | null } | null, planName: string, existing: string | null): Promise<ConflictCommentNote> {
+    const master = parent?.id ?? null;
+    const issueUrl = parent?.url ?? null;
     if (!master) return { status: 'not-posted', issueId: null, reason: 'the plan has no **Parent issue:** line naming the master issue' };
     const linear = this.linearComments();
     if (!linear) return { status: 'not-posted', issueId: master, reason: 'Linear not connected' };
     try {
       const bodies = await linear.issueCommentBodies(master);
-      if (conflictAlreadyFlagged(existing, bodies, facts)) return { status: 'posted', issueId: master, url: 'posted earlier' };
+      if (conflictAlreadyFlagged(existing, bodies, facts)) return { status: 'posted', issueId: master, issueUrl, url: 'posted earlier' };
       const posted = await linear.commentOnIssue(master, conflictCommentBody(facts, planName));
-      return { status: 'posted', issueId: master, url: posted.url };
+      return { status: 'posted', issueId: master, issueUrl, url: posted.url };
     } catch (error) {
       const unavailable = error instanceof RpcFailure && error.code === 'unavailable';
       return { status: 'not-posted', issueId: master, reason: unavailable ? 'Linear not connected' : `Linear: ${error instanceof Error ? error.message : String(error)}` };

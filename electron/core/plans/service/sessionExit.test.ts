@@ -208,7 +208,7 @@ describe('§8 session exit', () => {
     expect(summary).toContain('- **Done:** Claude said TASK_COMPLETE and all work is committed; tasks 5/5');
     expect(summary).toContain('- **Ended at:** 2026-12-02T02:35:00.000Z');
     expect(summary).toContain('- **Predicted conflict:** with `brave-hopper` (`claude/cia-902-go-help`) in `commands/go.md`');
-    expect(summary).toMatch(/- \*\*Conflict flagged:\*\* comment posted on ENG-1 \(https:\/\/linear\.app\/test\/[^)]+\) — human resolves/);
+    expect(summary).toMatch(/- \*\*Conflict flagged:\*\* comment posted on \[ENG-1\]\(https:\/\/linear\.app\/test\/issue\/ENG-1\) \(https:\/\/linear\.app\/test\/[^)]+\) — human resolves/);
     // Every byte of the person's plan outside the registry cells is kept.
     expect(text.slice(text.indexOf('## Notes'), text.indexOf('## Session Summaries'))).toBe(plan.slice(plan.indexOf('## Notes')) + '\n');
 
@@ -245,7 +245,7 @@ describe('§8 session exit', () => {
     await service.sessionExits();
     const after = await readFile(planPath, 'utf8');
     expect(after.match(/### Session summary/g)).toHaveLength(1);
-    expect(after).toMatch(/- \*\*Conflict flagged:\*\* not posted \(Linear not connected\)\n- \*\*Conflict flagged:\*\* comment posted on ENG-1/);
+    expect(after).toMatch(/- \*\*Conflict flagged:\*\* not posted \(Linear not connected\)\n- \*\*Conflict flagged:\*\* comment posted on \[ENG-1\]/);
     expect(server.store.commentsOf(server.store.findIssue('ENG-1')?.id ?? '')).toHaveLength(1);
   });
 
@@ -260,6 +260,18 @@ describe('§8 session exit', () => {
     expect(text).not.toContain('Predicted conflict');
     expect(text).not.toContain('brave-hopper ([CIA-902]');
     expect(server.store.commentsOf(server.store.findIssue('ENG-1')?.id ?? '')).toHaveLength(0);
+  });
+
+  it('two Done sessions: two summaries under one section, a blank line between; a main checkout gets none', async () => {
+    const service = plansService(() => null);
+    await service.refresh();
+    const main = record({ branchName: 'main', worktreePath: repo.dir, files: [], name: 'repo', issueId: 'CIA-900', status: 'done', statusReason: 'Done: the plan marks it Done' });
+    setSessions([doneA(), { ...workingB(), status: 'done', statusReason: 'Done: Claude said TASK_COMPLETE' }, { ...main, worktree: main.worktree ? { ...main.worktree, isMain: true } : null }]);
+    await service.writeBack();
+    const text = await readFile(planPath, 'utf8');
+    expect(text.match(/^## Session Summaries$/gm)).toHaveLength(1);
+    expect(text).toMatch(/- \*\*Ended at:\*\* \S+\n\n### Session summary — brave-hopper \(\[CIA-902\]/);
+    expect(text.match(/### Session summary/g)).toHaveLength(2);
   });
 
   it("a summary the plan already has (written by the session itself) is not written again", async () => {

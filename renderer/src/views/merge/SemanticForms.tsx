@@ -92,7 +92,7 @@ export function HoldBanner({ hold, busy, onResolve }: { hold: SemanticHold; busy
         <>
           <strong>Merges held: cross-session conflict</strong> between {hold.branches.join(' and ')}
           {hold.files.length > 0 ? <> in <code>{hold.files.join(', ')}</code></> : null} — {hold.note}
-          {hold.comment ? <div className="faint" data-testid="merge-hold-comment">Linear: {hold.comment}</div> : null}
+          {hold.comment ? <div className="faint" data-testid="merge-hold-comment">Linear: {hold.comment.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')}</div> : null}
         </>
       ) : (
         <>

@@ -53,6 +53,25 @@ export function PlanRow({ plan }: { plan: PlanSummary }) {
       <td>
         <Progress label="checks" done={plan.verification.done} total={plan.verification.total} />
         <Progress label="sessions done" done={plan.sessions.done} total={plan.sessions.total} />
+        {plan.sessionSummaries && plan.sessionSummaries.length > 0 ? (
+          <details className="plans-summaries" data-testid="plan-session-summaries">
+            <summary>
+              {plan.sessionSummaries.length} session summar{plan.sessionSummaries.length === 1 ? 'y' : 'ies'} (§8)
+            </summary>
+            {plan.sessionSummaries.map((s) => (
+              <div key={s.line} className="plans-summary" data-testid="plan-session-summary">
+                <div className="plans-summary-head">
+                  {s.heading} <span className="faint">line {s.line}</span>
+                </div>
+                <ul>
+                  {s.lines.map((l, i) => (
+                    <li key={i}>{summaryText(l)}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </details>
+        ) : null}
       </td>
       <td className="plans-problems">
         {plan.naming.violation ? (
@@ -115,6 +134,15 @@ export function PlanRow({ plan }: { plan: PlanSummary }) {
       </td>
     </tr>
   );
+}
+
+/** A summary line as plain text: no bullet, bold, code ticks or link targets. */
+function summaryText(line: string): string {
+  return line
+    .replace(/^[-*]\s+/, '')
+    .replace(/\*\*/g, '')
+    .replace(/`/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
 }
 
 function Progress({ label, done, total }: { label: string; done: number; total: number }) {
