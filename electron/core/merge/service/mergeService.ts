@@ -633,7 +633,8 @@ export class MergeService {
     const comment = await this.postMasterComment(entry, crossSessionComment({ planTitle: entry.planTitle, branches, sessions, files, note, id }));
     const at = this.now().toISOString();
     await this.writeHolds(entry, appendLogEdit(CROSS_SESSION_HEADING, crossSessionHoldLines({ at, branches, sessions, files, note, comment })));
-    entry.lastAction = this.note('semantic', true, `Held: merges of ${sessions[a]} and ${sessions[b]} wait (cross-session conflict in the plan file); ${comment}`, null);
+    const plainComment = comment.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+    entry.lastAction = this.note('semantic', true, `Held: merges of ${sessions[a]} and ${sessions[b]} wait (cross-session conflict in the plan file); ${plainComment}`, null);
     this.publish(queueId);
     return this.view(queueId);
   }
