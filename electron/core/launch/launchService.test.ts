@@ -46,7 +46,8 @@ describe('launch.start', () => {
   it('launches an approved row: worktree on its branch from the base, .worktreeinclude files only, claude with the prompt and mode, the registry row, the real name', async () => {
     await world.approve(2);
     const argsFile = join(world.root, 'args.json');
-    const service = world.service({ env: { FAKE_CLAUDE_ARGS_FILE: argsFile } });
+    // Slow steps: the placeholder row is read before the stand-in names itself (at 150 ms it raced a busy machine).
+    const service = world.service({ env: { FAKE_CLAUDE_ARGS_FILE: argsFile }, stepMs: 600 });
     const mainHead = (await world.repo.git('rev-parse', 'main')).trim();
     const record = await service.start(world.planPath, '2A');
 
