@@ -15,6 +15,7 @@ import { PlanPoller } from '../planPoller';
 import type { PollIntervals } from '../pollDelay';
 import { createStatusWriteBack, type StatusWriteBack, type WriteBackResult } from '../statusWriteBack';
 import { SubIssueCreator, type SubIssueGateway } from '../subIssueCreator';
+import { UserDirectory } from '../userDirectory';
 import { CONNECTED, CONNECTING, connectionAfterPoll } from './accountConnection';
 import { linearStatesOf } from './linearStates';
 
@@ -75,6 +76,11 @@ export class LinearService {
   private connecting: Promise<LinearAccount> | null = null;
   private readonly creators = new Map<string, CreatorEntry>();
   private readonly writeBack: StatusWriteBack;
+  /** People and app users, read once per approval or delegation (cached for a minute). */
+  private readonly users = new UserDirectory(() => {
+    if (!this.gateway) throw new RpcFailure('unavailable', 'Linear is not connected.');
+    return this.gateway;
+  });
   /** Delegates to whatever gateway is current, so creators survive a reconnect with a new key. */
   private readonly liveGateway: SubIssueGateway & Pick<LinearGateway, 'issueTeamStates' | 'updateIssueState'>;
 
@@ -273,6 +279,7 @@ export class LinearService {
     const create = this.options.createGateway ?? createLinearGateway;
     const gateway = create({ apiKey: key, apiUrl, ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) });
     this.gateway = gateway;
+    this.users.clear();
     this.connectedApiUrl = apiUrl;
     this.setAccount({ connection: CONNECTING, viewer: null, keySource, storageProblem, team: null, budget: null });
     await this.fetchViewer(gen);
@@ -357,6 +364,7 @@ export class LinearService {
         gateway: this.liveGateway,
         masterIssueId: input.masterIssueId,
         planHash: input.planHash,
+        users: () => this.users.list(),
         onProgress: (row) => {
           if (this.creators.get(input.planPath) === entry) this.publishCreations(input.planPath, [row]);
         },

@@ -308,6 +308,8 @@ export class PlansService {
         execLabel: r.mode ? `exec:${r.mode}` : null,
         estimate: sub?.estimate ?? null,
         assigneeId: null,
+        // §4 Assignee: the Agent cell as the plan writes it (an edit in the view wins; `human` or empty → nobody).
+        agent: agentCellOf(r, input.edits.rows?.[r.session]),
       };
     }));
     return { batch: input.batch, approvedAt: at, by, planHash: hash, sessions, linear };
@@ -466,6 +468,13 @@ function failedStatusEdit(session: string, status: string): (text: string) => st
       },
     ]);
   };
+}
+
+/** The Agent cell a row's sub-issue is assigned from: the person's edit, the recorded cell as written, else what approval writes. */
+function agentCellOf(row: DispatchState['rows'][number], edit: { agent?: string | undefined } | undefined): string {
+  if (edit?.agent !== undefined) return edit.agent;
+  if (row.recorded) return row.written?.agent ?? '';
+  return row.agent;
 }
 
 function safeUserName(): string {
