@@ -119,6 +119,8 @@ export const DispatchState = DispatchEvaluation.extend({
       unmatched: z.array(z.object({ token: z.string(), line: z.number() })),
     })
     .default({ declared: [], sources: [], unmatched: [] }),
+  /** Session → its Session Registry row's Status as the plan writes it (`Dispatched`, `Delegated`, `Active`…). */
+  registryStatus: z.record(z.string(), z.string()).optional(),
 });
 export type DispatchState = z.infer<typeof DispatchState>;
 

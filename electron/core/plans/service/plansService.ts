@@ -13,9 +13,10 @@ import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
 import { parsePlan } from '../parsePlan';
-import { setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows } from '../planWriter';
+import { setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows, type SessionRegistryUpsert } from '../planWriter';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
+import { placeholderName } from '../../launch/registryRow';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
 import { batchStates } from './batchStates';
 import { approvalEdit, oneLine, rejectionEdit } from './dispatchRecord';
@@ -224,6 +225,7 @@ export class PlansService {
       research: research.length > 0 ? { tracks: research, sufficiency: parseSufficiency(snapshot.text) } : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
+      registryStatus: registryStatusOf(basis, evaluation.rows),
     };
   }
 
@@ -398,6 +400,28 @@ export class PlansService {
     return { planHash: result.hash, status };
   }
 
+  /**
+   * Writes one Session Registry row for a session another service started or handed off (a delegated
+   * external agent): the row of that name (the one approval wrote) gets these cells, nothing else in
+   * the file changes. Returns the name written under.
+   */
+  async recordRegistryRow(planPath: string, row: SessionRegistryUpsert & { issueId: string }): Promise<{ planHash: string; sessionName: string }> {
+    const current = await readPlanFile(planPath).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `The plan file ${planPath} cannot be read.`);
+    const name = placeholderName(current.parsed, row.issueId, row.sessionName);
+    const existing = current.parsed.sessionRegistry.find((r) => r.sessionName.trim().toLowerCase() === name.toLowerCase());
+    // A row the plan has keeps the person's cells; only those that say what happened now change.
+    const { issueId: _issueId, ...fields } = row;
+    const upsert: SessionRegistryUpsert = existing
+      ? { sessionName: name, ...(fields.status ? { status: fields.status } : {}), ...(fields.branch ? { branch: fields.branch } : {}), ...(fields.worktree && fields.worktree !== existing.worktree ? { worktree: fields.worktree } : {}) }
+      : { ...fields, sessionName: name };
+    const result = await writePlanFileSafely(planPath, current.hash, (text) => upsertSessionRegistryRows(text, [upsert]));
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `The Session Registry row was not written: ${result.reason ?? 'the plan kept changing'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, current.hash);
+    await this.refresh();
+    return { planHash: result.hash, sessionName: name };
+  }
+
   private scheduleWriteBack(): void {
     if (this.stopped) return;
     if (this.writeBackTimer) clearTimeout(this.writeBackTimer);
@@ -433,6 +457,17 @@ export class PlansService {
     this.options.warn([...this.writeBackWarnings].map(([subject, message]) => ({ subject, message })));
     if (wrote) await this.refresh();
   }
+}
+
+/** Each row's Session Registry Status cell, found the way every view finds a session (label, then issue). */
+function registryStatusOf(basis: DispatchBasis, rows: DispatchState['rows']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const s = basis.sessions.find(r.session) ?? (r.issueId ? basis.sessions.find(r.issueId) : null);
+    const status = s?.registryRow?.status?.trim();
+    if (status) out[r.session] = status;
+  }
+  return out;
 }
 
 /** The sessions (as the table names them) whose merge place the plan declares, and where. */
