@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import type { SubIssueRow } from '../../../../shared/domain/linear';
-import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
+import type { ApprovalResult, DispatchEditsInput, MovedPrompts, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
 import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
 import { planIssuePhases } from '../planIssuePhases';
 import { mergeGuidance } from '../../dispatch';
@@ -18,6 +18,8 @@ import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
 import { placeholderName } from '../../launch/registryRow';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
+import { readDispatchFilePrompts } from '../dispatchFilePrompts';
+import { fibonacciEstimate } from '../../dispatch/fibonacciEstimate';
 import { batchStates } from './batchStates';
 import { approvalEdit, oneLine, rejectionEdit } from './dispatchRecord';
 import { batchesOf, dispatchBasis, evaluateDispatch, violationConcernsBatch, type DispatchBasis, type EvaluateOptions } from './evaluateDispatch';
@@ -382,6 +384,54 @@ export class PlansService {
       return out.text;
     });
     return { linked, planHash: hash };
+  }
+
+  /**
+   * §8.5 "all new dispatch prompts must be Linear sub-issues": each prompt of a deprecated local
+   * dispatch file becomes a sub-issue under the master plan issue. Idempotent (the row marker: a
+   * second click finds what the first made). The file is only read — kept for history, byte for byte.
+   */
+  async moveDispatchPrompts(input: { path: string; masterIssueId?: string | undefined }): Promise<MovedPrompts> {
+    const l = this.plan(input.path);
+    if (!l.summary.diagnostics.some((d) => d.code === 'deprecated-dispatch-file')) {
+      throw new RpcFailure('refused', `${l.found.fileName} is not a local dispatch file (batch*-dispatch-prompts.md, multi-agent-dispatch-prompts.md, linear-mastery-*-prompts.md).`);
+    }
+    const current = await readPlanFile(input.path).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    const read = readDispatchFilePrompts(current.text, l.found.fileName);
+    if (read.prompts.length === 0) {
+      throw new RpcFailure('refused', `${l.found.fileName} holds no dispatch prompt (a \`## …\` section or fenced block with Execution mode / Tasks / Deliverable lines): nothing to move.`);
+    }
+    const master = input.masterIssueId?.toUpperCase() ?? read.masterIssueId;
+    if (!master) throw new RpcFailure('refused', `${l.found.fileName} names no master plan issue: choose the issue to create the sub-issues under.`);
+    const sink = this.options.linear?.() ?? null;
+    if (!sink) throw new RpcFailure('unavailable', 'Linear is not set up: add an API key in Settings → Linear, then move the prompts.');
+    const results = await sink.createSubIssues({
+      planPath: input.path,
+      // Stable for the file (not its content hash): a second click, even after an edit, finds the same sub-issues.
+      planHash: `dispatch-file:${l.found.fileName}`,
+      masterIssueId: master,
+      rows: read.prompts.map((p) => ({
+        rowKey: p.key,
+        batch: p.key,
+        focus: p.focus,
+        title: p.title,
+        prompt: p.prompt,
+        typeLabel: p.mode === 'spike' ? 'type:spike' : 'type:chore',
+        execLabel: p.mode ? `exec:${p.mode}` : null,
+        estimate: fibonacciEstimate(p.estCostUsd),
+        assigneeId: null,
+        agent: p.agent ?? '',
+      })),
+    });
+    return {
+      masterIssueId: master,
+      prompts: read.prompts.map((p) => {
+        const r = results.find((x) => x.rowKey === p.key);
+        return { key: p.key, title: p.title, status: r?.status ?? 'pending', identifier: r?.identifier ?? null, error: r?.error ?? null };
+      }),
+      skipped: read.skipped.map((s) => s.heading),
+    };
   }
 
   /** §8: "update its status in the session registry to Failed with a brief reason"; or record the review of its output. */
