@@ -74,6 +74,14 @@ const children = () => {
 };
 
 describe('Move prompts into sub-issues (§8.5)', () => {
+  it('the files are flagged, and no rename is proposed for them (kept under their names for history)', () => {
+    for (const f of ['batch1-dispatch-prompts.md', 'multi-agent-dispatch-prompts.md', 'linear-mastery-week3-prompts.md']) {
+      const summary = store.current.plans[join(plansDir, f)];
+      expect(summary?.diagnostics.some((d) => d.code === 'deprecated-dispatch-file')).toBe(true);
+      expect(summary?.naming.violation).toBe(false);
+    }
+  });
+
   it('one sub-issue per prompt under the master issue, with the prompt as description, labels, estimate and assignee; the file untouched', async () => {
     const path = join(plansDir, 'batch1-dispatch-prompts.md');
     const before = await readFile(path);

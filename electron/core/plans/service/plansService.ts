@@ -295,7 +295,7 @@ export class PlansService {
       launchCommand: evaluation.launchCommands[r.session] ?? null,
       launchHint:
         r.worktree === 'n/a'
-          ? `Hand the prompt to ${r.agent}: it works in its own sandbox.`
+          ? `${r.agent} works in its own sandbox: Delegate it in the Launch panel (its Linear sub-issue goes to ${r.agent}), or hand it the prompt.`
           : r.worktree === 'yes'
             ? 'Run it in the repo, or open a terminal in the new worktree and start claude there.'
             : 'Run it in the repo (a solo session, no worktree).',
