@@ -206,6 +206,14 @@ describe('Delegate an external agent row', () => {
     expect([...server.store.comments.values()].filter((c) => c.issueId === sub?.id)).toHaveLength(1);
   });
 
+  it('after a restart (no creation record in memory) the sub-issue is found under the master by its marker and title', async () => {
+    await approveBatch1();
+    store.replaceCollection('linearCreations', {});
+    const result = await delegation.delegate(planPath, '1B');
+    expect(result.issue).toBe(`ENG-${child('Batch 1B: Dispatch rules engine')?.number ?? '?'}`);
+    expect(result.via).toBe('delegate');
+  });
+
   it('Cursor: the branch by its convention, cursor/{issue-id} of the sub-issue it works on, goes into the registry', async () => {
     await approveBatch1();
     const result = await delegation.delegate(planPath, '1D');
