@@ -83,8 +83,10 @@ test('approve a batch with external agents: assignees shown per sub-issue, Deleg
   const panel = dispatch.batch(1).getByTestId('launch-panel');
   const row = (s: string) => panel.locator(`[data-testid="launch-row"][data-session="${s}"]`);
   await expect(row('1A').getByTestId('delegate-one')).toHaveCount(0);
+  await expect(panel.getByTestId('delegate-batch')).toHaveText('Delegate 2 to their agents');
   await row('1B').getByTestId('delegate-one').click();
   await expect(row('1B').getByTestId('delegated')).toHaveText('Delegated to Tembo', { timeout: 10_000 });
+  await expect(panel.getByTestId('delegate-batch')).toHaveCount(0);
   await row('1C').getByTestId('delegate-one').click();
   await expect(row('1C').getByTestId('delegated')).toHaveText('Delegated to Copilot', { timeout: 10_000 });
   await expect(page.getByTestId('launch-refusal')).toHaveCount(0);

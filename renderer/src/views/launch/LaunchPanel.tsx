@@ -88,6 +88,18 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
       );
       return null;
     });
+  // External rows not handed to their agent yet (the plan's registry says Delegated once they are).
+  const toDelegate = props.rows.filter((r) => r.worktree === 'n/a' && !/^delegated\b/i.test(registryStatus?.[r.session] ?? ''));
+  const delegateBatch = () =>
+    run('delegate-batch', async () => {
+      for (const r of toDelegate) {
+        const res = await client?.call('launch.delegate', { planPath: props.planPath, session: r.session });
+        if (!res) return 'Not connected.';
+        if (!res.ok) return `Stopped at ${r.session}: ${res.error.message}`;
+      }
+      pushToast('success', `Delegated ${toDelegate.map((r) => `${r.session} to ${r.agent}`).join(', ')}`);
+      return null;
+    });
   const launchBatch = () =>
     run('batch', async () => {
       const res = await client?.call('launch.batch', { planPath: props.planPath, batch: props.batch });
@@ -115,6 +127,11 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
       >
         {busy === 'batch' ? 'Launching…' : `Launch batch ${props.batch}`}
       </button>
+      {toDelegate.length > 1 ? (
+        <button type="button" className="btn" data-testid="delegate-batch" disabled={busy !== null} title="Delegate each external-agent row in turn, stopping at the first refusal" onClick={() => void delegateBatch()}>
+          {busy === 'delegate-batch' ? 'Delegating…' : `Delegate ${toDelegate.length} to their agents`}
+        </button>
+      ) : null}
       <ul className="launch-rows">
         {props.rows.map((r) => {
           const launched = launches?.[launchKey(props.planPath, r.session)];
