@@ -1,7 +1,8 @@
 import { readCccState } from '../claude/cccState';
 import { readLiveSessions } from '../claude/liveSessions';
 import { listTranscripts } from '../claude/transcriptFiles';
-import { TranscriptTailer, type TranscriptTailerOptions } from '../claude/transcriptTailer';
+import { heldLimiter } from '../../async/heldLimiter';
+import { sharedBackgroundLimiter, TranscriptTailer, type TranscriptTailerOptions } from '../claude/transcriptTailer';
 import type { ClaudeSource, TranscriptEntry } from './claudeSource';
 
 export interface ClaudeSourceOptions {
@@ -25,6 +26,9 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
   const maxTranscripts = options.maxTranscripts ?? 200;
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
+  // Background token counts wait for the first registry (or 15 s): thirty 20 MB counts on the one main
+  // thread were ~450 ms of the way to the first full registry (bench scenario 5).
+  const background = heldLimiter(options.tailer?.backgroundLimiter ?? sharedBackgroundLimiter, 15_000);
   // A finished background count changes a total without any file event: say so, or a session that
   // stopped writing would show its partial total until the next poll.
   const counted = (_progress: number, done: boolean): void => {
@@ -49,7 +53,7 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
         refs.map(async (ref): Promise<TranscriptEntry | null> => {
           let tailer = tailers.get(ref.path);
           if (!tailer) {
-            tailer = new TranscriptTailer(ref.path, { ...options.tailer, onScanProgress: counted });
+            tailer = new TranscriptTailer(ref.path, { ...options.tailer, backgroundLimiter: background, onScanProgress: counted });
             tailers.set(ref.path, tailer);
           }
           try {
@@ -64,6 +68,9 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
     },
     async readCccState(worktreePath) {
       return (await readCccState(worktreePath)).state;
+    },
+    startBackgroundWork() {
+      background.release();
     },
     subscribe(listener) {
       listeners.add(listener);
