@@ -14,7 +14,7 @@ const DECISION_WORDS: [RegExp, FindingDecision][] = [
  * a lone ✓ is agree and a lone ✗ reject. Empty, `—`, `TBD` and `?` are undecided (null).
  */
 export function parseDecision(cell: string): FindingDecision | null {
-  const text = cell.toLowerCase().replace(/[✅✔️✓☑]/gu, ' ✓ ').replace(/[❌✗✘]/gu, ' ✗ ').trim();
+  const text = cell.toLowerCase().replace(/\uFE0F/gu, '').replace(/[✅✔✓☑]/gu, ' ✓ ').replace(/[❌✗✘]/gu, ' ✗ ').trim();
   if (text === '✓') return 'agree';
   if (text === '✗') return 'reject';
   const words = text.replace(/[^\p{L}\s'/]/gu, ' ').trim();
