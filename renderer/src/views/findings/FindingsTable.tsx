@@ -9,6 +9,14 @@ import { DispatchResults } from './DispatchResults';
 type Implementer = string;
 const CLAUDE_CODE = 'claude-code';
 
+/** Who took a dispatched finding: from this session's dispatch when known, else that it was dispatched. */
+function implementedBy(results: readonly FindingDispatchResult[] | null, f: ReviewFinding, findings: ReviewFindings): string {
+  const r = results?.find((x) => x.key === f.key);
+  if (r?.route === 'claude-code') return 'Claude Code session';
+  if (r?.mention) return `@${findings.agents.find((a) => a.name === r.mention?.agent)?.displayName ?? r.mention.agent}`;
+  return 'dispatched';
+}
+
 /** One findings table: a Decision select per finding, who implements each agreed one, and the two actions. */
 export function FindingsTable({ findings, table, onChange }: { findings: ReviewFindings; table: FindingTable; onChange(value: ReviewFindings): void }) {
   const [decisions, setDecisions] = useState<Record<string, FindingDecision>>({});
@@ -19,6 +27,7 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
   const decisionOf = (f: ReviewFinding): FindingDecision | null => decisions[f.key] ?? f.decision;
   const changed = table.findings.filter((f) => decisions[f.key] !== undefined && decisions[f.key] !== f.decision);
   const agreed = table.findings.filter((f) => f.decision === 'agree');
+  const fresh = agreed.filter((f) => f.subIssue === null);
   const implementerOf = (f: ReviewFinding): Implementer => implementers[f.key] ?? (f.route === 'agent' && findings.defaultAgentId ? findings.defaultAgentId : CLAUDE_CODE);
 
   const record = async () => {
@@ -106,6 +115,7 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
                     className={`findings-decision ${decision ?? 'none'}${edited ? ' edited' : ''}`}
                     value={decision ?? ''}
                     disabled={busy}
+                    title={f.decisionSource === 'table' ? "As written in the review's Decision column" : f.decisionSource === 'reply' ? 'Recorded in a Decisions reply on the issue' : 'Not decided yet'}
                     onChange={(e) => setDecisions((d) => ({ ...d, [f.key]: e.target.value as FindingDecision }))}
                   >
                     {decision === null ? <option value="">— decide —</option> : null}
@@ -118,8 +128,12 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
                   {f.decisionText ? <div className="faint" title="The Decision cell as written (not one of agree / override / defer / reject)">“{f.decisionText}”</div> : null}
                 </td>
                 <td title={f.routeReason}>
-                  {decision === 'agree' ? (
-                    <select aria-label={`Implemented by for ${f.label}`} value={implementerOf(f)} disabled={busy || f.subIssue !== null} onChange={(e) => setImplementers((m) => ({ ...m, [f.key]: e.target.value }))}>
+                  {f.subIssue ? (
+                    <span className="dim" data-testid="finding-implementer">
+                      {implementedBy(results, f, findings)}
+                    </span>
+                  ) : decision === 'agree' ? (
+                    <select aria-label={`Implemented by for ${f.label}`} value={implementerOf(f)} disabled={busy} onChange={(e) => setImplementers((m) => ({ ...m, [f.key]: e.target.value }))}>
                       {findings.agents.map((a) => (
                         <option key={a.id} value={a.id}>
                           @{a.displayName}
@@ -153,11 +167,11 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
           type="button"
           className="btn small primary"
           disabled={busy || changed.length > 0 || agreed.length === 0}
-          title={changed.length > 0 ? 'Record the decisions first: Linear is the record.' : agreed.length === 0 ? 'No finding is decided "agree".' : 'One sub-issue per agreed finding; one @mention comment per agent-routed one.'}
+          title={changed.length > 0 ? 'Record the decisions first: Linear is the record.' : agreed.length === 0 ? 'No finding is decided "agree".' : 'One sub-issue per agreed finding; one @mention comment per agent-routed one. Safe to repeat: nothing is made twice.'}
           onClick={() => void dispatch()}
           data-testid="findings-dispatch"
         >
-          Dispatch {agreed.length} agreed finding{agreed.length === 1 ? '' : 's'}
+          {fresh.length > 0 ? `Dispatch ${fresh.length} agreed finding${fresh.length === 1 ? '' : 's'}` : `Check the ${agreed.length} dispatched again`}
         </button>
         {changed.length > 0 ? <span className="pill warn">unsaved decisions</span> : null}
       </div>
