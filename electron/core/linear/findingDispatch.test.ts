@@ -136,4 +136,33 @@ describe('review findings on a Linear issue (§9)', () => {
     await expect(dispatchAgreedFindings(gateway, 'ENG-1', tableKey, [])).rejects.toThrow(/No finding of this table is decided "agree"/);
     expect(server.store.issues.size).toBe(issues);
   });
+
+  it('a lost reply creates no duplicate: the retry finds the sub-issue by its marker and posts the @mention once', async () => {
+    const tableKey = await postRdr('rdr-standard.md');
+    await recordDecisions(gateway, 'ENG-1', tableKey, [{ key: '3', decision: 'agree' }]);
+    server.faults.failMutationsAfter(0, { kind: 'drop-after-execute' });
+    const lost = await dispatchAgreedFindings(gateway, 'ENG-1', tableKey, []);
+    server.faults.clear();
+    expect(lost.results.map((r) => r.status)).toEqual(['failed']);
+    const retried = await dispatchAgreedFindings(gateway, 'ENG-1', tableKey, []);
+    expect(retried.results.map((r) => [r.status, r.mention?.status])).toEqual([['exists', 'posted']]);
+    const made = childrenOf(reviewedId).filter((c) => c.title.startsWith('Review 3:'));
+    expect(made).toHaveLength(1);
+    expect(commentsOn(made[0]?.id ?? '')).toHaveLength(1);
+  });
+
+  it('stops at a failure that would hit every finding (Linear down) and says the rest were not attempted', async () => {
+    const tableKey = await postRdr('rdr-standard.md');
+    await recordDecisions(gateway, 'ENG-1', tableKey, [
+      { key: '1', decision: 'agree' },
+      { key: '2', decision: 'agree' },
+    ]);
+    const issues = server.store.issues.size;
+    server.faults.failMutationsAfter(0, { kind: 'http-503' });
+    const { results } = await dispatchAgreedFindings(gateway, 'ENG-1', tableKey, []);
+    server.faults.clear();
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(results[1]?.error).toMatch(/^Not attempted: /);
+    expect(server.store.issues.size).toBe(issues);
+  });
 });

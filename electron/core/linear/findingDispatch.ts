@@ -1,7 +1,7 @@
 import type { FindingDecision, FindingDispatchResult, FindingRoute, LinearAgent, ReviewFinding, ReviewFindings } from '../../../shared/domain/reviewFindings';
 import { assembleFindings, findingsMarkerScope, type IssueChild, type IssueComment } from '../findings/assembleFindings';
 import { renderDecisionsReply } from '../findings/decisionsReply';
-import { defuseMentions, implementComment, isImplementComment } from '../findings/mentionComment';
+import { defuseMentions, implementComment, isImplementComment, MentionRuleError } from '../findings/mentionComment';
 import { LinearRequestError, type LinearGateway } from './linearGateway';
 import { mapLinearError } from './mapLinearError';
 import { parseRowMarker, subIssueDescription } from './subIssueMarker';
@@ -142,6 +142,12 @@ export function findingSubIssueBody(finding: ReviewFinding, reviewed: { identifi
   return lines.join('\n');
 }
 
+/** Failures that will hit every remaining finding too: stop and say so, as sub-issue creation does. */
+const FATAL_KINDS = new Set(['bad-key', 'rate-limited', 'offline', 'linear-down']);
+function isFatal(error: unknown): boolean {
+  return error instanceof LinearRequestError && FATAL_KINDS.has(error.connection.kind);
+}
+
 function reason(error: unknown): string {
   if (error instanceof LinearRequestError) return error.connection.message;
   return mapLinearError(error, Date.now()).message;
@@ -164,12 +170,17 @@ export async function dispatchAgreedFindings(gateway: FindingsGateway, issueId: 
   const tableIndex = Number(tableKey.slice(tableKey.lastIndexOf('#') + 1));
   const scope = findingsMarkerScope(table.commentId, tableIndex);
   const results: FindingDispatchResult[] = [];
+  let stopped: string | null = null;
   for (const finding of agreed) {
     const choice = choices.find((c) => c.key === finding.key);
     const route = choice?.route ?? finding.route;
     const agent = route === 'agent' ? findings.agents.find((a) => a.id === (choice?.agentId ?? findings.defaultAgentId)) : undefined;
     const result: FindingDispatchResult = { key: finding.key, title: finding.title, status: 'failed', subIssue: null, route, mention: null, error: null };
     results.push(result);
+    if (stopped) {
+      result.error = `Not attempted: ${stopped}`;
+      continue;
+    }
     if (route === 'agent' && !agent) {
       result.error = 'No agent (Linear app user) to @mention: pick one, or leave the finding to a Claude Code session.';
       continue;
@@ -190,11 +201,13 @@ export async function dispatchAgreedFindings(gateway: FindingsGateway, issueId: 
       }
     } catch (error) {
       result.error = reason(error);
+      if (isFatal(error)) stopped = result.error;
       continue;
     }
     if (route !== 'agent' || !agent || !result.subIssue) continue;
-    const body = implementComment(agent, finding, findings.agents);
+    let body = '';
     try {
+      body = implementComment(agent, finding, findings.agents);
       const earlier = (await readComments(gateway, result.subIssue.id)).comments.find((c) => isImplementComment(c.body, findings.agents));
       if (earlier) {
         result.mention = { agent: agent.name, status: 'exists', body: earlier.body, url: earlier.url };
@@ -204,7 +217,8 @@ export async function dispatchAgreedFindings(gateway: FindingsGateway, issueId: 
       }
     } catch (error) {
       result.mention = { agent: agent.name, status: 'failed', body, url: null };
-      result.error = `The sub-issue is there, the @mention was not posted: ${reason(error)}`;
+      result.error = `The sub-issue is there, the @mention was not posted: ${error instanceof MentionRuleError ? error.message : reason(error)}`;
+      if (isFatal(error)) stopped = reason(error);
     }
   }
   return { results, findings: await loadReviewFindings(gateway, issueId) };
