@@ -22,6 +22,6 @@ export function useReviewFindings(issueId: string | null): { load: FindingsLoad;
     };
   }, [client, issueId, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  const replace = useCallback((value: ReviewFindings) => setLoad({ issueId: value.identifier, value: { status: 'ready', value } }), []);
+  const replace = useCallback((value: ReviewFindings) => setLoad((prev) => ({ issueId: prev.issueId, value: { status: 'ready', value } })), []);
   return { load: load.issueId === issueId ? load.value : { status: 'idle' }, reload, replace };
 }
