@@ -65,4 +65,14 @@ describe('assembleFindings: decisions from the table and from later replies', ()
     ]);
     expect(assemble([comment('c1', fixture('rdr-standard.md'), 1)]).tables[0]?.findings[0]?.consensus).toBeNull();
   });
+
+  it('reads decisions, routes and consensus from an emoji-laden table with a tally column', () => {
+    const { tables } = assemble([comment('c1', fixture('rdr-emoji-tally.md'), 1)]);
+    expect(tables[0]?.findings.map((f) => [f.key, f.decision, f.route, f.consensus?.met ?? null])).toEqual([
+      ['R1', 'agree', 'claude-code', true],
+      ['R2', 'agree', 'agent', true],
+      ['R3', 'reject', 'agent', false],
+      ['R4', null, 'agent', true],
+    ]);
+  });
 });

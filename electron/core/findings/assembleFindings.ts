@@ -75,7 +75,7 @@ export function assembleFindings(input: AssembleInput): ReviewFindings {
           decisionSource: fromTable ? 'table' : null,
           decisionText: !fromTable && !isBlankDecision(f.decisionCell) ? f.decisionCell : null,
           votes: f.votes,
-          consensus: consensusOf(f.votes, f.severity),
+          consensus: consensusOf(f.votes, f.severity, f.tally),
           route: route.route,
           routeReason: route.reason,
           subIssue: child ? { id: child.id, identifier: child.identifier } : null,

@@ -4,7 +4,7 @@
  * `Recommendation`/`Fix`), and may add one column per reviewing model (`Claude | GPT | Gemini`).
  */
 
-export type FindingColumn = 'id' | 'finding' | 'severity' | 'effort' | 'location' | 'recommendation' | 'decision';
+export type FindingColumn = 'id' | 'finding' | 'severity' | 'effort' | 'location' | 'recommendation' | 'decision' | 'consensus';
 
 const ALIASES: Record<string, FindingColumn> = {
   '#': 'id',
@@ -50,6 +50,15 @@ const ALIASES: Record<string, FindingColumn> = {
   'human decision': 'decision',
   verdict: 'decision',
   response: 'decision',
+  disposition: 'decision',
+  resolution: 'decision',
+  agree: 'decision',
+  'agree disagree': 'decision',
+  consensus: 'consensus',
+  agreement: 'consensus',
+  'model agreement': 'consensus',
+  'models agree': 'consensus',
+  votes: 'consensus',
 };
 
 /** Model names a per-model vote column carries (`Claude`, `GPT-5`, `Gemini 2.5`, `o3`). */
@@ -92,5 +101,5 @@ export function mapFindingColumns(headers: readonly string[]): FindingColumns {
 export function isFindingsTable(columns: FindingColumns): boolean {
   const has = (c: FindingColumn): boolean => columns.index[c] !== undefined;
   if (!has('finding')) return false;
-  return has('severity') || has('recommendation') || has('decision') || has('effort') || columns.models.length >= 2 || (has('location') && has('id'));
+  return has('severity') || has('recommendation') || has('decision') || has('effort') || has('consensus') || columns.models.length >= 2 || (has('location') && has('id'));
 }

@@ -44,13 +44,13 @@ const CRITICAL = /\b(critical|blocker|p0|sev ?0|sev ?1|showstopper)\b/i;
 
 /**
  * §3 multi-model consensus: at least 2/3 of the voting models for inclusion; every model (3/3) for a
- * critical finding. Null without votes (no per-model columns, or none filled in).
+ * critical finding. From per-model columns, else a Consensus column's tally (`2/3`); null without either.
  */
-export function consensusOf(votes: readonly ModelVote[], severity: string | null): FindingConsensus | null {
+export function consensusOf(votes: readonly ModelVote[], severity: string | null, tally: { agreeing: number; voting: number } | null = null): FindingConsensus | null {
   const cast = votes.filter((v) => v.agrees !== null);
-  if (cast.length === 0) return null;
-  const agreeing = cast.filter((v) => v.agrees === true).length;
-  const voting = cast.length;
+  if (cast.length === 0 && !tally) return null;
+  const agreeing = cast.length ? cast.filter((v) => v.agrees === true).length : (tally?.agreeing ?? 0);
+  const voting = cast.length ? cast.length : (tally?.voting ?? 0);
   const critical = severity !== null && CRITICAL.test(severity);
   const met = critical ? agreeing === voting : agreeing * 3 >= voting * 2;
   const need = critical ? `${voting}/${voting} for a critical finding` : `2/3 to include`;
@@ -69,7 +69,7 @@ const SMALL_SEVERITY = /^(trivial|nit|nitpick|cosmetic|style|minor|low|info|info
  * Code session — a finding of unknown size is not handed to a sandboxed agent unread.
  */
 export function routeOf(effort: string | null, severity: string | null): { route: FindingRoute; reason: string } {
-  const e = (effort ?? '').replace(/[*_`]/g, '').trim();
+  const e = (effort ?? '').replace(/[*_`~≈]/g, '').trim();
   if (e) {
     if (SMALL_EFFORT.test(e)) return { route: 'agent', reason: `Effort "${e}" is trivial/small: an agent by @mention` };
     if (LARGE_EFFORT.test(e)) return { route: 'claude-code', reason: `Effort "${e}" is medium or more: a Claude Code session` };

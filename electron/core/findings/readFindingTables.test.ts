@@ -113,3 +113,16 @@ describe('readFindingTables: review findings tables in Linear comments, as peopl
     expect(readFindingTables(md)[0]?.findings[0]?.details).toEqual([{ column: 'Rationale', value: 'fd never closed' }]);
   });
 });
+
+describe('readFindingTables: a table in a <details> block without outer pipes, emoji and a tally column', () => {
+  it('reads it; a table inside a code fence is no table', () => {
+    const tables = readFindingTables(fixture('rdr-emoji-tally.md'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.findings.map((f) => [f.key, f.title, f.severity, f.effort, f.decisionCell, f.tally])).toEqual([
+      ['R1', 'Plan write loses a trailing newline on Windows line endings', '🔴 Critical', '~1h', '✅ Agree', { agreeing: 3, voting: 3 }],
+      ['R2', '--demo port clashes with a running dev server', '🟠 High', 'XS', '🟢 agree (use port 0)', { agreeing: 2, voting: 3 }],
+      ['R3', 'Prompt template repeats the issue title', '🟢 Low', null, '❌', { agreeing: 1, voting: 3 }],
+      ['R4', 'Status pill colours fail contrast in light theme', '🟡 Medium', '30m', '', { agreeing: 2, voting: 3 }],
+    ]);
+  });
+});
