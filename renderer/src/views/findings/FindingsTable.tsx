@@ -23,7 +23,8 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
   const [implementers, setImplementers] = useState<Record<string, Implementer>>({});
   const [results, setResults] = useState<FindingDispatchResult[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const hasVotes = table.findings.some((f) => f.votes.length > 0);
+  // Per-model columns or a Consensus tally column: either way §3 consensus is shown.
+  const hasVotes = table.findings.some((f) => f.votes.length > 0 || f.consensus !== null);
   const decisionOf = (f: ReviewFinding): FindingDecision | null => decisions[f.key] ?? f.decision;
   const changed = table.findings.filter((f) => decisions[f.key] !== undefined && decisions[f.key] !== f.decision);
   const agreed = table.findings.filter((f) => f.decision === 'agree');
@@ -98,7 +99,7 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
                   {f.location ?? '—'}
                 </td>
                 {hasVotes ? (
-                  <td title={`${f.votes.map((v) => `${v.model}: ${v.agrees === null ? '—' : v.agrees ? '✓' : '✗'}`).join(', ')}\n${f.consensus?.words ?? 'no votes'}`}>
+                  <td title={[f.votes.map((v) => `${v.model}: ${v.agrees === null ? '—' : v.agrees ? '✓' : '✗'}`).join(', '), f.consensus?.words ?? 'no votes'].filter(Boolean).join('\n')}>
                     {f.consensus ? (
                       <span className={`pill ${f.consensus.met ? 'ok' : 'warn'}`} data-testid="finding-consensus">
                         {f.consensus.agreeing}/{f.consensus.voting}
