@@ -143,7 +143,7 @@ export function FindingsTable({ findings, table, onChange }: { findings: ReviewF
                       <option value={CLAUDE_CODE}>Claude Code session</option>
                     </select>
                   ) : (
-                    <span className="faint">{f.route === 'agent' ? 'agent (small)' : 'Claude Code (medium+)'}</span>
+                    <span className="faint">{f.route === 'agent' ? 'if agreed: an agent (small)' : 'if agreed: Claude Code (medium+)'}</span>
                   )}
                 </td>
                 <td>
