@@ -13,6 +13,7 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
+import { findingsHandlers } from './handlers/findingsHandlers';
 import { githubHandlers } from './handlers/githubHandlers';
 import { launchHandlers } from './handlers/launchHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
@@ -131,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...reviewHandlers(ctx),
     ...githubHandlers(ctx, options.githubSecretStore),
     ...launchHandlers(ctx),
+    ...findingsHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 
