@@ -17,7 +17,18 @@ export const PullEntrySchema = z.object({
 });
 export type PullEntry = z.infer<typeof PullEntrySchema>;
 
-const TokenStatusSchema = z.object({ hasToken: z.boolean(), describe: z.string(), storageProblem: z.string().nullable() });
+const TokenStatusSchema = z.object({
+  hasToken: z.boolean(),
+  describe: z.string(),
+  storageProblem: z.string().nullable(),
+  /** Where requests go: SWITCHYARD_GITHUB_API_URL, Settings' API URL, or each remote's own host. */
+  apiUrl: z.object({
+    source: z.enum(['env', 'settings', 'remote']),
+    url: z.string().nullable(),
+    /** Settings' URL is not confirmed for the token yet: nothing is sent until the person confirms or saves a token. */
+    needsConfirmation: z.boolean(),
+  }),
+});
 
 /** Requests of the GitHub domain: pull requests for merge queue entries. */
 export const githubRequests = {
@@ -29,6 +40,11 @@ export const githubRequests = {
   'github.setToken': defineRequest({
     summary: 'Save (or remove, with null) the GitHub token; it is never sent back. Without one, GITHUB_TOKEN or `gh auth token` is used.',
     request: z.object({ token: z.string().trim().min(1).max(400).nullable() }).strict(),
+    result: TokenStatusSchema,
+  }),
+  'github.confirmApiUrl': defineRequest({
+    summary: "Send the token the person has to Settings' GitHub API URL (only if it is still `apiUrl`).",
+    request: z.object({ apiUrl: z.string().min(1).max(500) }).strict(),
     result: TokenStatusSchema,
   }),
   'github.pulls': defineRequest({

@@ -130,6 +130,26 @@ describe('GitHub pull requests through Octokit against the OpenAPI-checked test 
     world.server.violations.length = 0;
   });
 
+  it("sends no token to Settings' API URL until it is confirmed for that URL, and then works there", async () => {
+    const { repo, server } = world;
+    let reads = 0;
+    const env = new EnvSecretStore({ GITHUB_TOKEN: 'ghp_test' }, 'GITHUB_TOKEN');
+    const store = { ...env, describe: () => env.describe(), set: (k: string | null) => env.set(k), get: () => ((reads += 1), env.get()) };
+    let cliAsked = 0;
+    const cliToken = async () => ((cliAsked += 1), 'gho_cli');
+    const before = server.log.length;
+    const refused = await connectGithub(repo.dir, { store, apiUrlSetting: { url: server.baseUrl, confirmedFor: null }, cliToken });
+    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/not sent there until you save a token again or confirm/) });
+    const movedAway = await connectGithub(repo.dir, { store, apiUrlSetting: { url: server.baseUrl, confirmedFor: 'https://ghe.old.example/api/v3' }, cliToken });
+    expect(movedAway.ok).toBe(false);
+    // Not even read, let alone sent: no request reached the server.
+    expect([reads, cliAsked, server.log.length - before]).toEqual([0, 0, 0]);
+    const confirmed = await connectGithub(repo.dir, { store, apiUrlSetting: { url: `${server.baseUrl}/`, confirmedFor: server.baseUrl }, cliToken });
+    if (!confirmed.ok) throw new Error(confirmed.reason);
+    expect(await confirmed.client.findLatestPull('feature/a')).toBeNull();
+    expect(server.log.length - before).toBe(1);
+  });
+
   it('says why GitHub is not used: no remote, not GitHub, no token', async () => {
     const plain = await createTempRepo();
     const store = new EnvSecretStore({}, 'GITHUB_TOKEN');

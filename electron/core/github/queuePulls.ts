@@ -3,18 +3,13 @@ import type { PullEntry } from '../../../shared/contract/githubRequests';
 import { pullMergeBlocker } from '../../../shared/domain/github';
 import type { MergeQueueView, MergeRowView } from '../../../shared/domain/mergeView';
 import type { AppState } from '../../../shared/state/appState';
-import type { SecretStore } from '../linear/linearKeyStore';
 import { mergeStatusOf } from '../merge/service/sessionStatusMap';
-import { connectGithub, type GithubConnection } from './connectGithub';
+import { connectWith, type GithubConnection, type GithubSettings } from './connectGithub';
 import type { MergeMethod } from './githubClient';
 import { advanceNextPull, mergePullWhenAllowed, pullRequestText, pushAndOpenPull } from './pullRequestFlow';
 import { syncBaseFromRemote } from './syncBaseFromRemote';
 
-export interface GithubSettings {
-  store: SecretStore;
-  /** REST API root override (GitHub Enterprise, the test server); null: from the remote's host. */
-  apiBaseUrl: string | null;
-}
+export type { GithubSettings } from './connectGithub';
 
 function queueOf(state: AppState, queueId: string): MergeQueueView {
   const queue = state.merge[queueId];
@@ -29,7 +24,7 @@ function rowOf(queue: MergeQueueView, branch: string): MergeRowView {
 }
 
 async function connect(queue: MergeQueueView, settings: GithubSettings): Promise<Extract<GithubConnection, { ok: true }>> {
-  const connection = await connectGithub(queue.repoDir, { store: settings.store, apiBaseUrl: settings.apiBaseUrl });
+  const connection = await connectWith(queue.repoDir, settings);
   if (!connection.ok) throw new RpcFailure('unavailable', connection.reason);
   return connection;
 }
@@ -42,7 +37,7 @@ function nextUnmerged(queue: MergeQueueView, merged: ReadonlySet<string>): Merge
 /** Every branch's pull request with what stands in the way of merging it (its turn, checks, reviews). */
 export async function queuePulls(state: AppState, queueId: string, settings: GithubSettings): Promise<{ available: boolean; problem: string | null; entries: PullEntry[] }> {
   const queue = queueOf(state, queueId);
-  const connection = await connectGithub(queue.repoDir, { store: settings.store, apiBaseUrl: settings.apiBaseUrl });
+  const connection = await connectWith(queue.repoDir, settings);
   if (!connection.ok) return { available: false, problem: connection.reason, entries: [] };
   const { client } = connection;
   const entries = await Promise.all(

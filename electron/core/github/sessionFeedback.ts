@@ -2,8 +2,7 @@ import { RpcFailure } from '../../../shared/contract/rpcResult';
 import type { PullRequestState } from '../../../shared/domain/github';
 import { crossSessionTouches, type FeedbackItem, type OtherSession } from '../../../shared/domain/feedback';
 import type { AppState } from '../../../shared/state/appState';
-import { connectGithub } from './connectGithub';
-import type { GithubSettings } from './queuePulls';
+import { connectWith, type GithubSettings } from './connectGithub';
 
 /**
  * The feedback on one session's own pull request: requested changes, review comments and failing
@@ -15,7 +14,7 @@ export async function sessionFeedback(state: AppState, sessionId: string, settin
   const branch = record.git?.branch ?? record.worktree?.branch ?? null;
   const cwd = record.worktree?.path ?? null;
   if (!branch || !cwd) return { pull: null, items: [], problem: 'No branch to look up a pull request for.' };
-  const connection = await connectGithub(cwd, { store: settings.store, apiBaseUrl: settings.apiBaseUrl });
+  const connection = await connectWith(cwd, settings);
   if (!connection.ok) return { pull: null, items: [], problem: connection.reason };
   const { client } = connection;
   const number = await client.findLatestPull(branch);
