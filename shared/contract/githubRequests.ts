@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FeedbackItemSchema } from '../domain/feedback';
 import { PullRequestStateSchema } from '../domain/github';
+import { MergeStrategySchema } from '../domain/merge';
 import { defineRequest } from './requestSpec';
 
 const queueId = z.string().min(1).max(64);
@@ -60,7 +61,12 @@ export const githubRequests = {
   'github.mergePull': defineRequest({
     summary: "Merge the queue's next pull request through GitHub (its checks and reviews must allow it), then rebase or retarget the one after it.",
     request: z.object({ queueId }).strict(),
-    result: z.object({ ok: z.boolean(), message: z.string() }),
+    result: z.object({
+      ok: z.boolean(),
+      message: z.string(),
+      /** Set when GitHub refused the queue's strategy because the repository turns it off: what it allows. */
+      allowedMethods: z.array(MergeStrategySchema).nullable(),
+    }),
   }),
   'github.sessionFeedback': defineRequest({
     summary: "Review comments, requested changes and failing checks of the session's own pull request; feedback touching another session is flagged.",

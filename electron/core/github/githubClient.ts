@@ -58,6 +58,18 @@ export class GithubClient {
     return { sha: data.sha };
   }
 
+  /** The merge methods the repository's settings allow, in GitHub's order (merge, squash, rebase). */
+  async allowedMergeMethods(): Promise<MergeMethod[]> {
+    const { data } = await this.octokit.repos.get(this.where);
+    const allowed: Array<[MergeMethod, boolean | undefined]> = [
+      ['merge', data.allow_merge_commit],
+      ['squash', data.allow_squash_merge],
+      ['rebase', data.allow_rebase_merge],
+    ];
+    // GitHub omits the switches for a token that cannot administer the repository: unknown is not "off".
+    return allowed.filter(([, on]) => on !== false).map(([m]) => m);
+  }
+
   /** Review comments on lines of the diff, with the file each is on. */
   async reviewComments(number: number): Promise<Array<{ author: string; body: string; path: string; url: string }>> {
     const { data } = await this.octokit.pulls.listReviewComments({ ...this.where, pull_number: number, per_page: 100 });

@@ -111,6 +111,28 @@ describe('GitHub pull requests through Octokit against the OpenAPI-checked test 
     expect(server.log.some((l) => l.startsWith('PUT /repos/acme/widgets/pulls/1/merge'))).toBe(true);
   });
 
+  it('a repository that turns rebase merging off: GitHub refuses it (405), the app names the methods it allows; allowed, a rebase merge replays the commits', async () => {
+    const { client, server, repo, bare } = world;
+    await pushAndOpenPull(client, { cwd: repo.dir, branch: 'feature/a', base: 'main', text: { title: 'A', body: '' }, draft: false });
+    const mainBefore = await sha(bare, 'refs/heads/main');
+    server.mergeMethods.rebase = false;
+    const refused = await mergePullWhenAllowed(client, 1, 'rebase');
+    expect(refused).toMatchObject({
+      ok: false,
+      allowedMethods: ['merge', 'squash'],
+      reason: "GitHub refused to merge #1 with rebase: Rebase merges are not allowed on this repository. This repository allows merge commit, squash: set the queue's strategy to merge commit and merge again.",
+    });
+    expect(await sha(bare, 'refs/heads/main')).toBe(mainBefore);
+    expect((await client.pullState(1)).state).toBe('open');
+
+    server.mergeMethods.rebase = true;
+    const merged = await mergePullWhenAllowed(client, 1, 'rebase');
+    expect(merged).toMatchObject({ ok: true, state: { state: 'merged' } });
+    // Linear history: main's new tip is A's commit replayed on the old main, with its message.
+    expect((await gitIn(bare, 'log', '--format=%P %s', '-1', 'main')).trim()).toBe(`${mainBefore} A changes a`);
+    expect((await gitIn(bare, 'show', 'main:src/a.ts')).trim()).toBe('export const a = 2;');
+  });
+
   it('retargets a PR stacked on the branch that merged', async () => {
     const { client, repo } = world;
     await pushAndOpenPull(client, { cwd: repo.dir, branch: 'feature/a', base: 'main', text: { title: 'A', body: '' }, draft: false });

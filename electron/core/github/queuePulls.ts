@@ -73,17 +73,17 @@ export async function openQueuePull(state: AppState, queueId: string, branch: st
 }
 
 /** Merges the next PR in the declared order with the queue's strategy, then brings the one after it up to date. */
-export async function mergeQueuePull(state: AppState, queueId: string, settings: GithubSettings): Promise<{ ok: boolean; message: string }> {
+export async function mergeQueuePull(state: AppState, queueId: string, settings: GithubSettings): Promise<{ ok: boolean; message: string; allowedMethods: MergeMethod[] | null }> {
   const queue = queueOf(state, queueId);
   const { client } = await connect(queue, settings);
   const listed = await queuePulls(state, queueId, settings);
   const merged = new Set(listed.entries.filter((e) => e.pull?.state === 'merged').map((e) => e.branch));
   const next = nextUnmerged(queue, merged);
-  if (!next) return { ok: false, message: 'Every branch of this queue is merged.' };
+  if (!next) return { ok: false, message: 'Every branch of this queue is merged.', allowedMethods: null };
   const entry = listed.entries.find((e) => e.branch === next.branch);
-  if (!entry?.pull) return { ok: false, message: `${next.branch} has no pull request yet: push and open it first.` };
+  if (!entry?.pull) return { ok: false, message: `${next.branch} has no pull request yet: push and open it first.`, allowedMethods: null };
   const outcome = await mergePullWhenAllowed(client, entry.pull.number, queue.strategy as MergeMethod);
-  if (!outcome.ok) return { ok: false, message: outcome.reason };
+  if (!outcome.ok) return { ok: false, message: outcome.reason, allowedMethods: outcome.allowedMethods };
   const words = [`Merged #${entry.pull.number} (${next.branch}) into ${queue.base} on GitHub.`];
   // The local queue then sees the branch merged, and its own Merge button has nothing to merge twice.
   const synced = await syncBaseFromRemote(queue.repoDir, queue.base).catch((error: unknown) => `Local ${queue.base} was not updated: ${error instanceof Error ? error.message : String(error)}`);
@@ -96,5 +96,5 @@ export async function mergeQueuePull(state: AppState, queueId: string, settings:
     else if (advanced.kind === 'retargeted') words.push(`#${afterPull.number} now targets ${queue.base}.`);
     else if (advanced.kind === 'failed') words.push(advanced.reason);
   }
-  return { ok: true, message: words.join(' ') };
+  return { ok: true, message: words.join(' '), allowedMethods: null };
 }

@@ -1,6 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commitTree } from '../../git/commitTree';
+import { rebase } from '../../git/rebase';
+import { worktreeAdd } from '../../git/worktreeAdd';
+import { worktreeRemove } from '../../git/worktreeRemove';
 import { isAncestor } from '../../git/mergeBase';
 import { mergeTrees } from '../../git/mergeTree';
 import { resolveCommit } from '../../git/revParse';
@@ -37,8 +43,17 @@ interface Review {
   body: string;
 }
 
+/** The repository's "Allow merge commits / squash merging / rebase merging" switches. */
+export interface AllowedMergeMethods {
+  merge: boolean;
+  squash: boolean;
+  rebase: boolean;
+}
+
 export interface GithubTestServer {
   readonly baseUrl: string;
+  /** The repository's allowed merge methods; a test may change them. */
+  readonly mergeMethods: AllowedMergeMethods;
   /** Requests GitHub's description does not allow: must stay empty. */
   readonly violations: string[];
   /** Every request as `METHOD path` (operation id), in order. */
@@ -62,8 +77,11 @@ class HttpError extends Error {
   }
 }
 
-export async function startGithubTestServer(options: { owner: string; repo: string; bareDir: string; defaultBranch?: string }): Promise<GithubTestServer> {
+const NOT_ALLOWED = { merge: 'Merge commits are not allowed on this repository.', squash: 'Squash merges are not allowed on this repository.', rebase: 'Rebase merges are not allowed on this repository.' } as const;
+
+export async function startGithubTestServer(options: { owner: string; repo: string; bareDir: string; defaultBranch?: string; mergeMethods?: Partial<AllowedMergeMethods> }): Promise<GithubTestServer> {
   const { owner, repo, bareDir } = options;
+  const mergeMethods: AllowedMergeMethods = { merge: true, squash: true, rebase: true, ...options.mergeMethods };
   const pulls: Pull[] = [];
   const reviews: Review[] = [];
   const comments: Array<{ id: number; pull: number; user: string; path: string; body: string }> = [];
@@ -114,6 +132,27 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     return p;
   };
 
+  /**
+   * A rebase merge as GitHub does it: each commit of the head replayed on the base, in order, with
+   * its message and author (in a throwaway worktree of the bare repository: `merge-tree
+   * --merge-base` needs git 2.40).
+   */
+  const rebaseOnto = async (baseSha: string, headSha: string): Promise<string> => {
+    const dir = await mkdtemp(join(tmpdir(), 'gh-test-rebase-'));
+    // GitHub commits the replay; the authors stay the commits' own (rebase keeps them).
+    const env = { GIT_COMMITTER_NAME: IDENTITY.GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL: IDENTITY.GIT_COMMITTER_EMAIL };
+    try {
+      await worktreeAdd(bareDir, dir, headSha, { detach: true });
+      const rebased = await rebase(dir, baseSha, env);
+      const sha = rebased.ok ? await resolveCommit(dir, 'HEAD') : null;
+      if (!sha) throw new HttpError(405, 'Pull Request is not mergeable');
+      return sha;
+    } finally {
+      await worktreeRemove(bareDir, dir, { force: true }).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
   const mergePull = async (p: Pull, body: { merge_method?: string; sha?: string; commit_title?: string }) => {
     if (p.state !== 'open') throw new HttpError(405, 'Pull Request is not mergeable');
     if (p.draft) throw new HttpError(405, 'Pull Request is still a draft');
@@ -123,11 +162,17 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     if (body.sha && body.sha !== headSha) throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
     const tree = await mergeTrees(bareDir, baseSha, headSha);
     if (!tree.ok || tree.conflicts) throw new HttpError(405, 'Pull Request is not mergeable');
-    const method = body.merge_method ?? 'merge';
-    if (method === 'rebase') throw new HttpError(422, 'This test server merges with merge commits or squashes only.');
-    const parents = method === 'squash' ? [baseSha] : [baseSha, headSha];
-    const message = body.commit_title ?? `${method === 'squash' ? p.title : `Merge pull request #${p.number} from ${owner}/${p.head}`}`;
-    const sha = await commitTree(bareDir, tree.tree, parents, `${message}\n`, IDENTITY);
+    const method = (body.merge_method ?? 'merge') as keyof AllowedMergeMethods;
+    // GitHub answers a method the repository's settings turn off with 405 and this sentence.
+    if (!mergeMethods[method]) throw new HttpError(405, NOT_ALLOWED[method]);
+    let sha: string;
+    if (method === 'rebase') {
+      sha = await rebaseOnto(baseSha, headSha);
+    } else {
+      const parents = method === 'squash' ? [baseSha] : [baseSha, headSha];
+      const message = body.commit_title ?? `${method === 'squash' ? p.title : `Merge pull request #${p.number} from ${owner}/${p.head}`}`;
+      sha = await commitTree(bareDir, tree.tree, parents, `${message}\n`, IDENTITY);
+    }
     const moved = await moveRef(bareDir, `refs/heads/${p.base}`, sha, baseSha, `merge pull request #${p.number}`);
     if (!moved.ok) throw new HttpError(409, `Base branch was modified: ${moved.error}`);
     p.state = 'closed';
@@ -144,7 +189,21 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     const input = (body ?? {}) as Record<string, unknown>;
     switch (key) {
       case 'GET ':
-        return [200, { id: 1, name: repo, full_name: `${owner}/${repo}`, default_branch: options.defaultBranch ?? 'main', owner: user(owner), private: true }];
+        return [
+          200,
+          {
+            id: 1,
+            node_id: 'R_1',
+            name: repo,
+            full_name: `${owner}/${repo}`,
+            default_branch: options.defaultBranch ?? 'main',
+            owner: user(owner),
+            private: true,
+            allow_merge_commit: mergeMethods.merge,
+            allow_squash_merge: mergeMethods.squash,
+            allow_rebase_merge: mergeMethods.rebase,
+          },
+        ];
       case 'GET pulls': {
         const head = url.searchParams.get('head');
         const state = url.searchParams.get('state') ?? 'open';
@@ -237,6 +296,7 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl: origin,
+    mergeMethods,
     violations,
     log,
     pulls,
