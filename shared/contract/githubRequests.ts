@@ -15,6 +15,8 @@ export const PullEntrySchema = z.object({
   problem: z.string().nullable(),
   /** Why "Merge PR" is not allowed for this entry now; null when it is. */
   mergeBlocker: z.string().nullable(),
+  /** A draft whose session is Done: "Mark ready for review" is offered. */
+  readyToMark: z.boolean(),
 });
 export type PullEntry = z.infer<typeof PullEntrySchema>;
 
@@ -57,6 +59,11 @@ export const githubRequests = {
     summary: 'Push the branch to origin and open its pull request (a draft while the session is not done).',
     request: z.object({ queueId, branch }).strict(),
     result: z.object({ number: z.number(), url: z.string(), created: z.boolean() }),
+  }),
+  'github.markReady': defineRequest({
+    summary: "Mark the branch's draft pull request ready for review (its session must be Done); GitHub's GraphQL markPullRequestReadyForReview.",
+    request: z.object({ queueId, branch }).strict(),
+    result: z.object({ number: z.number(), message: z.string() }),
   }),
   'github.mergePull': defineRequest({
     summary: "Merge the queue's next pull request through GitHub (its checks and reviews must allow it), then rebase or retarget the one after it.",

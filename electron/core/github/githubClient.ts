@@ -70,6 +70,20 @@ export class GithubClient {
     return allowed.filter(([, on]) => on !== false).map(([m]) => m);
   }
 
+  /**
+   * Marks a draft ready for review. REST has no endpoint for it: GitHub's GraphQL mutation
+   * markPullRequestReadyForReview, on the pull request's node id. False when it was not a draft.
+   */
+  async markReadyForReview(number: number): Promise<boolean> {
+    const { data } = await this.octokit.pulls.get({ ...this.where, pull_number: number });
+    if (!data.draft) return false;
+    const answer = await this.octokit.graphql<{ markPullRequestReadyForReview: { pullRequest: { isDraft: boolean } | null } | null }>(
+      'mutation MarkReady($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { number isDraft } } }',
+      { id: data.node_id },
+    );
+    return answer.markPullRequestReadyForReview?.pullRequest?.isDraft === false;
+  }
+
   /** Review comments on lines of the diff, with the file each is on. */
   async reviewComments(number: number): Promise<Array<{ author: string; body: string; path: string; url: string }>> {
     const { data } = await this.octokit.pulls.listReviewComments({ ...this.where, pull_number: number, per_page: 100 });

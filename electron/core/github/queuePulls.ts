@@ -34,6 +34,11 @@ function nextUnmerged(queue: MergeQueueView, merged: ReadonlySet<string>): Merge
   return queue.rows.find((r) => r.verdict.kind !== 'merged' && !merged.has(r.branch)) ?? null;
 }
 
+/** The session behind a queue row is Done (or merged): its draft may leave draft. */
+function sessionIsDone(row: MergeRowView): boolean {
+  return row.sessionStatus === 'done' || row.sessionStatus === 'merged';
+}
+
 /** Every branch's pull request with what stands in the way of merging it (its turn, checks, reviews). */
 export async function queuePulls(state: AppState, queueId: string, settings: GithubSettings): Promise<{ available: boolean; problem: string | null; entries: PullEntry[] }> {
   const queue = queueOf(state, queueId);
@@ -44,11 +49,12 @@ export async function queuePulls(state: AppState, queueId: string, settings: Git
     queue.rows.map(async (row): Promise<PullEntry> => {
       try {
         const number = await client.findLatestPull(row.branch);
-        if (number === null) return { branch: row.branch, pull: null, problem: null, mergeBlocker: 'no pull request yet' };
+        if (number === null) return { branch: row.branch, pull: null, problem: null, mergeBlocker: 'no pull request yet', readyToMark: false };
         const pull = await client.pullState(number);
-        return { branch: row.branch, pull, problem: null, mergeBlocker: pullMergeBlocker(pull) };
+        const readyToMark = pull.state === 'draft' && sessionIsDone(row);
+        return { branch: row.branch, pull, problem: null, mergeBlocker: readyToMark ? 'a draft, and its session is Done: mark it ready for review' : pullMergeBlocker(pull), readyToMark };
       } catch (error) {
-        return { branch: row.branch, pull: null, problem: `GitHub did not answer: ${error instanceof Error ? error.message : String(error)}`, mergeBlocker: 'GitHub did not answer' };
+        return { branch: row.branch, pull: null, problem: `GitHub did not answer: ${error instanceof Error ? error.message : String(error)}`, mergeBlocker: 'GitHub did not answer', readyToMark: false };
       }
     }),
   );
@@ -66,10 +72,25 @@ export async function openQueuePull(state: AppState, queueId: string, branch: st
   const linear = queue.masterIssueId ? state.linearPlans[queue.masterIssueId] : undefined;
   const issue = linear?.children.find((c) => c.identifier === row.issueId) ?? null;
   const text = pullRequestText({ issueId: row.issueId, issueTitle: issue?.title ?? null, issueUrl: issue?.url ?? null, phase: row.phase, focus: row.sessionName, planTitle: queue.planTitle, branch });
-  const done = row.sessionStatus === 'done' || row.sessionStatus === 'merged';
-  const opened = await pushAndOpenPull(client, { cwd: queue.repoDir, branch, base: queue.base, text, draft: !done });
+  const opened = await pushAndOpenPull(client, { cwd: queue.repoDir, branch, base: queue.base, text, draft: !sessionIsDone(row) });
   const pull = await client.pullState(opened.number);
   return { number: opened.number, url: pull.url, created: opened.created };
+}
+
+/**
+ * The person's "Mark ready for review" on a draft whose session is Done. Not done unattended: the
+ * GraphQL mutation is checked only against an excerpt of GitHub's schema (the full one is not
+ * installed), and leaving draft notifies the reviewers — the person says when.
+ */
+export async function markQueuePullReady(state: AppState, queueId: string, branch: string, settings: GithubSettings): Promise<{ number: number; message: string }> {
+  const queue = queueOf(state, queueId);
+  const row = rowOf(queue, branch);
+  if (!sessionIsDone(row)) throw new RpcFailure('refused', `${branch}'s session is not Done yet: its pull request stays a draft until it is.`);
+  const { client } = await connect(queue, settings);
+  const number = await client.findOpenPull(branch);
+  if (number === null) throw new RpcFailure('not_found', `${branch} has no open pull request.`);
+  const changed = await client.markReadyForReview(number);
+  return { number, message: changed ? `#${number} is ready for review.` : `#${number} was not a draft.` };
 }
 
 /** Merges the next PR in the declared order with the queue's strategy, then brings the one after it up to date. */

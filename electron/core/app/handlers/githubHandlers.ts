@@ -2,7 +2,7 @@ import type { githubRequests } from '../../../../shared/contract/githubRequests'
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import { normalizeGithubApiUrl } from '../../../../shared/domain/githubEndpoint';
 import type { GithubSettings } from '../../github/connectGithub';
-import { mergeQueuePull, openQueuePull, queuePulls } from '../../github/queuePulls';
+import { markQueuePullReady, mergeQueuePull, openQueuePull, queuePulls } from '../../github/queuePulls';
 import { sessionFeedback } from '../../github/sessionFeedback';
 import { EnvSecretStore, type SecretStore } from '../../linear/linearKeyStore';
 import type { RequestHandlers } from '../../rpc/requestRouter';
@@ -51,6 +51,7 @@ export function githubHandlers(
     },
     'github.pulls': ({ queueId }) => queuePulls(ctx.store.current, queueId, settings()),
     'github.openPull': ({ queueId, branch }) => openQueuePull(ctx.store.current, queueId, branch, settings()),
+    'github.markReady': ({ queueId, branch }) => markQueuePullReady(ctx.store.current, queueId, branch, settings()),
     'github.sessionFeedback': ({ sessionId }) => sessionFeedback(ctx.store.current, sessionId, settings()),
     'github.mergePull': async ({ queueId }) => {
       const outcome = await mergeQueuePull(ctx.store.current, queueId, settings());

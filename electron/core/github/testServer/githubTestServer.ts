@@ -11,6 +11,8 @@ import { isAncestor } from '../../git/mergeBase';
 import { mergeTrees } from '../../git/mergeTree';
 import { resolveCommit } from '../../git/revParse';
 import { moveRef } from '../../git/updateRef';
+import { execute, parse, validate, type DocumentNode } from 'graphql';
+import { githubGraphqlSchema } from './githubGraphqlSchema';
 import { checkRequest } from './openApiValidator';
 
 /**
@@ -181,6 +183,49 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     return { sha, merged: true, message: 'Pull Request successfully merged' };
   };
 
+  /** A pull request as GitHub's GraphQL types it (the excerpt's fields). */
+  const pullNode = (p: Pull) => ({ __typename: 'PullRequest', id: `PR_${p.number}`, isDraft: p.draft, number: p.number, url: html(p.number) });
+  const pullByNodeId = (id: string): Pull => {
+    const p = pulls.find((x) => `PR_${x.number}` === id);
+    if (!p) throw new Error(`Could not resolve to a node with the global id of '${id}'`);
+    return p;
+  };
+
+  /**
+   * POST /graphql: the document is validated against the excerpt of GitHub's schema, its variables
+   * coerced by its types; either failing is a violation. Answered 200 with `errors`, as GitHub does.
+   */
+  const graphqlAnswer = async (body: unknown): Promise<{ data?: unknown; errors?: Array<{ message: string }> }> => {
+    const { query, variables } = (body ?? {}) as { query?: unknown; variables?: unknown };
+    const refuse = (messages: string[]) => {
+      violations.push(...messages.map((m) => `POST /graphql: ${m}`));
+      return { errors: messages.map((message) => ({ message })) };
+    };
+    if (typeof query !== 'string') return refuse(['A query attribute must be specified and must be a string.']);
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return refuse([error instanceof Error ? error.message : String(error)]);
+    }
+    const invalid = validate(githubGraphqlSchema(), document);
+    if (invalid.length > 0) return refuse(invalid.map((e) => e.message));
+    const rootValue = {
+      node: ({ id }: { id: string }) => pullNode(pullByNodeId(id)),
+      markPullRequestReadyForReview: ({ input }: { input: { pullRequestId: string; clientMutationId?: string } }) => {
+        const p = pullByNodeId(input.pullRequestId);
+        if (p.state !== 'open') throw new Error('Pull request is closed');
+        p.draft = false;
+        return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullNode(p) };
+      },
+    };
+    const result = await execute({ schema: githubGraphqlSchema(), document, rootValue, variableValues: (variables ?? {}) as Record<string, unknown> });
+    // Errors without a path are the request's own (a variable of the wrong type); with one, the resolver's answer.
+    const own = (result.errors ?? []).filter((e) => !e.path);
+    if (own.length > 0) return refuse(own.map((e) => e.message));
+    return { ...(result.data ? { data: result.data } : {}), ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message })) } : {}) };
+  };
+
   const route = async (method: string, url: URL, body: unknown): Promise<[number, unknown]> => {
     const parts = url.pathname.replace(/^\/api\/v3/, '').split('/').filter(Boolean);
     if (parts[0] !== 'repos' || parts[1] !== owner || parts[2] !== repo) throw new HttpError(404, 'Not Found');
@@ -271,9 +316,18 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     } catch {
       body = text;
     }
+    const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
+    if (method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql')) {
+      log.push(`POST ${url.pathname} (graphql)`);
+      if (!/^(token|Bearer) \S+/.test(req.headers.authorization ?? '')) {
+        send(401, { message: 'This endpoint requires you to be authenticated.' });
+        return;
+      }
+      send(200, await graphqlAnswer(body));
+      return;
+    }
     const check = checkRequest(method, url, body);
     log.push(`${method} ${url.pathname}${url.search} (${check.operationId ?? 'unknown'})`);
-    const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
     if (check.problems.length > 0) {
       violations.push(...check.problems);
       send(400, { message: `Request does not match GitHub's OpenAPI description: ${check.problems.join('; ')}` });

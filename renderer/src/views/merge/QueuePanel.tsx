@@ -134,6 +134,10 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
             await mergeCall('github.openPull', { queueId: view.id, branch }, (r) => (r.created ? `Opened #${r.number}` : `#${r.number} is already open`));
             pulls.reload();
           }),
+          markReady: (branch) => void act(async () => {
+            await mergeCall('github.markReady', { queueId: view.id, branch }, (r) => r.message);
+            pulls.reload();
+          }),
           rebase: (branch) => void act(() => mergeCall('merge.rebase', { queueId: view.id, branch }, (r) => (r.ok ? `Rebased ${branch}` : null))),
           remove: (branch) => {
             if (window.confirm(`Remove the worktree of ${branch} and delete the branch? (A backup ref keeps its commits; refused if anything is uncommitted or unmerged.)`)) {
