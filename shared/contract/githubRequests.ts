@@ -20,6 +20,8 @@ export const PullEntrySchema = z.object({
 });
 export type PullEntry = z.infer<typeof PullEntrySchema>;
 
+const SessionPullFeedbackSchema = z.object({ pull: PullRequestStateSchema.nullable(), items: z.array(FeedbackItemSchema), problem: z.string().nullable() });
+
 const TokenStatusSchema = z.object({
   hasToken: z.boolean(),
   describe: z.string(),
@@ -78,6 +80,11 @@ export const githubRequests = {
   'github.sessionFeedback': defineRequest({
     summary: "Review comments, requested changes and failing checks of the session's own pull request; feedback touching another session is flagged.",
     request: z.object({ sessionId: z.string().min(1).max(4096) }).strict(),
-    result: z.object({ pull: PullRequestStateSchema.nullable(), items: z.array(FeedbackItemSchema), problem: z.string().nullable() }),
+    result: SessionPullFeedbackSchema,
+  }),
+  'github.sessionsFeedback': defineRequest({
+    summary: "The same feedback for every session that has a pull request (the Sessions rows' markers); one pull request list per repository.",
+    request: z.object({}).strict(),
+    result: z.object({ bySession: z.record(z.string(), SessionPullFeedbackSchema) }),
   }),
 } satisfies Record<string, ReturnType<typeof defineRequest>>;

@@ -37,6 +37,17 @@ export class GithubClient {
     return data.reduce<number | null>((n, p) => (n === null || p.number > n ? p.number : n), null);
   }
 
+  /** The newest pull request of each head branch of this repository (the 100 most recently created). */
+  async latestPullsByBranch(): Promise<Map<string, number>> {
+    const { data } = await this.octokit.pulls.list({ ...this.where, state: 'all', per_page: 100 });
+    const latest = new Map<string, number>();
+    for (const p of data) {
+      if (p.head.repo?.full_name !== undefined && p.head.repo.full_name !== `${this.repo.owner}/${this.repo.repo}`) continue;
+      if ((latest.get(p.head.ref) ?? 0) < p.number) latest.set(p.head.ref, p.number);
+    }
+    return latest;
+  }
+
   /** The open pull request whose head is `branch` of this repository, if any. */
   async findOpenPull(branch: string): Promise<number | null> {
     const { data } = await this.octokit.pulls.list({ ...this.where, head: `${this.repo.owner}:${branch}`, state: 'open', per_page: 10 });

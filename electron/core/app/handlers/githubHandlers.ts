@@ -3,7 +3,7 @@ import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import { normalizeGithubApiUrl } from '../../../../shared/domain/githubEndpoint';
 import type { GithubSettings } from '../../github/connectGithub';
 import { markQueuePullReady, mergeQueuePull, openQueuePull, queuePulls } from '../../github/queuePulls';
-import { sessionFeedback } from '../../github/sessionFeedback';
+import { sessionFeedback, sessionsFeedback } from '../../github/sessionFeedback';
 import { EnvSecretStore, type SecretStore } from '../../linear/linearKeyStore';
 import type { RequestHandlers } from '../../rpc/requestRouter';
 import type { CoreContext } from '../coreContext';
@@ -53,6 +53,7 @@ export function githubHandlers(
     'github.openPull': ({ queueId, branch }) => openQueuePull(ctx.store.current, queueId, branch, settings()),
     'github.markReady': ({ queueId, branch }) => markQueuePullReady(ctx.store.current, queueId, branch, settings()),
     'github.sessionFeedback': ({ sessionId }) => sessionFeedback(ctx.store.current, sessionId, settings()),
+    'github.sessionsFeedback': async () => ({ bySession: await sessionsFeedback(ctx.store.current, settings()) }),
     'github.mergePull': async ({ queueId }) => {
       const outcome = await mergeQueuePull(ctx.store.current, queueId, settings());
       // The local queue learns of the merge on its next refresh; ask for it now.
