@@ -3,7 +3,7 @@ import type { SessionRecord } from '../../../../shared/domain/session';
 import { describeUsage } from '../../format/tokens';
 import { openIssue } from './sessionActions';
 import { lastActivityAt } from './sessionColumns';
-import { hasPullMarker, PullMarker } from './PullMarker';
+import { crossFeedbackCount, hasPullMarker, PullCrossMarker, PullMarker } from './PullMarker';
 import { SessionMarkers } from './SessionMarkers';
 import type { SessionPullFeedback } from './useSessionsFeedback';
 import { STATUS_WORDS } from './statusWords';
@@ -36,7 +36,7 @@ function onIssueClick(event: MouseEvent, issueId: string) {
 }
 
 function hasMarkers(record: SessionRecord, feedback: SessionPullFeedback | undefined): boolean {
-  return record.collisions.length > 0 || record.warnings.length > 0 || hasPullMarker(feedback);
+  return record.collisions.length > 0 || record.warnings.length > 0 || crossFeedbackCount(feedback) > 0;
 }
 
 /**
@@ -44,7 +44,7 @@ function hasMarkers(record: SessionRecord, feedback: SessionPullFeedback | undef
  * is without rendering it. The CSS keeps the content within it (one line, ellipsis).
  */
 export function sessionRowHeight(record: SessionRecord, feedback?: SessionPullFeedback): number {
-  return hasMarkers(record, feedback) ? 56 : 36;
+  return hasMarkers(record, feedback) || hasPullMarker(feedback) ? 56 : 36;
 }
 
 function SessionRowView({ record, selected, onSelect, index, feedback }: SessionRowProps) {
@@ -71,7 +71,7 @@ function SessionRowView({ record, selected, onSelect, index, feedback }: Session
         {hasMarkers(record, feedback) ? (
           <div className="sessions-markers">
             <SessionMarkers record={record} />
-            <PullMarker feedback={feedback} />
+            <PullCrossMarker feedback={feedback} />
           </div>
         ) : null}
       </td>
@@ -97,6 +97,12 @@ function SessionRowView({ record, selected, onSelect, index, feedback }: Session
         <span className={`status ${record.status}`} data-testid="session-status">
           {STATUS_WORDS[record.status]}
         </span>
+        {/* The review state of its own PR sits under its status: what the session (or the person) acts on next. */}
+        {hasPullMarker(feedback) ? (
+          <div className="sessions-markers">
+            <PullMarker feedback={feedback} />
+          </div>
+        ) : null}
       </td>
       <td className="dim">
         <TimeAgo iso={lastActivityAt(record)} />
