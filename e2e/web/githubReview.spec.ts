@@ -75,10 +75,13 @@ test('a repository without rebase merging: GitHub refuses, the Merge view keeps 
   await ui.openView('Merge');
   await merge.queue().getByLabel('Strategy').selectOption('rebase');
   await expect(merge.queue().getByLabel('Strategy')).toHaveValue('rebase');
+  // Said before the click: the repository's settings are read with the pull requests.
+  await expect(merge.queue().getByTestId('strategy-not-allowed')).toContainText('This repository does not allow rebase merges on GitHub');
   await expect(merge.row(B541).getByTestId('pull-state')).toHaveAttribute('data-state', 'open');
   const mainBefore = execFileSync('git', ['rev-parse', 'refs/heads/main'], { cwd: bare, encoding: 'utf8' }).trim();
   await merge.queue().getByTestId('merge-pull').click();
   const refusal = merge.queue().getByTestId('pull-merge-refusal');
+  await expect(merge.queue().getByTestId('strategy-not-allowed')).toHaveCount(0);
   await expect(refusal).toContainText('Rebase merges are not allowed on this repository.');
   await expect(refusal).toContainText('This repository allows merge commit, squash');
   await expect(refusal.getByTestId('pull-merge-use-strategy')).toHaveText(['Use Merge commit', 'Use Squash']);

@@ -55,7 +55,13 @@ export const githubRequests = {
   'github.pulls': defineRequest({
     summary: "The pull request of every branch of a queue, with reviews, checks and mergeability, read now.",
     request: z.object({ queueId }).strict(),
-    result: z.object({ available: z.boolean(), problem: z.string().nullable(), entries: z.array(PullEntrySchema) }),
+    result: z.object({
+      available: z.boolean(),
+      problem: z.string().nullable(),
+      entries: z.array(PullEntrySchema),
+      /** The merge methods the repository allows (null: not read); the queue's strategy outside them is refused by GitHub. */
+      allowedMethods: z.array(MergeStrategySchema).nullable(),
+    }),
   }),
   'github.openPull': defineRequest({
     summary: 'Push the branch to origin and open its pull request (a draft while the session is not done).',

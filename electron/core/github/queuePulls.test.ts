@@ -69,7 +69,9 @@ describe('pull requests of a merge queue', () => {
     // Opened for a done session: not a draft, title from the issue id.
     expect(server.pulls.map((p) => [p.head, p.draft, p.title.startsWith('CIA-')])).toEqual([['feature/b', false, true], ['feature/a', false, true]]);
 
+    server.mergeMethods.rebase = false;
     const listed = await queuePulls(state, 'q1', settings);
+    expect(listed.allowedMethods).toEqual(['merge', 'squash']);
     const blocker = Object.fromEntries(listed.entries.map((e) => [e.branch, e.mergeBlocker]));
     expect(blocker).toEqual({ 'feature/a': null, 'feature/b': 'not its turn: feature/a merges first' });
 

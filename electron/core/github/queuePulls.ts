@@ -40,11 +40,17 @@ function sessionIsDone(row: MergeRowView): boolean {
 }
 
 /** Every branch's pull request with what stands in the way of merging it (its turn, checks, reviews). */
-export async function queuePulls(state: AppState, queueId: string, settings: GithubSettings): Promise<{ available: boolean; problem: string | null; entries: PullEntry[] }> {
+export async function queuePulls(
+  state: AppState,
+  queueId: string,
+  settings: GithubSettings,
+): Promise<{ available: boolean; problem: string | null; entries: PullEntry[]; allowedMethods: MergeMethod[] | null }> {
   const queue = queueOf(state, queueId);
   const connection = await connectWith(queue.repoDir, settings);
-  if (!connection.ok) return { available: false, problem: connection.reason, entries: [] };
+  if (!connection.ok) return { available: false, problem: connection.reason, entries: [], allowedMethods: null };
   const { client } = connection;
+  // Read with the entries, so the Merge view can say before a click that the strategy will be refused.
+  const allowedMethods = client.allowedMergeMethods().catch(() => null);
   const entries = await Promise.all(
     queue.rows.map(async (row): Promise<PullEntry> => {
       try {
@@ -61,7 +67,7 @@ export async function queuePulls(state: AppState, queueId: string, settings: Git
   const merged = new Set(entries.filter((e) => e.pull?.state === 'merged').map((e) => e.branch));
   const next = nextUnmerged(queue, merged);
   for (const e of entries) if (e.pull && e.pull.state !== 'merged' && next && e.branch !== next.branch && e.mergeBlocker === null) e.mergeBlocker = `not its turn: ${next.branch} merges first`;
-  return { available: true, problem: null, entries };
+  return { available: true, problem: null, entries, allowedMethods: await allowedMethods };
 }
 
 /** Pushes the branch and opens its PR: title and body from the dispatch row and the Linear issue; a draft until the session is done. */

@@ -11,7 +11,7 @@ import { PullMergeRefusal, type Refusal } from './PullMergeRefusal';
 import { QueueTable } from './QueueTable';
 import { usePulls } from './usePulls';
 import { FlagSemanticForm, HoldBanner } from './SemanticForms';
-import { STRATEGY_WORDS } from './verdictWords';
+import { GITHUB_METHOD_WORDS, STRATEGY_WORDS } from './verdictWords';
 
 type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | null;
 
@@ -115,6 +115,18 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
         <HoldBanner key={h.id} hold={h} busy={busy} onResolve={(decision) => void act(() => mergeCall('merge.resolveSemanticConflict', { queueId: view.id, holdId: h.id, decision }, () => 'Queue released'))} />
       ))}
       {view.error ? <div className="banner merge-error">{view.error}</div> : null}
+      {!refusal && pulls.available && pulls.allowedMethods && !pulls.allowedMethods.includes(view.strategy) ? (
+        <div className="merge-last bad" data-testid="strategy-not-allowed" role="status">
+          This repository does not allow {GITHUB_METHOD_WORDS[view.strategy]} on GitHub: Merge next PR would be refused.
+          <div className="merge-refusal-actions">
+            {pulls.allowedMethods.map((m) => (
+              <button key={m} type="button" className="btn small" disabled={busy} onClick={() => void setStrategy(m)}>
+                Use {STRATEGY_WORDS[m]}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
       {refusal ? <PullMergeRefusal refusal={refusal} busy={busy} onUse={(m) => void setStrategy(m)} onDismiss={() => setRefusal(null)} /> : null}
       {view.lastAction ? (
         <div className={`merge-last ${view.lastAction.ok ? 'ok' : 'bad'}`} data-testid="merge-last-action" role="status">
