@@ -77,7 +77,7 @@ export class GithubClient {
       ['squash', data.allow_squash_merge],
       ['rebase', data.allow_rebase_merge],
     ];
-    // GitHub omits the switches for a token that cannot administer the repository: unknown is not "off".
+    // A switch GitHub leaves out of the answer is unknown, not "off": only an explicit false rules a method out.
     return allowed.filter(([, on]) => on !== false).map(([m]) => m);
   }
 
