@@ -13,7 +13,7 @@ import { readPlanFile, writePlanFileSafely, type PlanEdit } from '../plans/planF
 import type { StateStore } from '../state/stateStore';
 import { claudeArgs, claudeCommandLine, permissionModeFor } from './claudeCommand';
 import { claudeSessionName } from './claudeSessionName';
-import { findClaude } from './findClaude';
+import { findClaude } from '../sessions/claude/findClaude';
 import { HookEndpoint, type HookCall } from './hookEndpoint';
 import { hookSettings } from './hookSettings';
 import { launchTarget } from './launchTarget';
