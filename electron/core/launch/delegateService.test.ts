@@ -8,7 +8,7 @@ import type { AppState } from '../../../shared/state/appState';
 import { newAppState } from '../../../shared/state/newAppState';
 import { silentLogger } from '../app/platformActions';
 import { applySettingsPatch } from '../config/settingsFile';
-import { mentionsIn } from '../linear/agentDelegation';
+import { appMentionsIn } from '../findings/mentionComment';
 import { LinearService } from '../linear/service/linearService';
 import { MemorySecretStore } from '../linear/service/memorySecretStore';
 import { startLinearTestServer, type LinearTestServer } from '../linear/testServer/server';
@@ -199,7 +199,8 @@ describe('Delegate an external agent row', () => {
     expect(comments).toHaveLength(1);
     const body = comments[0]?.body ?? '';
     expect(body.split('\n')[0]).toBe('@copilot Implement: Lint pass');
-    expect(mentionsIn(body)).toEqual(['copilot']);
+    // Copilot as an app user too, to count it: the one mention is the dispatch line's.
+    expect(appMentionsIn(body, [...server.store.users.values(), { displayName: 'copilot' }])).toEqual(['copilot']);
     expect(body).toContain(store.current.dispatch[planPath]?.prompts['1C']?.text.trim().split('\n')[0] ?? '¬');
     const again = await delegation.delegate(planPath, '1C');
     expect(again.commentPosted).toBe(false);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { delegationComment, delegationHeadline, mentionHandle, mentionsIn } from './agentDelegation';
+import { appMentionsIn } from '../findings/mentionComment';
+import { delegationComment, delegationHeadline, mentionHandle } from './agentDelegation';
+
+const APP_USERS = [{ displayName: 'tembo' }, { displayName: 'cursor' }, { displayName: 'copilot' }, { displayName: 'codex' }];
 
 describe('§9 @mention dispatch comment', () => {
   it.each([
@@ -15,9 +18,9 @@ describe('§9 @mention dispatch comment', () => {
 
   it('has one @mention however many the prompt holds, and keeps the prompt whole', () => {
     const prompt = 'Implement on [CIA-9](https://linear.app/x/issue/CIA-9).\nAsk @cursor and @tembo? No: mail ops@example.test.\n```\ncode with @copilot\n```\nDone.';
-    const body = delegationComment('codex', 'Lint fixes', prompt);
+    const body = delegationComment('codex', 'Lint fixes', prompt, APP_USERS);
     expect(body.startsWith(`${delegationHeadline('codex', 'Lint fixes')}\n`)).toBe(true);
-    expect(mentionsIn(body)).toEqual(['codex']);
+    expect(appMentionsIn(body, APP_USERS)).toEqual(['codex']);
     expect(body).toContain(prompt);
   });
 

@@ -1,10 +1,12 @@
 import { agentInfo } from '../dispatch/agents';
+import { assertOneAppMention } from '../findings/mentionComment';
 import type { AgentUser } from './agentAssignee';
 
 /**
  * §9 @mention dispatch, pure: `@tembo Implement: <focus>` followed by the dispatch prompt, with
  * exactly ONE app-user @mention per comment ("Max 1 app user @mention per Linear comment"): the
- * prompt goes in a code fence, where Linear turns no `@name` into a mention.
+ * prompt goes in a code fence, where Linear turns no `@name` into a mention; the §9 findings
+ * dispatch's own check (`assertOneAppMention`) then confirms it.
  */
 
 /** How the agent is @mentioned: its Linear display name when it has a user, else its name as one word. */
@@ -27,14 +29,10 @@ function fence(text: string): string {
   return `${marks}text\n${text.replace(/\s+$/, '')}\n${marks}`;
 }
 
-export function delegationComment(handle: string, focus: string, prompt: string): string {
+export function delegationComment(handle: string, focus: string, prompt: string, appUsers: readonly Pick<AgentUser, 'displayName'>[] = []): string {
   const lines = [delegationHeadline(handle, focus)];
   if (prompt.trim() !== '') lines.push('', 'Dispatch prompt:', '', fence(prompt));
-  return `${lines.join('\n')}\n`;
-}
-
-/** The @mentions Linear would see in a comment body: those outside code fences and inline code. */
-export function mentionsIn(body: string): string[] {
-  const outside = body.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1\s*$/gm, '').replace(/`[^`\n]*`/g, '');
-  return [...outside.matchAll(/(?:^|[\s(])@([A-Za-z0-9][\w.-]*)/g)].map((m) => m[1] ?? '');
+  const body = `${lines.join('\n')}\n`;
+  assertOneAppMention(body, [...appUsers, { displayName: handle }]);
+  return body;
 }

@@ -288,7 +288,8 @@ export class LinearService {
   async delegate(input: DelegateInput): Promise<Delegated> {
     const gateway = this.connected();
     try {
-      const match = matchAgentUser(input.agent, await this.users.list());
+      const users = await this.users.list();
+      const match = matchAgentUser(input.agent, users);
       let result: Omit<Delegated, 'movedToInProgress'>;
       if (match.kind === 'delegate') {
         await gateway.assignIssue(input.issueId, { delegateId: match.user.id });
@@ -298,7 +299,7 @@ export class LinearService {
         const headline = delegationHeadline(handle, input.focus);
         const { data } = await gateway.issueComments(input.issueId);
         const already = data.issue.comments.nodes.some((c) => c.body.split('\n')[0]?.trim() === headline);
-        if (!already) await gateway.createComment(input.issueId, delegationComment(handle, input.focus, input.prompt));
+        if (!already) await gateway.createComment(input.issueId, delegationComment(handle, input.focus, input.prompt, users.filter((u) => u.app && u.active)));
         result = { via: 'mention', to: `@${handle}`, commentPosted: !already };
       }
       const moved = await this.sessionStarted(input.issueId);
