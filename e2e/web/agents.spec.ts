@@ -99,8 +99,8 @@ test('approve a batch with external agents: assignees shown per sub-issue, Deleg
   // The plan records it: registry rows Delegated, the person's sentence kept.
   const text = readFileSync(join(plansDir(), PLAN), 'utf8');
   expect(text).toContain('Routing decided on the call: Tembo takes the dashboard, Copilot the lint sweep.');
-  expect(text).toMatch(/\| Tembo CIA-562 +\| \[CIA-562\]\([^)]*\) +\| 1B +\| Tembo +\| n\/a +\| *\| Delegated +\|/);
-  expect(text).toMatch(/\| Copilot CIA-563 +\|.*\| Delegated +\|/);
+  expect(text).toMatch(/\| tembo-cia-562 +\| \[CIA-562\]\([^)]*\) +\| 1B +\| Tembo +\| n\/a +\| *\| Delegated +\|/);
+  expect(text).toMatch(/\| copilot-cia-563 +\|.*\| Delegated +\|/);
 });
 
 test('§8.5: a local dispatch file is flagged, and its prompts move into sub-issues with one click; the file stays', async ({ page }) => {

@@ -185,9 +185,11 @@ describe('Delegate an external agent row', () => {
     // Only the registry row of 1B changed: every other line is as approval left it.
     const changed = after.split('\n').filter((l, i) => l !== approved.split('\n')[i]);
     expect(changed).toHaveLength(1);
-    expect(changed[0]).toMatch(/^\| Tembo ENG-11 +\| \[ENG-11\]\(https:\/\/linear\.app\/eng\/issue\/ENG-11\) +\| 1B +\| Tembo +\| n\/a +\| *\| Delegated +\|$/);
+    expect(changed[0]).toMatch(/^\| tembo-eng-11 +\| \[ENG-11\]\(https:\/\/linear\.app\/eng\/issue\/ENG-11\) +\| 1B +\| Tembo +\| n\/a +\| *\| Delegated +\|$/);
     expect(after).toContain(PERSON_NOTE);
     expect(store.current.dispatch[planPath]?.registryStatus?.['1B']).toBe('Delegated');
+    // What Switchyard wrote is no "plain issue id" for the Plans view to flag.
+    expect(store.current.plans[planPath]?.unlinkedIds).toEqual([]);
   });
 
   it('Copilot (no app user): ONE comment with one @mention and the prompt; a second click posts nothing more', async () => {
@@ -220,6 +222,6 @@ describe('Delegate an external agent row', () => {
     const result = await delegation.delegate(planPath, '1D');
     const id = (child('Batch 1D: Quick fix')?.number ?? 0).toString();
     expect(result.branch).toBe(`cursor/eng-${id}`);
-    expect(await readFile(planPath, 'utf8')).toMatch(new RegExp(`\\| Cursor ENG-13 +\\|.*\\| n/a +\\| cursor/eng-${id} +\\| Delegated +\\|`));
+    expect(await readFile(planPath, 'utf8')).toMatch(new RegExp(`\\| cursor-eng-13 +\\|.*\\| n/a +\\| cursor/eng-${id} +\\| Delegated +\\|`));
   });
 });

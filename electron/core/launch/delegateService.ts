@@ -5,6 +5,7 @@ import { agentInfo } from '../dispatch/agents';
 import type { Delegated, DelegateInput, RowSubIssue } from '../linear/service/linearService';
 import { subIssueTitle } from '../linear/subIssueMarker';
 import type { SessionRegistryUpsert } from '../plans/planWriter';
+import { plannedSessionName } from '../plans/service/dispatchRecord';
 import type { StateStore } from '../state/stateStore';
 
 /** Session Registry status of a row handed to an external agent. */
@@ -67,7 +68,8 @@ export class DelegateService {
     const done = await linear.delegate({ issueId: sub.id, agent: row.agent, focus, prompt: dispatch.prompts[session]?.text ?? '' });
     const branch = row.branch ?? (agent.branchPrefix ? `${agent.branchPrefix}/${sub.identifier.toLowerCase()}` : '');
     const written = await this.options.recordRegistryRow(planPath, {
-      sessionName: `${row.agent} ${row.issueId || sub.identifier}`.trim(),
+      // The row approval wrote is found by its issue; without one, the name approval would give it.
+      sessionName: plannedSessionName(row.issueId ? row : { ...row, issueId: sub.identifier }),
       issueId: row.issueId,
       issue: row.issueId === '' ? sub.identifier : { id: row.issueId, url: row.issueUrl, title: null, linked: row.issueUrl !== null },
       phase: row.phase,
