@@ -31,6 +31,8 @@ export const linearIssueSnapshotSchema = z.object({
   estimate: z.number().nullable(),
   state: linearStateSchema,
   assignee: linearUserRefSchema.nullable(),
+  /** The agent (app user) the issue is delegated to (§4: external agents); absent in older caches. */
+  delegate: linearUserRefSchema.nullable().optional(),
   labels: z.array(linearLabelRefSchema),
 });
 export type LinearIssueSnapshot = z.infer<typeof linearIssueSnapshotSchema>;

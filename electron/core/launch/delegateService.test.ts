@@ -141,6 +141,10 @@ describe('§4 Assignee on approval', () => {
     expect(rows.find((r) => r.rowKey === '1C')?.assigneeWarning).toContain('No Linear user matches "Copilot"');
     expect(rows.find((r) => r.rowKey === '1E')?.assigneeWarning ?? null).toBeNull();
     expect(rows.find((r) => r.rowKey === '1B')?.assignee).toEqual({ name: 'Tembo', delegated: true });
+    // The poll brings the delegation back with the master's children (Settings → Linear shows it).
+    const polled = (title: string) => store.current.linearPlans['ENG-1']?.children.find((c) => c.title === title);
+    await expect.poll(() => polled('Batch 1B: Dispatch rules engine')?.delegate?.name, { timeout: 10_000 }).toBe('Tembo');
+    expect(polled('Batch 1A: Session exit skill')?.assignee?.name).toBe('Claude');
   });
 });
 
