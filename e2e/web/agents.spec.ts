@@ -101,6 +101,14 @@ test('approve a batch with external agents: assignees shown per sub-issue, Deleg
   expect(text).toContain('Routing decided on the call: Tembo takes the dashboard, Copilot the lint sweep.');
   expect(text).toMatch(/\| tembo-cia-562 +\| \[CIA-562\]\([^)]*\) +\| 1B +\| Tembo +\| n\/a +\| *\| Delegated +\|/);
   expect(text).toMatch(/\| copilot-cia-563 +\|.*\| Delegated +\|/);
+
+  // Linear's side, polled back: the Tembo sub-issue is delegated to the agent, 1A assigned to Claude.
+  await ui.openView('Settings');
+  const child = (title: string) => page.getByTestId('linear-child').filter({ hasText: title });
+  await expect(child('Batch 1B: Latency dashboard').getByTestId('linear-child-assignee')).toHaveText('Tembo (agent)', { timeout: 20_000 });
+  await expect(child('Batch 1A: Hook timing probe').getByTestId('linear-child-assignee')).toHaveText('Claude');
+  await child('Batch 1B: Latency dashboard').scrollIntoViewIfNeeded();
+  await ui.screenshot('agents-linear-delegated');
 });
 
 test('§8.5: a local dispatch file is flagged, and its prompts move into sub-issues with one click; the file stays', async ({ page }) => {
