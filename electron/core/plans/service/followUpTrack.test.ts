@@ -65,7 +65,7 @@ describe('adding a follow-up track for a named gap', () => {
     const md = plan();
     const next = applied(md, 'Q3 cost model');
     expect(next).toContain('| S1 | [CIA-939](https://linear.app/claudian/issue/CIA-939) | Synthesis of the findings | 3 | R1, R2, R3 |');
-    expect(next).toContain('| R4 |  | Follow-up research (exec:spike, type:research, read-only): Q3 cost model | 2 | None |');
+    expect(next).toContain('| R4 |  | Q3 cost model — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
     // Only the Phase Map changed: every other line is as it was.
     const changed = next.split('\n').filter((l) => !md.split('\n').includes(l));
     expect(changed).toHaveLength(2);
@@ -88,7 +88,7 @@ describe('adding a follow-up track for a named gap', () => {
     const p = follow(plan(), 'Q3 cost model', null, 'cia-936');
     if (!p.ok) throw new Error(p.reason);
     const next = p.edit(plan());
-    expect(next).toContain('| R4 | [CIA-936](https://linear.app/claudian/issue/CIA-936) | Follow-up research');
+    expect(next).toContain('| R4 | [CIA-936](https://linear.app/claudian/issue/CIA-936) | Q3 cost model — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
     expect(next).toContain('| [CIA-936](https://linear.app/claudian/issue/CIA-936) | Follow-up research: Q3 cost model | Todo | spike |  | None |');
     const r4 = view(next).evaluation.rows.find((r) => r.phase === 'R4');
     expect(r4).toMatchObject({ issueId: 'CIA-936', mode: 'spike', research: true });
@@ -99,7 +99,7 @@ describe('adding a follow-up track for a named gap', () => {
 
   it('a second gap joins the follow-up batch instead of opening another', () => {
     const next = applied(applied(plan(), 'Q3 cost model'), 'a second source for latency');
-    expect(next).toContain('| R5 |  | Follow-up research (exec:spike, type:research, read-only): a second source for latency | 2 | None |');
+    expect(next).toContain('| R5 |  | a second source for latency — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
     expect(next).toContain('| Synthesis of the findings | 3 |');
   });
 

@@ -10,7 +10,7 @@ import { appendToSection } from '../planWriter';
 /**
  * §1 "INSUFFICIENT (specify which gaps remain and dispatch targeted follow-up tracks)": one click per
  * named gap appends a read-only research phase to the Phase Map — a new id in the research tracks'
- * numbering (R3 → R4, 1C → 1D), Focus naming the gap with `type:research, read-only` (what the plan
+ * numbering (R3 → R4, 1C → 1D), Focus naming the gap with `exec:spike, type:research, read-only` (what the plan
  * grammar reads as a research track), in a follow-up batch just before the synthesis — so the engine
  * proposes its dispatch row like any other phase. The follow-up batch is the draft all-research
  * batch right before the synthesis when there is one (up to the 5-session cap, beyond it only with a
@@ -18,7 +18,8 @@ import { appendToSection } from '../planWriter';
  * later declared batch move one batch on (their Batch cells only). Pure: plan → edit, or a refusal.
  */
 
-export const FOLLOW_UP_PREFIX = 'Follow-up research (exec:spike, type:research, read-only):';
+/** Written after the gap in Focus: the gap reads first in the table, the labels make it a read-only research track. */
+export const FOLLOW_UP_SUFFIX = '— follow-up research (exec:spike, type:research, read-only)';
 
 export interface FollowUpInput {
   /** The plan file's text (where its Phase Map is). */
@@ -44,8 +45,8 @@ export type FollowUpPlan =
 
 /** The gap a phase follows up, when its Focus is a follow-up's. */
 export function followUpGap(focus: string): string | null {
-  const at = focus.indexOf(FOLLOW_UP_PREFIX);
-  return at < 0 ? null : focus.slice(at + FOLLOW_UP_PREFIX.length).trim();
+  const at = focus.lastIndexOf(FOLLOW_UP_SUFFIX);
+  return at < 0 ? null : focus.slice(0, at).trim() || null;
 }
 
 /** R3 → R4, 1C → 1D, 1Z → 1AA, T-9 → T-10: the next free id after `last`. */
@@ -112,7 +113,7 @@ export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   const lastTrack = [...input.shape.tracks].sort(comparePhaseIds).at(-1) ?? 'R0';
   const phase = nextPhaseId(lastTrack, input.facts.map((f) => f.phase));
   const batch = joinable ? previous.index : before;
-  const focus = `${FOLLOW_UP_PREFIX} ${gap}`;
+  const focus = `${gap} ${FOLLOW_UP_SUFFIX}`;
   const shifted = new Set(joinable ? [] : laterBatches.flatMap((b) => b.phases));
 
   const edit = (text: string): string => {

@@ -160,7 +160,7 @@ describe('the synthesis batch waits for the Research Sufficiency Assessment', ()
     expect(added).toMatchObject({ phase: 'R4', batch: 2, newBatch: true });
     const after = await readFile(planPath, 'utf8');
     expect(after).toContain('| S1 | [CIA-939](https://linear.app/claudian/issue/CIA-939) | Synthesis of the findings | 3 | R1, R2, R3 |');
-    expect(after).toContain('| R4 | [CIA-934](https://linear.app/claudian/issue/CIA-934) | Follow-up research (exec:spike, type:research, read-only): Q3 cost model | 2 | None |');
+    expect(after).toContain('| R4 | [CIA-934](https://linear.app/claudian/issue/CIA-934) | Q3 cost model — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
     expect(keepsEveryLine(PLAN.replace('Synthesis of the findings | 2 |', 'Synthesis of the findings | 3 |'), after)).toBe(true);
     expect(state().research?.followUps).toEqual([{ gap: 'Q3 cost model', phase: 'R4' }]);
     expect(state().batches.map((b) => [b.index, b.phases])).toEqual([[1, ['R1', 'R2', 'R3']], [2, ['R4']], [3, ['S1']]]);
