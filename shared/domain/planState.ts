@@ -90,6 +90,8 @@ export const SufficiencyState = z.object({
   gapList: z.array(z.string()).default([]),
   /** Why the outcome is not SUFFICIENT, item by item, in words (empty when it is). */
   unmet: z.array(z.string()).default([]),
+  /** What the section's Outcome line says, when it says one (the checklist decides; a different word is pointed out). */
+  writtenOutcome: z.enum(['SUFFICIENT', 'INSUFFICIENT', 'INCOMPLETE']).nullable().default(null),
 });
 export type SufficiencyState = z.infer<typeof SufficiencyState>;
 /** What the person answers; the rest is derived. */

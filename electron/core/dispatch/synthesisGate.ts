@@ -38,6 +38,11 @@ export function synthesisGate(batches: readonly Batch[], shape: ResearchShape, s
 
 /** "Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: …" */
 export function sufficiencyWait(s: SufficiencyState): string {
+  const said = s.writtenOutcome !== null && s.writtenOutcome !== s.outcome ? `; the section's Outcome line says ${s.writtenOutcome}, but the checklist decides` : '';
+  return `${verdict(s)}${said}`;
+}
+
+function verdict(s: SufficiencyState): string {
   const head = 'Synthesis waits for the Research Sufficiency Assessment';
   if (s.outcome === 'SUFFICIENT') return `${head}: SUFFICIENT — synthesis may proceed`;
   if (s.outcome === 'INCOMPLETE') return `${head}: INCOMPLETE — ${s.unmet.join('; ')}`;

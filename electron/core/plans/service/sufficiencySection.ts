@@ -157,9 +157,9 @@ export function sufficiencyOutcome(a: SufficiencyAnswers): SufficiencyState['out
   return a.convergence === 'yes' && a.coverage === 'yes' && contradictionsOk ? 'SUFFICIENT' : 'INSUFFICIENT';
 }
 
-function stateOf(a: SufficiencyAnswers): SufficiencyState {
+function stateOf(a: SufficiencyAnswers, writtenOutcome: SufficiencyState['writtenOutcome'] = null): SufficiencyState {
   const answers = { convergence: a.convergence, coverage: a.coverage, contradictions: a.contradictions, gaps: a.gaps, resolution: a.resolution ?? '' };
-  return { ...answers, outcome: sufficiencyOutcome(answers), gapList: splitGaps(answers.gaps), unmet: sufficiencyUnmet(answers) };
+  return { ...answers, outcome: sufficiencyOutcome(answers), gapList: splitGaps(answers.gaps), unmet: sufficiencyUnmet(answers), writtenOutcome };
 }
 
 export function emptySufficiency(): SufficiencyState {
@@ -201,13 +201,14 @@ export function parseSufficiency(text: string): SufficiencyState {
   if (!read) return emptySufficiency();
   const answer = (item: Item): SufficiencyAnswer => (read.lines[item]?.text.toLowerCase() as SufficiencyAnswer | undefined) || 'unknown';
   const gaps = read.lines.gaps?.text ?? '';
+  const written = /\b(SUFFICIENT|INSUFFICIENT|INCOMPLETE)\b/i.exec(read.lines.outcome?.text ?? '')?.[1]?.toUpperCase() as SufficiencyState['writtenOutcome'] | undefined;
   return stateOf({
     convergence: answer('convergence'),
     coverage: answer('coverage'),
     contradictions: answer('contradictions'),
     gaps: splitGaps(gaps).join('; '),
     resolution: read.lines.resolution?.text.trim() ?? '',
-  });
+  }, written ?? null);
 }
 
 /**

@@ -119,7 +119,7 @@ describe('§1 synthesis waits for the Research Sufficiency Assessment', () => {
     [
       'an Outcome line alone does not decide: the checklist does',
       '\n## Research Sufficiency\n\n- Outcome: **SUFFICIENT**\n',
-      'INCOMPLETE',
+      "Contradictions is not answered yet; the section's Outcome line says SUFFICIENT, but the checklist decides",
     ],
   ])('%s', (_name, section, message) => {
     const v = gate(plan([...TRACKS, SYNTHESIS], section));
