@@ -77,7 +77,7 @@ export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly st
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
   const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
-  const research = { shape: researchShape(facts), sufficiency: parseSufficiency(text) };
+  const research = { shape: researchShape(facts), sufficiency: parseSufficiency(text, plan) };
   return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, research };
 }
 

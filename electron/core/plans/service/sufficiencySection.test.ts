@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../parsePlan';
 import { parseSufficiency, setSufficiencyEdit, splitGaps } from './sufficiencySection';
 
 /** The `## Research Sufficiency` section: read as a person writes it, written without losing their words. */
@@ -24,6 +25,11 @@ Notes: ask Zotero about Q3.
 describe('reading the section', () => {
   it('answers are the first yes/no/unknown after the label; notes after them are not answers', () => {
     expect(parseSufficiency(HAND)).toMatchObject({ convergence: 'yes', coverage: 'unknown', contradictions: 'yes', resolution: '', outcome: 'INCOMPLETE' });
+  });
+
+  it('placed by the parsed plan\'s headings (the load path) it reads the same as from the text alone', () => {
+    const written = setSufficiencyEdit({ convergence: 'yes', coverage: 'no', contradictions: 'yes', gaps: 'Q3; Q4', resolution: 'follow R1' })(HAND);
+    for (const text of [HAND, written, written.replace(/\n/g, '\r\n')]) expect(parseSufficiency(text, parsePlan(text, 'plan.md'))).toEqual(parseSufficiency(text));
   });
 
   it.each([

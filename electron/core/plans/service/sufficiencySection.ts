@@ -1,5 +1,6 @@
 import type { SufficiencyAnswer, SufficiencyAnswers, SufficiencyState } from '../../../../shared/domain/planState';
-import { detectEol } from '../lines';
+import type { ParsedPlan } from '../../../../shared/domain/plan';
+import { detectEol, LineTable } from '../lines';
 import { indexPlan, type IndexedSection, type PlanIndex } from '../planIndex';
 import { upsertSection } from '../planWriter';
 import { appendLinesToSection, applyEdits, sectionEol, type TextEdit } from '../sectionEdit';
@@ -78,12 +79,30 @@ function readSection(text: string): ReadSection | null {
   const index = indexPlan(text);
   const section = findSection(index);
   if (!section) return null;
-  const lines: Partial<Record<Kind, SectionLine>> = {};
   const first = index.lines.lineOf(section.bodyStart);
   const last = index.lines.lineOf(Math.max(section.bodyStart, section.bodyEnd - 1));
+  return { index, section, lines: scanLines(text, index.lines, first, last, section.bodyEnd) };
+}
+
+/**
+ * The section's lines found from the parsed plan's headings (no second markdown parse: this runs on
+ * every plan load). Body: the lines after the heading up to the next heading of its level or higher.
+ */
+function linesFromPlan(text: string, plan: Pick<ParsedPlan, 'sections'>): Partial<Record<Kind, SectionLine>> | null {
+  const at = plan.sections.findIndex((s) => /^research sufficiency\b/i.test(s.heading.trim().replace(/\s+/g, ' ')));
+  const section = plan.sections[at];
+  if (!section) return null;
+  const next = plan.sections.slice(at + 1).find((s) => s.depth <= section.depth);
+  const table = new LineTable(text);
+  const last = next ? next.line - 1 : table.count;
+  return scanLines(text, table, section.line + 1, last, table.line(last).end);
+}
+
+function scanLines(text: string, table: LineTable, first: number, last: number, bodyEnd: number): Partial<Record<Kind, SectionLine>> {
+  const lines: Partial<Record<Kind, SectionLine>> = {};
   for (let n = first; n <= last; n += 1) {
-    const span = index.lines.line(n);
-    if (span.start >= section.bodyEnd) break;
+    const span = table.line(n);
+    if (span.start >= bodyEnd) break;
     const content = text.slice(span.start, span.contentEnd);
     const m = /^(\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?)(\[([ xX])\]\s+)?((?:\*\*|__)?\s*)(.*)$/.exec(content);
     if (!m) continue;
@@ -112,15 +131,15 @@ function readSection(text: string): ReadSection | null {
     let blockEnd = span.contentEnd;
     const indent = /^\s*/.exec(lead)?.[0].length ?? 0;
     for (let k = n + 1; k <= last; k += 1) {
-      const next = index.lines.line(k);
-      if (next.start >= section.bodyEnd) break;
+      const next = table.line(k);
+      if (next.start >= bodyEnd) break;
       const line = text.slice(next.start, next.contentEnd);
       if (line.trim() === '' || (/^\s*/.exec(line)?.[0].length ?? 0) <= indent) break;
       blockEnd = next.contentEnd;
     }
     lines[kind] = { kind, line: n, contentEnd: span.contentEnd, blockEnd, tick: tickAt === null ? null : { start: tickAt, end: tickAt + 1 }, colonEnd, value, text: value ? text.slice(value.start, value.end) : '' };
   }
-  return { index, section, lines };
+  return lines;
 }
 
 const NONE = /^(?:none(?: noted)?|n\/a|—|-)?$/i;
@@ -195,10 +214,14 @@ export function renderSufficiency(a: SufficiencyAnswers): string {
     .join('\n');
 }
 
-/** Reads the section back; anything missing or unreadable counts as unanswered. */
-export function parseSufficiency(text: string): SufficiencyState {
-  const read = readSection(text);
-  if (!read) return emptySufficiency();
+/**
+ * Reads the section back; anything missing or unreadable counts as unanswered. With the parsed plan
+ * its headings place the section (cheap); without, the text is indexed.
+ */
+export function parseSufficiency(text: string, plan?: Pick<ParsedPlan, 'sections'>): SufficiencyState {
+  const lines = plan ? linesFromPlan(text, plan) : (readSection(text)?.lines ?? null);
+  if (!lines) return emptySufficiency();
+  const read = { lines };
   const answer = (item: Item): SufficiencyAnswer => (read.lines[item]?.text.toLowerCase() as SufficiencyAnswer | undefined) || 'unknown';
   const gaps = read.lines.gaps?.text ?? '';
   const written = /\b(SUFFICIENT|INSUFFICIENT|INCOMPLETE)\b/i.exec(read.lines.outcome?.text ?? '')?.[1]?.toUpperCase() as SufficiencyState['writtenOutcome'] | undefined;
