@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from '../pages/AppPage';
 import { DispatchPage } from '../pages/DispatchPage';
 import { serveApp, type ServedApp } from '../support/serveApp';
@@ -66,9 +66,18 @@ const plan = (repo: string): string => `# Queue library research
 
 ${SECTION}`;
 
+/** The same research, assessed with a contradiction nobody has resolved yet. */
+const CONTRADICTED = `## Research Sufficiency
+
+- [x] Evidence convergence: yes
+- [x] Coverage: yes
+- [x] Contradictions: yes — R1 and R2 disagree on throughput
+`;
+
 let app: ServedApp;
 let root: string;
 let planPath: string;
+let contradictedPath: string;
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'switchyard-research-'));
   const home = join(root, 'home');
@@ -77,6 +86,8 @@ test.beforeAll(async () => {
   const repo = join(root, 'repos', 'queue-lab');
   mkdirSync(repo, { recursive: true });
   writeFileSync(planPath, plan(repo));
+  contradictedPath = join(home, 'plans', '2026-12-01-ccc-queue-contradiction.md');
+  writeFileSync(contradictedPath, plan(repo).replace(SECTION, CONTRADICTED).replace('# Queue library research', '# Queue library research, contradicted'));
   const data = join(root, 'data');
   mkdirSync(data);
   app = await serveApp(['--claude-home', home, '--data-dir', data]);
@@ -86,6 +97,10 @@ test.afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+async function pickPlan(page: Page, label: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Plan', exact: true }).selectOption({ label });
+}
+
 test('synthesis waits for the Research Sufficiency Assessment: gaps offer follow-up tracks, an override takes a reason', async ({ page }) => {
   test.setTimeout(60_000);
   const ui = new AppPage(page);
@@ -93,6 +108,7 @@ test('synthesis waits for the Research Sufficiency Assessment: gaps offer follow
   await page.goto(app.openUrl);
   await ui.waitConnected();
   await ui.openView('Dispatch');
+  await pickPlan(page, '2026-12-01-ccc-queue-research.md — CIA-930');
 
   // The gate, in words, on the synthesis batch; approval blocked until overridden.
   const gate = dispatch.violations(dispatch.batch(2)).filter({ hasText: 'Synthesis waits for the Research Sufficiency Assessment' });
@@ -127,4 +143,33 @@ test('synthesis waits for the Research Sufficiency Assessment: gaps offer follow
   const after = readFileSync(planPath, 'utf8');
   expect(after).toMatch(/Batch 3 approved by .*OVERRIDE of \d+ violation\(s\) \([^)]*research\.sufficiency[^)]*\): "Cost is out of scope for this decision"/);
   expect(after).toContain(SECTION);
+});
+
+test('contradictions hold the synthesis until a person writes the resolution; then it may be approved without an override', async ({ page }) => {
+  test.setTimeout(60_000);
+  const ui = new AppPage(page);
+  const dispatch = new DispatchPage(page);
+  await page.goto(app.openUrl);
+  await ui.waitConnected();
+  await ui.openView('Dispatch');
+  await pickPlan(page, '2026-12-01-ccc-queue-contradiction.md — CIA-930');
+
+  const gate = dispatch.violations(dispatch.batch(2)).filter({ hasText: 'Synthesis waits for the Research Sufficiency Assessment' });
+  await expect(gate).toContainText('INSUFFICIENT — gaps: Contradictions: conflicting evidence needs a written human resolution');
+  await expect(dispatch.approve(2)).toBeDisabled();
+
+  const checklist = page.getByTestId('sufficiency');
+  await checklist.getByTestId('sufficiency-resolution').fill('R2 measured an old release; dgw follows R1');
+  await checklist.scrollIntoViewIfNeeded();
+  await ui.screenshot('dispatch-sufficiency-resolution');
+  await checklist.getByTestId('save-sufficiency').click();
+  await expect(page.getByTestId('sufficiency-outcome')).toHaveText('SUFFICIENT');
+  await expect(gate).toHaveCount(0);
+  await expect(dispatch.approve(2)).toBeEnabled();
+  await expect(dispatch.overrideReason(2)).toHaveCount(0);
+  await dispatch.approve(2).click();
+  await expect(dispatch.approve(2)).toHaveCount(0, { timeout: 10_000 });
+  const after = readFileSync(contradictedPath, 'utf8');
+  expect(after).toContain('- [x] Contradictions: yes — R1 and R2 disagree on throughput\n- Resolution: R2 measured an old release; dgw follows R1\n');
+  expect(after).toMatch(/Batch 2 approved by [^;\n]*: 1 session\(s\) S1; merge order S1\n/);
 });

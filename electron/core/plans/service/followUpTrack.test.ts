@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../parsePlan';
 import { batchStates } from './batchStates';
 import { batchesOf, dispatchBasis, evaluateDispatch } from './evaluateDispatch';
-import { nextPhaseId, planFollowUpTrack, type FollowUpPlan } from './followUpTrack';
+import { followUpBatchFull, nextPhaseId, planFollowUpTrack, type FollowUpPlan } from './followUpTrack';
 
 /**
  * §1 "INSUFFICIENT (specify which gaps remain and dispatch targeted follow-up tracks)": a follow-up
@@ -99,6 +99,8 @@ describe('adding a follow-up track for a named gap', () => {
 
   it('a second gap joins the follow-up batch instead of opening another', () => {
     const next = applied(applied(plan(), 'Q3 cost model'), 'a second source for latency');
+    const v = view(next);
+    expect(followUpBatchFull(v.basis.facts, batchesOf(v.evaluation.rows, v.basis.facts))).toBe(false);
     expect(next).toContain('| R5 |  | a second source for latency — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
     expect(next).toContain('| Synthesis of the findings | 3 |');
   });
@@ -128,6 +130,8 @@ describe('adding a follow-up track for a named gap', () => {
   it('the 5-session research cap: a sixth follow-up needs the written justification, kept in Dispatch Facts', () => {
     let md = plan();
     for (const gap of ['g1', 'g2', 'g3', 'g4', 'g5']) md = applied(md, gap);
+    const full = view(md);
+    expect(followUpBatchFull(full.basis.facts, batchesOf(full.evaluation.rows, full.basis.facts))).toBe(true);
     const refused = follow(md, 'g6');
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.reason).toContain('the cap is 5');

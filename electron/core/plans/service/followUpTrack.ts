@@ -139,3 +139,9 @@ export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   };
   return { ok: true, phase, batch, newBatch: !joinable, edit };
 }
+
+/** Does a batch holding follow-up tracks already have the 5 research sessions §1 allows? */
+export function followUpBatchFull(facts: readonly PhaseFacts[], batches: readonly Batch[]): boolean {
+  const followUps = new Set(facts.filter((f) => followUpGap(f.focus) !== null).map((f) => f.phase));
+  return batches.some((b) => b.phases.some((p) => followUps.has(p)) && b.phases.length >= MAX_RESEARCH_SESSIONS);
+}

@@ -25,7 +25,7 @@ import type { LinearSink } from './linearSink';
 import { planSummary, unreadableSummary } from './planSummary';
 import { registryWantsFor } from './registryWants';
 import { registryWriteBackEdit } from './registryWriteBack';
-import { followUpGap, planFollowUpTrack } from './followUpTrack';
+import { followUpBatchFull, followUpGap, planFollowUpTrack } from './followUpTrack';
 import { parseSufficiency, setSufficiencyEdit } from './sufficiencySection';
 
 export interface PlansServiceOptions {
@@ -222,7 +222,10 @@ export class PlansService {
       batches: batchesOf(evaluation.rows, basis.facts),
       batchStates: batchStates(snapshot.parsed, batchesOf(evaluation.rows, basis.facts)),
       approvals: snapshot.parsed.approvals,
-      research: shape.tracks.length > 0 ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpsOf(basis) } : null,
+      research:
+        shape.tracks.length > 0
+          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpsOf(basis), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
+          : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
     };

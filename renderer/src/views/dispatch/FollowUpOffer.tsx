@@ -12,7 +12,11 @@ export function FollowUpOffer({ planPath, research }: { planPath: string; resear
   const [justification, setJustification] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const s = research.sufficiency;
-  if (s.outcome !== 'INSUFFICIENT') return null;
+  // Research closes convergence and coverage gaps; a contradiction only a person's resolution closes.
+  const researchable = s.gapList.length > 0 || s.convergence === 'no' || s.coverage === 'no';
+  if (s.outcome !== 'INSUFFICIENT' || !researchable) return null;
+  // §1 cap: a follow-up batch already holding 5 research sessions takes one more only with a justification.
+  const full = research.followUpBatchFull;
   const trackOf = (gap: string) => research.followUps.find((f) => f.gap.toLowerCase() === gap.toLowerCase())?.phase ?? null;
   return (
     <div className="dispatch-followups" data-testid="follow-up-offer">
@@ -63,13 +67,15 @@ export function FollowUpOffer({ planPath, research }: { planPath: string; resear
           })}
         </ul>
       )}
-      <input
-        aria-label="Justification beyond 5 research sessions"
-        className="dispatch-followup-why"
-        placeholder="Justification, only needed past 5 research sessions in one batch (kept in the plan)"
-        value={justification}
-        onChange={(e) => setJustification(e.target.value)}
-      />
+      {full ? (
+        <input
+          aria-label="Justification beyond 5 research sessions"
+          className="dispatch-followup-why"
+          placeholder="The follow-up batch is at the cap of research sessions: why one more (kept in the plan)"
+          value={justification}
+          onChange={(e) => setJustification(e.target.value)}
+        />
+      ) : null}
     </div>
   );
 }

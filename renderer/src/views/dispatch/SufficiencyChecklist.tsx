@@ -43,15 +43,15 @@ export function SufficiencyChecklist({ planPath, research }: { planPath: string;
         </div>
       ))}
       {draft.contradictions === 'yes' || draft.resolution !== '' ? (
-        <div className="dispatch-suff-gaps">
+        <label className="dispatch-suff-gaps dispatch-suff-resolution">
+          <span>Resolution</span>
           <input
-            aria-label="Resolution"
             data-testid="sufficiency-resolution"
             value={draft.resolution}
             placeholder="How a person resolved the conflicting evidence (needed before SUFFICIENT)"
             onChange={(e) => setDraft({ ...draft, resolution: e.target.value })}
           />
-        </div>
+        </label>
       ) : null}
       <div className="dispatch-suff-gaps">
         <input aria-label="Gaps" value={draft.gaps} placeholder="Gaps that remain, separated by ; (one follow-up track each)" onChange={(e) => setDraft({ ...draft, gaps: e.target.value })} />
