@@ -133,15 +133,18 @@ export class WorkspaceRuntime {
   }
 
   async updateSettings(settings: Settings): Promise<void> {
-    const before = effectiveRoots(this.config, this.settings);
+    const rules = (s: Settings) => JSON.stringify([s.sharedInfrastructurePatterns, s.costProfile]);
+    const before = { roots: effectiveRoots(this.config, this.settings), rules: rules(this.settings) };
     this.settings = settings;
     await this.linearService?.service.updateSettings(settings); // linear service: settings
-    const after = effectiveRoots(this.config, settings);
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
+    const after = { roots: effectiveRoots(this.config, settings), rules: rules(settings) };
+    if (JSON.stringify(before.roots) !== JSON.stringify(after.roots)) {
       await this.registry?.stop();
       await this.startRegistry();
       await this.plansService?.stop(); // plans service: new plan folders
       await this.startPlans();
+    } else if (before.rules !== after.rules) {
+      this.plansService?.rulesChanged(); // plans service: the dispatch rules' settings
     }
   }
 
@@ -207,6 +210,7 @@ export class WorkspaceRuntime {
       },
       onPlanContext: (part) => this.updatePlanContext(part),
       infraPatterns: () => this.settings.sharedInfrastructurePatterns,
+      costProfile: () => this.settings.costProfile,
       // Read lazily: the Linear service starts after the plans service and may be absent.
       linear: () => this.linear,
       warn: (messages) => this.warnings.replace('plans', messages),

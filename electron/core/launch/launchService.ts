@@ -15,7 +15,7 @@ import { violationConcernsBatch } from '../../../shared/domain/violationScope';
 import type { StateStore } from '../state/stateStore';
 import { claudeArgs, claudeCommandLine, permissionModeFor } from './claudeCommand';
 import { claudeSessionName } from './claudeSessionName';
-import { findClaude } from './findClaude';
+import { findClaude } from '../sessions/claude/findClaude';
 import { HookEndpoint, type HookCall } from './hookEndpoint';
 import { hookSettings } from './hookSettings';
 import { launchTarget } from './launchTarget';

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { LinearConnectionState, RateBudget } from '../../../shared/domain/linear';
 import { mapLinearError } from './mapLinearError';
 import {
+  COMMENT_CREATE_MUTATION,
+  ISSUE_ASSIGN_MUTATION,
+  ISSUE_COMMENTS_QUERY,
   ISSUE_CREATE_MUTATION,
   ISSUE_TEAM_STATES_QUERY,
   ISSUE_UPDATE_STATE_MUTATION,
@@ -11,9 +14,13 @@ import {
   PLAN_POLL_QUERY,
   SUB_ISSUE_CONTEXT_QUERY,
   TEAMS_QUERY,
+  USERS_QUERY,
   VIEWER_QUERY,
 } from './operations';
 import {
+  commentCreateResultSchema,
+  issueAssignResultSchema,
+  issueCommentsResultSchema,
   issueCreateResultSchema,
   issueTeamStatesResultSchema,
   issueUpdateStateResultSchema,
@@ -22,7 +29,11 @@ import {
   planPollResultSchema,
   subIssueContextResultSchema,
   teamsResultSchema,
+  usersResultSchema,
   viewerResultSchema,
+  type CommentCreateResult,
+  type IssueAssignResult,
+  type IssueCommentsResult,
   type IssueCreateResult,
   type IssueTeamStatesResult,
   type IssueUpdateStateResult,
@@ -31,6 +42,7 @@ import {
   type PlanPollResult,
   type SubIssueContextResult,
   type TeamsResult,
+  type UsersResult,
   type ViewerResult,
 } from './operationResults';
 import { parseRateBudget, type HeaderSource } from './rateBudget';
@@ -77,6 +89,11 @@ export interface IssueCreateInput {
   stateId?: string | null;
 }
 
+export interface IssueAssignment {
+  assigneeId?: string | null;
+  delegateId?: string | null;
+}
+
 export interface LabelCreateInput {
   name: string;
   teamId?: string | null;
@@ -94,6 +111,14 @@ export interface LinearGateway {
   createIssue(input: IssueCreateInput): Promise<LinearResult<IssueCreateResult>>;
   issueTeamStates(issueId: string): Promise<LinearResult<IssueTeamStatesResult>>;
   updateIssueState(issueId: string, stateId: string): Promise<LinearResult<IssueUpdateStateResult>>;
+  /** One page of the workspace's users, app users (agents) included. */
+  users(after?: string | null): Promise<LinearResult<UsersResult>>;
+  /** Assign to a person and/or delegate to an agent; `null` clears, absent leaves as is. */
+  assignIssue(issueId: string, to: IssueAssignment): Promise<LinearResult<IssueAssignResult>>;
+  /** Posts a markdown comment on an issue (UUID or identifier). */
+  createComment(issueId: string, body: string): Promise<LinearResult<CommentCreateResult>>;
+  /** One page of an issue's comments, oldest first. */
+  issueComments(issueId: string, after?: string | null): Promise<LinearResult<IssueCommentsResult>>;
   /** The most recent budget seen on any reply (success or failure). */
   lastBudget(): RateBudget | null;
 }
@@ -190,6 +215,15 @@ export function createLinearGateway(options: LinearGatewayOptions): LinearGatewa
     createIssue: (input) => request(ISSUE_CREATE_MUTATION, { input: buildIssueCreateVariables(input) }, issueCreateResultSchema),
     issueTeamStates: (id) => request(ISSUE_TEAM_STATES_QUERY, { id }, issueTeamStatesResultSchema),
     updateIssueState: (id, stateId) => request(ISSUE_UPDATE_STATE_MUTATION, { id, input: { stateId } }, issueUpdateStateResultSchema),
+    users: (after) => request(USERS_QUERY, { after: after ?? null }, usersResultSchema),
+    assignIssue: (id, to) => {
+      const input: Record<string, unknown> = {};
+      if (to.assigneeId !== undefined) input.assigneeId = to.assigneeId;
+      if (to.delegateId !== undefined) input.delegateId = to.delegateId;
+      return request(ISSUE_ASSIGN_MUTATION, { id, input }, issueAssignResultSchema);
+    },
+    createComment: (issueId, body) => request(COMMENT_CREATE_MUTATION, { input: { issueId, body } }, commentCreateResultSchema),
+    issueComments: (id, after) => request(ISSUE_COMMENTS_QUERY, { id, after: after ?? null }, issueCommentsResultSchema),
     lastBudget: () => last,
   };
 }

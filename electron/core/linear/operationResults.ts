@@ -92,3 +92,43 @@ export const issueUpdateStateResultSchema = z.object({
   }),
 });
 export type IssueUpdateStateResult = z.infer<typeof issueUpdateStateResultSchema>;
+
+export const linearUserNodeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  active: z.boolean(),
+  app: z.boolean(),
+});
+export type LinearUserNode = z.infer<typeof linearUserNodeSchema>;
+
+export const usersResultSchema = z.object({ users: z.object({ nodes: z.array(linearUserNodeSchema), pageInfo }) });
+export type UsersResult = z.infer<typeof usersResultSchema>;
+
+export const issueAssignResultSchema = z.object({
+  issueUpdate: z.object({
+    success: z.boolean(),
+    issue: z.object({ id: z.string(), identifier: z.string(), assignee: linearUserRefSchema.nullable(), delegate: linearUserRefSchema.nullable() }).nullable(),
+  }),
+});
+export type IssueAssignResult = z.infer<typeof issueAssignResultSchema>;
+
+export const commentCreateResultSchema = z.object({
+  commentCreate: z.object({ success: z.boolean(), comment: z.object({ id: z.string(), url: z.string(), createdAt: z.string() }) }),
+});
+export type CommentCreateResult = z.infer<typeof commentCreateResultSchema>;
+
+export const linearCommentNodeSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  url: z.string(),
+  user: z.object({ id: z.string(), name: z.string(), displayName: z.string() }).nullable(),
+});
+export type LinearCommentNode = z.infer<typeof linearCommentNodeSchema>;
+
+export const issueCommentsResultSchema = z.object({
+  issue: z.object({ id: z.string(), identifier: z.string(), comments: z.object({ nodes: z.array(linearCommentNodeSchema), pageInfo }) }),
+});
+export type IssueCommentsResult = z.infer<typeof issueCommentsResultSchema>;

@@ -109,3 +109,47 @@ export const ISSUE_UPDATE_STATE_MUTATION = /* GraphQL */ `
     }
   }
 `;
+
+/** Workspace members and app users (agents such as Tembo, Cursor, Copilot): who an Agent cell names. */
+export const USERS_QUERY = /* GraphQL */ `
+  query SwitchyardUsers($after: String) {
+    users(first: 100, after: $after) {
+      nodes { id name displayName email active app }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** Assign an issue to a person, or delegate it to an agent (app user), in one update. */
+export const ISSUE_ASSIGN_MUTATION = /* GraphQL */ `
+  mutation SwitchyardIssueAssign($id: String!, $input: IssueUpdateInput!) {
+    issueUpdate(id: $id, input: $input) {
+      success
+      issue { id identifier assignee { id name } delegate { id name } }
+    }
+  }
+`;
+
+/** A comment on an issue (an @mention dispatch, a predicted-conflict note on the master issue). */
+export const COMMENT_CREATE_MUTATION = /* GraphQL */ `
+  mutation SwitchyardCommentCreate($input: CommentCreateInput!) {
+    commentCreate(input: $input) {
+      success
+      comment { id url createdAt }
+    }
+  }
+`;
+
+/** An issue's comments (e.g. a review findings table posted on it), oldest first, one page. */
+export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
+  query SwitchyardIssueComments($id: String!, $after: String) {
+    issue(id: $id) {
+      id
+      identifier
+      comments(first: 50, after: $after) {
+        nodes { id body createdAt url user { id name displayName } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`;

@@ -6,6 +6,7 @@ import { useAppStore } from '../store/appStore';
 import { ApprovalResultPanel } from './dispatch/ApprovalResultPanel';
 import { BatchLane } from './dispatch/BatchLane';
 import { DependencyGraph } from './dispatch/DependencyGraph';
+import { ReviewFindingsPanel } from './findings/ReviewFindingsPanel';
 import { PairDecisions } from './dispatch/PairDecisions';
 import { SubIssueProgress } from './linear/SubIssueProgress';
 import { FollowUpOffer } from './dispatch/FollowUpOffer';
@@ -18,6 +19,7 @@ import { ViewHeader } from './ViewHeader';
 /** The approval flow: pick a plan, review and edit its dispatch table batch by batch, approve or reject. */
 export function DispatchView() {
   const dispatch = useAppStore((s) => s.state?.dispatch);
+  const linearPlans = useAppStore((s) => s.state?.linearPlans);
   const plans = useMemo(() => Object.values(dispatch ?? {}).sort((a, b) => firstDraft(b) - firstDraft(a) || a.planPath.localeCompare(b.planPath)), [dispatch]);
   const [path, setPath] = useState<string | null>(null);
   const state: DispatchState | null = (path ? dispatch?.[path] : undefined) ?? plans[0] ?? null;
@@ -145,6 +147,9 @@ export function DispatchView() {
           );
         })}
         {state.research ? <SufficiencyChecklist key={state.contentHash} planPath={state.planPath} research={state.research} /> : null}
+        {state.masterIssue ? (
+          <ReviewFindingsPanel key={state.masterIssue.id} master={{ identifier: state.masterIssue.id, title: state.masterIssue.title }} subIssues={linearPlans?.[state.masterIssue.id]?.children ?? []} />
+        ) : null}
       </div>
     </>
   );

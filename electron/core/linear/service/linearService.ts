@@ -17,6 +17,7 @@ import { createStatusWriteBack, type StatusWriteBack, type WriteBackResult } fro
 import { SubIssueCreator, type SubIssueGateway } from '../subIssueCreator';
 import { CONNECTED, CONNECTING, connectionAfterPoll } from './accountConnection';
 import { linearStatesOf } from './linearStates';
+import { ReviewFindingsService } from './reviewFindingsService';
 
 /**
  * Linear for one workspace: the key from the SecretStore, the account state, one PlanPoller for all
@@ -77,6 +78,8 @@ export class LinearService {
   private readonly writeBack: StatusWriteBack;
   /** Delegates to whatever gateway is current, so creators survive a reconnect with a new key. */
   private readonly liveGateway: SubIssueGateway & Pick<LinearGateway, 'issueTeamStates' | 'updateIssueState'>;
+  /** §9 review findings on any issue: decisions, sub-issues per agreed finding, @mention dispatch. */
+  readonly findings: ReviewFindingsService;
 
   constructor(private readonly options: LinearServiceOptions) {
     const gw = (): LinearGateway => {
@@ -91,6 +94,8 @@ export class LinearService {
       issueTeamStates: (id) => gw().issueTeamStates(id),
       updateIssueState: (id, stateId) => gw().updateIssueState(id, stateId),
     };
+    // New sub-issues of a plan issue show in its Linear panel: poll now rather than at the next tick.
+    this.findings = new ReviewFindingsService(() => this.gateway, () => void this.refresh());
     this.writeBack = createStatusWriteBack(this.liveGateway, () => {
       const s = this.options.settings().linear;
       return { moveToInProgressOnSessionStart: s.writeBackStarted, moveToDoneOnMerge: s.writeBackMerged };

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { issueMatches, labelMatches, stateMatches, teamMatches } from './filters';
-import { StoreInputError, type LinearTestStore, type StoreIssue, type StoreLabel, type StoreState, type StoreTeam, type StoreUser } from './store';
+import { StoreInputError, type LinearTestStore, type StoreComment, type StoreIssue, type StoreLabel, type StoreState, type StoreTeam, type StoreUser } from './store';
 
 /** Root value for graphql `execute`: Linear's behaviour for the subset schema, backed by the store. */
 
@@ -117,6 +117,8 @@ export function createRootValue(store: LinearTestStore): Record<string, (args: A
     estimate: i.estimate,
     state: () => stateView(store.states.get(i.stateId) as StoreState),
     assignee: () => (i.assigneeId ? userView(store.users.get(i.assigneeId) as StoreUser) : null),
+    delegate: () => (i.delegateId ? userView(store.users.get(i.delegateId) as StoreUser) : null),
+    comments: (args: Args) => paginate(store.commentsOf(i.id), args, commentView),
     team: () => teamOrThrow(i.teamId),
     parent: () => {
       const p = i.parentId ? store.issues.get(i.parentId) : undefined;
@@ -136,6 +138,15 @@ export function createRootValue(store: LinearTestStore): Record<string, (args: A
       ),
   });
 
+  const commentView = (c: StoreComment): Record<string, unknown> => ({
+    id: c.id,
+    body: c.body,
+    createdAt: c.createdAt,
+    url: `${store.url(store.issues.get(c.issueId) as StoreIssue)}#comment-${c.id.slice(-8)}`,
+    user: () => (c.userId ? userView(store.users.get(c.userId) as StoreUser) : null),
+    issue: () => issueView(store.issues.get(c.issueId) as StoreIssue),
+  });
+
   const issuePayload = (i: StoreIssue): Record<string, unknown> => ({ success: true, lastSyncId: store.nextSyncId(), issue: issueView(i) });
 
   return {
@@ -149,6 +160,7 @@ export function createRootValue(store: LinearTestStore): Record<string, (args: A
       if (!u) throw new GraphQLError('No viewer', { extensions: { type: 'authentication error', code: 'AUTHENTICATION_ERROR' } });
       return userView(u);
     },
+    users: (args) => paginate([...store.users.values()].filter((u) => u.active || args.includeDisabled === true), args, userView),
     teams: (args) => paginate([...store.teams.values()].filter((t) => teamMatches(t, args.filter)), args, teamView),
     team: (args) => {
       const id = str(args.id) ?? '';
@@ -171,6 +183,7 @@ export function createRootValue(store: LinearTestStore): Record<string, (args: A
           estimate: typeof input.estimate === 'number' ? input.estimate : null,
           stateId: str(input.stateId) ?? null,
           assigneeId: str(input.assigneeId) ?? null,
+          delegateId: str(input.delegateId) ?? null,
           labelIds: Array.isArray(input.labelIds) ? input.labelIds.filter((x): x is string => typeof x === 'string') : [],
           parentId: str(input.parentId) ?? null,
         });
@@ -180,10 +193,16 @@ export function createRootValue(store: LinearTestStore): Record<string, (args: A
       guard(() => {
         const input = rec(args.input);
         const patch: Record<string, unknown> = {};
-        for (const k of ['title', 'description', 'stateId', 'assigneeId', 'parentId', 'estimate', 'labelIds']) {
+        for (const k of ['title', 'description', 'stateId', 'assigneeId', 'delegateId', 'parentId', 'estimate', 'labelIds']) {
           if (k in input) patch[k] = input[k];
         }
         return issuePayload(store.updateIssue(str(args.id) ?? '', patch));
+      }),
+    commentCreate: (args) =>
+      guard(() => {
+        const input = rec(args.input);
+        const comment = store.addComment({ issueId: str(input.issueId) ?? '', body: str(input.body) ?? '', userId: store.viewerId });
+        return { success: true, lastSyncId: store.nextSyncId(), comment: commentView(comment) };
       }),
     issueLabelCreate: (args) =>
       guard(() => {

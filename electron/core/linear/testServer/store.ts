@@ -20,6 +20,17 @@ export interface StoreUser {
   name: string;
   displayName: string;
   email: string;
+  active: boolean;
+  /** An app user: an integration or agent (Tembo, Cursor, Copilot…) that work can be delegated to. */
+  app: boolean;
+}
+
+export interface StoreComment {
+  id: string;
+  issueId: string;
+  body: string;
+  userId: string | null;
+  createdAt: string;
 }
 
 export interface StoreLabel {
@@ -40,6 +51,7 @@ export interface StoreIssue {
   estimate: number | null;
   stateId: string;
   assigneeId: string | null;
+  delegateId: string | null;
   labelIds: string[];
   parentId: string | null;
   createdAt: string;
@@ -54,13 +66,14 @@ export interface NewIssue {
   estimate?: number | null;
   stateId?: string | null;
   assigneeId?: string | null;
+  delegateId?: string | null;
   labelIds?: string[];
   parentId?: string | null;
   id?: string;
 }
 
 export type IssuePatch = Partial<
-  Pick<StoreIssue, 'title' | 'description' | 'estimate' | 'stateId' | 'assigneeId' | 'labelIds' | 'parentId'>
+  Pick<StoreIssue, 'title' | 'description' | 'estimate' | 'stateId' | 'assigneeId' | 'delegateId' | 'labelIds' | 'parentId'>
 >;
 
 export class StoreInputError extends Error {}
@@ -71,6 +84,7 @@ export class LinearTestStore {
   readonly users = new Map<string, StoreUser>();
   readonly labels = new Map<string, StoreLabel>();
   readonly issues = new Map<string, StoreIssue>();
+  readonly comments = new Map<string, StoreComment>();
   viewerId: string | null = null;
   private idCounter = 0;
   private syncId = 1000;
@@ -107,8 +121,8 @@ export class LinearTestStore {
     return state;
   }
 
-  addUser(name: string, displayName: string): StoreUser {
-    const user: StoreUser = { id: this.newId(), name, displayName, email: `${displayName}@example.test` };
+  addUser(name: string, displayName: string, options: { app?: boolean; active?: boolean } = {}): StoreUser {
+    const user: StoreUser = { id: this.newId(), name, displayName, email: `${displayName}@example.test`, active: options.active ?? true, app: options.app ?? false };
     this.users.set(user.id, user);
     return user;
   }
@@ -148,6 +162,7 @@ export class LinearTestStore {
     for (const id of labelIds) if (!this.labels.has(id)) throw new StoreInputError('Could not find referenced IssueLabel.');
     if (input.parentId && !this.issues.has(input.parentId)) throw new StoreInputError('Could not find referenced parent Issue.');
     if (input.assigneeId && !this.users.has(input.assigneeId)) throw new StoreInputError('Could not find referenced User.');
+    this.checkDelegate(input.delegateId);
     if (input.stateId && !this.states.has(input.stateId)) throw new StoreInputError('Could not find referenced WorkflowState.');
     if (input.id && this.issues.has(input.id)) throw new StoreInputError('An issue with this id already exists.');
     const at = this.stamp();
@@ -160,6 +175,7 @@ export class LinearTestStore {
       estimate: input.estimate ?? null,
       stateId: input.stateId ?? this.defaultStateId(team.id),
       assigneeId: input.assigneeId ?? null,
+      delegateId: input.delegateId ?? null,
       labelIds: [...labelIds],
       parentId: input.parentId ?? null,
       createdAt: at,
@@ -175,9 +191,33 @@ export class LinearTestStore {
     if (!issue) throw new StoreInputError('Could not find referenced Issue.');
     if (patch.stateId !== undefined && !this.states.has(patch.stateId)) throw new StoreInputError('Could not find referenced WorkflowState.');
     if (patch.labelIds) for (const l of patch.labelIds) if (!this.labels.has(l)) throw new StoreInputError('Could not find referenced IssueLabel.');
+    if (patch.assigneeId && !this.users.has(patch.assigneeId)) throw new StoreInputError('Could not find referenced User.');
+    this.checkDelegate(patch.delegateId);
     Object.assign(issue, patch);
     issue.updatedAt = this.stamp();
     return issue;
+  }
+
+  /** Linear delegates only to app users (agents); a person is assigned, not delegated to. */
+  private checkDelegate(delegateId: string | null | undefined): void {
+    if (!delegateId) return;
+    const user = this.users.get(delegateId);
+    if (!user) throw new StoreInputError('Could not find referenced User.');
+    if (!user.app) throw new StoreInputError('Only app users (agents) can be delegated to.');
+  }
+
+  addComment(input: { issueId: string; body: string; userId: string | null }): StoreComment {
+    const issue = this.findIssue(input.issueId);
+    if (!issue) throw new StoreInputError('Could not find referenced Issue.');
+    if (!input.body.trim()) throw new StoreInputError('Comment body is required.');
+    const comment: StoreComment = { id: this.newId(), issueId: issue.id, body: input.body, userId: input.userId, createdAt: this.stamp() };
+    this.comments.set(comment.id, comment);
+    issue.updatedAt = comment.createdAt;
+    return comment;
+  }
+
+  commentsOf(issueId: string): StoreComment[] {
+    return [...this.comments.values()].filter((c) => c.issueId === issueId).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   }
 
   archiveIssue(id: string): void {
@@ -253,6 +293,8 @@ export function seedDefault(store: LinearTestStore): DefaultSeed {
   };
   const viewer = store.addUser('Ada Lovelace', 'ada');
   const agent = store.addUser('Claude', 'claude');
+  store.addUser('Tembo', 'tembo', { app: true });
+  store.addUser('Cursor', 'cursor', { app: true });
   store.viewerId = viewer.id;
   store.addLabel({ name: 'type:chore' });
   store.addLabel({ name: 'type:spike' });

@@ -39,6 +39,8 @@ export interface PlansServiceOptions {
   log?: (message: string) => void;
   /** Extra shared-infrastructure path patterns from Settings. */
   infraPatterns?: () => readonly string[];
+  /** Settings → cost profile: the §4 "> $10" default for plans without a `Cost profile:` line. */
+  costProfile?: () => string | null;
   debounceMs?: number;
   writeBackDelayMs?: number;
   /** Who approves (os user name by default). */
@@ -155,9 +157,20 @@ export class PlansService {
     const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
     return {
       extraInfraPatterns: this.options.infraPatterns?.() ?? [],
+      costProfile: this.options.costProfile?.() ?? null,
       repoPath: planRepository(snapshot.parsed, records, input.repos ?? [], sessions),
       worktreeRoot: input.claudeHome ? join(input.claudeHome, 'worktrees') : null,
     };
+  }
+
+  /** Settings' patterns or cost profile changed: every plan is judged again with them (files are not re-read). */
+  rulesChanged(): void {
+    if (this.stopped) return;
+    for (const [path, l] of this.loaded) {
+      if (!l.snapshot || !l.basis) continue;
+      this.loaded.set(path, { ...l, basis: dispatchBasis(l.snapshot.parsed, l.snapshot.text, this.options.folders().repos ?? [], this.basisOptions(l.snapshot, l.basis.sessions)) });
+    }
+    this.publish();
   }
 
   /** Sessions appeared or moved: a plan whose repository was unknown may know it now. */

@@ -10,6 +10,7 @@ export interface RowActions {
   /** Opens the diff review of the branch against the queue's base. */
   review(branch: string): void;
   openPull(branch: string): void;
+  markReady(branch: string): void;
 }
 
 function FilesCell({ row }: { row: MergeRowView }) {
@@ -72,7 +73,7 @@ export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueVie
             </td>
             {pulls ? (
               <td>
-                <PullCell entry={pulls[row.branch]} busy={busy} onOpen={() => actions.openPull(row.branch)} />
+                <PullCell entry={pulls[row.branch]} busy={busy} onOpen={() => actions.openPull(row.branch)} onMarkReady={() => actions.markReady(row.branch)} />
               </td>
             ) : null}
             <td>
