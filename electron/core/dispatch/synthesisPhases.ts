@@ -28,7 +28,7 @@ export interface ResearchShape {
 const SYNTHESIS_WORD = /\bsynthe(?:sis|ses|si[sz](?:e|es|ed|ing))\b/i;
 
 function namedSynthesis(p: PhaseFacts): string | null {
-  if (typeLabels(p.execRaw).includes('synthesis') || typeLabels(p.focus).includes('synthesis')) return 'label type:synthesis';
+  if (p.typeLabels.includes('synthesis') || typeLabels(p.execRaw).includes('synthesis') || typeLabels(p.focus).includes('synthesis')) return 'label type:synthesis';
   const inFocus = SYNTHESIS_WORD.exec(p.focus)?.[0];
   if (inFocus) return `Focus "${p.focus.trim()}" says "${inFocus}"`;
   for (const [id, title] of Object.entries(p.issueTitles)) {

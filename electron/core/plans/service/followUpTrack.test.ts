@@ -110,6 +110,14 @@ describe('adding a follow-up track for a named gap', () => {
     expect(next).toContain('| Build the chosen option | 4 (after S1) | S1 |');
   });
 
+  it('a plan with a Phase Map per stage: the row goes into the tracks\' table, the synthesis moves in its own', () => {
+    const md = plan().replace(/\| S1 \| (.*)\n/, '\n### Phase Map (synthesis)\n\n| Phase | Issues | Focus | Batch | Dependencies |\n|-------|--------|-------|-------|--------------|\n| S1 | $1\n');
+    expect(view(md).basis.research.shape.synthesis.map((x) => x.phase)).toEqual(['S1']);
+    const next = applied(md, 'Q3 cost model');
+    expect(next).toMatch(/\| R3 \|[^\n]*\n\| R4 \| {2}\| Q3 cost model — follow-up research/);
+    expect(next).toContain('| S1 | [CIA-939](https://linear.app/claudian/issue/CIA-939) | Synthesis of the findings | 3 | R1, R2, R3 |');
+  });
+
   it.each<[string, string, string]>([
     ['the same gap twice', 'Q3 cost model', 'already has the follow-up track R4'],
     ['an empty gap', '   ', 'Name the gap'],

@@ -4,7 +4,7 @@ import { comparePhaseIds, MAX_RESEARCH_SESSIONS, parseDeclaredBatch, type Resear
 import { appendDispatchRows, setDispatchCells } from '../dispatchTableEdit';
 import { indexPlan } from '../planIndex';
 import { ISSUE_ID_PATTERN } from '../issueRefs';
-import { classifyTables } from '../planTables';
+import { classifyTables, type ClassifiedTable } from '../planTables';
 import { appendToSection } from '../planWriter';
 
 /**
@@ -68,6 +68,20 @@ export function nextPhaseId(last: string, taken: readonly string[]): string {
   return `${last}-follow-up`;
 }
 
+function phaseMaps(text: string): ClassifiedTable[] {
+  return classifyTables(indexPlan(text)).filter((t) => t.kind === 'phaseMap' && t.table.editable);
+}
+
+/** The Phase Map holding the research tracks (the last one's row), else the first Phase Map. */
+function trackTable(text: string, tracks: readonly string[]): ClassifiedTable | null {
+  const maps = phaseMaps(text);
+  const holds = (t: ClassifiedTable, id: string) => {
+    const column = t.columns.index.phase;
+    return column !== undefined && t.table.rows.some((r) => (r.cells[column]?.text ?? '').trim() === id);
+  };
+  return [...tracks].reverse().map((id) => maps.find((t) => holds(t, id))).find((t) => t !== undefined) ?? maps[0] ?? null;
+}
+
 export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   const gap = input.gap.replace(/\s+/g, ' ').trim();
   if (gap === '') return { ok: false, reason: 'Name the gap the follow-up track should close.' };
@@ -79,7 +93,7 @@ export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   const holder = input.facts.find((f) => f.issueIds.some((i) => i.toUpperCase() === issue));
   if (issue !== '' && holder) return { ok: false, reason: `${issue} is already the issue of phase ${holder.phase}: one issue per session.` };
 
-  const phaseMap = classifyTables(indexPlan(input.text)).find((t) => t.kind === 'phaseMap' && t.table.editable);
+  const phaseMap = trackTable(input.text, input.shape.tracks);
   if (!phaseMap) return { ok: false, reason: 'The plan has no Phase Map table to add the follow-up track to.' };
   if (phaseMap.columns.index.batch === undefined || phaseMap.columns.index.phase === undefined) {
     return { ok: false, reason: 'The Phase Map has no Phase and Batch columns, so a follow-up batch before the synthesis cannot be declared: add the follow-up phase by hand.' };
@@ -117,18 +131,20 @@ export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   const shifted = new Set(joinable ? [] : laterBatches.flatMap((b) => b.phases));
 
   const edit = (text: string): string => {
-    const phaseMap = classifyTables(indexPlan(text)).find((t) => t.kind === 'phaseMap' && t.table.editable);
+    const phaseMap = trackTable(text, input.shape.tracks);
     if (!phaseMap) return text;
-    const batchColumn = phaseMap.columns.index.batch;
-    const phaseColumn = phaseMap.columns.index.phase;
     let next = text;
-    if (batchColumn !== undefined && phaseColumn !== undefined && shifted.size > 0) {
-      const writes = phaseMap.table.rows
+    // Every Phase Map (a plan may keep one per stage) moves the shifted phases' Batch cells; cell edits keep line numbers.
+    for (const map of shifted.size > 0 ? phaseMaps(text) : []) {
+      const batchColumn = map.columns.index.batch;
+      const phaseColumn = map.columns.index.phase;
+      if (batchColumn === undefined || phaseColumn === undefined) continue;
+      const writes = map.table.rows
         .filter((r) => shifted.has((r.cells[phaseColumn]?.text ?? '').trim()))
         .map((r) => ({ r, cell: r.cells[batchColumn]?.text ?? '' }))
         .filter(({ cell }) => parseDeclaredBatch(cell) !== null)
         .map(({ r, cell }) => ({ line: r.line, cells: { batch: cell.replace(/\d+/, (n) => String(Number(n) + 1)) } }));
-      next = setDispatchCells(next, phaseMap.table.line, writes).text;
+      next = setDispatchCells(next, map.table.line, writes).text;
     }
     const issueCell = issue === '' ? '' : input.linkBase ? `[${issue}](${input.linkBase}/issue/${issue})` : issue;
     next = appendDispatchRows(next, phaseMap.table.line, [{ phase, issues: issueCell, focus, batch: String(batch), dependencies: 'None' }]);

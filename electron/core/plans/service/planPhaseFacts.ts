@@ -113,6 +113,7 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
 
     const facts = makePhaseFacts({
       phase: p.phase,
+      typeLabels: [...new Set(labels)],
       issueIds,
       issueTitles,
       focus: p.focus,

@@ -32,6 +32,15 @@ describe('reading the section', () => {
     for (const text of [HAND, written, written.replace(/\n/g, '\r\n')]) expect(parseSufficiency(text, parsePlan(text, 'plan.md'))).toEqual(parseSufficiency(text));
   });
 
+  it.each<[string, string, Record<string, unknown>]>([
+    ['a ticked item without yes/no is met; "No contradictions" says no', '- [x] Evidence convergence (R1 and R3 agree)\n- [x] Coverage — Q1 to Q4\n- [x] No contradictions\n', { convergence: 'yes', coverage: 'yes', contradictions: 'no', outcome: 'SUFFICIENT' }],
+    ['an unticked item without yes/no is not answered', '- [ ] Evidence convergence\n- [ ] Coverage\n- [ ] No contradictions\n', { convergence: 'unknown', coverage: 'unknown', contradictions: 'unknown', outcome: 'INCOMPLETE' }],
+    ['"Resolved:" nested under the contradiction is its resolution', '- [x] Evidence convergence: yes\n- [x] Coverage: yes\n- [x] Contradictions: yes\n  - Resolved: dgw follows R1\n', { resolution: 'dgw follows R1', outcome: 'SUFFICIENT' }],
+    ['gaps as nested items, one per line', '- [x] Coverage: no\n- Gaps:\n  - Q3 cost model\n  - [ ] a second source for latency\n', { gapList: ['Q3 cost model', 'a second source for latency'] }],
+  ])('%s', (_name, body, expected) => {
+    expect(parseSufficiency(`# Plan\n\n## Research Sufficiency\n\n${body}`)).toMatchObject(expected);
+  });
+
   it.each([
     ['Q3 cost model; a second source for latency', ['Q3 cost model', 'a second source for latency']],
     ['none noted', []],
@@ -78,6 +87,12 @@ Notes: ask Zotero about Q3.
     expect(twice).toContain('- Outcome: **SUFFICIENT**\r\n');
     expect(twice).toContain('Assessed by dgw after R1–R3 reported (see the Linear comments).');
     expect(parseSufficiency(twice).outcome).toBe('SUFFICIENT');
+  });
+
+  it('ticks that say the answer keep their words; nested gaps are written back nested', () => {
+    const text = '## Research Sufficiency\n\n- [x] Coverage — Q1 to Q4\n- [x] No contradictions\n- Gaps:\n  - Q3 cost model\n  - latency\n\nNotes.\n';
+    const next = setSufficiencyEdit({ convergence: 'yes', coverage: 'yes', contradictions: 'no', gaps: 'Q3 cost model; latency; a third' })(text);
+    expect(next).toBe('## Research Sufficiency\n\n- [x] Evidence convergence (2+ tracks cite the same findings independently): yes\n- [x] Coverage — Q1 to Q4\n- [x] No contradictions\n- Gaps:\n  - Q3 cost model\n  - latency\n  - a third\n- Outcome: **SUFFICIENT**\n\nNotes.\n');
   });
 
   it('a plan without the section gets one at the end', () => {

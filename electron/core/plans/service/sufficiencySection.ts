@@ -37,8 +37,8 @@ const LABELS: Record<Item, string> = {
 const KIND_WORD: readonly [Kind, RegExp][] = [
   ['convergence', /^(?:evidence\s+)?convergence\b/i],
   ['coverage', /^coverage\b/i],
-  ['contradictions', /^contradictions?\b/i],
-  ['resolution', /^(?:human\s+)?resolution\b/i],
+  ['contradictions', /^(?:no\s+)?contradictions?\b/i],
+  ['resolution', /^(?:human\s+)?(?:resolution|resolved)\b/i],
   ['gaps', /^(?:remaining\s+)?gaps?\b/i],
   ['outcome', /^outcome\b/i],
 ];
@@ -57,6 +57,14 @@ interface SectionLine {
   blockEnd: number;
   /** The `x`/space inside `[ ]`, when the line has a checkbox. */
   tick: Span | null;
+  /** `[x]` true, `[ ]` false, no checkbox null. */
+  ticked: boolean | null;
+  /** `No contradictions`: the line says the answer in its label. */
+  negated: boolean;
+  /** Nested list items under the line (`- Gaps:` followed by one gap per item), without their markers. */
+  nested: string[];
+  /** The indentation of the first nested line. */
+  nestedIndent: string;
   /** Just after the label's colon (null when the line has no colon). */
   colonEnd: number | null;
   /** Items: the answer word; others: the value after the colon, trimmed. */
@@ -130,14 +138,32 @@ function scanLines(text: string, table: LineTable, first: number, last: number, 
     }
     let blockEnd = span.contentEnd;
     const indent = /^\s*/.exec(lead)?.[0].length ?? 0;
+    const nested: string[] = [];
+    let nestedIndent = '';
     for (let k = n + 1; k <= last; k += 1) {
       const next = table.line(k);
       if (next.start >= bodyEnd) break;
       const line = text.slice(next.start, next.contentEnd);
-      if (line.trim() === '' || (/^\s*/.exec(line)?.[0].length ?? 0) <= indent) break;
+      const own = /^\s*/.exec(line)?.[0] ?? '';
+      if (line.trim() === '' || own.length <= indent) break;
+      if (nested.length === 0) nestedIndent = own;
+      nested.push(line.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?/, '').trim());
       blockEnd = next.contentEnd;
     }
-    lines[kind] = { kind, line: n, contentEnd: span.contentEnd, blockEnd, tick: tickAt === null ? null : { start: tickAt, end: tickAt + 1 }, colonEnd, value, text: value ? text.slice(value.start, value.end) : '' };
+    lines[kind] = {
+      kind,
+      line: n,
+      contentEnd: span.contentEnd,
+      blockEnd,
+      tick: tickAt === null ? null : { start: tickAt, end: tickAt + 1 },
+      ticked: m[3] === undefined ? null : m[3] !== ' ',
+      negated: /^no\s+/i.test(rest),
+      nested,
+      nestedIndent,
+      colonEnd,
+      value,
+      text: value ? text.slice(value.start, value.end) : '',
+    };
   }
   return lines;
 }
@@ -207,6 +233,15 @@ function lineFor(kind: Kind, a: SufficiencyAnswers): string {
   }
 }
 
+/**
+ * A line without a yes/no word: `- [x] Coverage (every question answered)` ticks it as met,
+ * `- [x] No contradictions` says no; anything else is not answered.
+ */
+function impliedAnswer(item: Item, line: SectionLine): SufficiencyAnswer {
+  if (item === 'contradictions') return line.negated && line.ticked !== false ? 'no' : 'unknown';
+  return line.ticked === true ? 'yes' : 'unknown';
+}
+
 /** A new section's body. */
 export function renderSufficiency(a: SufficiencyAnswers): string {
   return ORDER.filter((k) => k !== 'resolution' || (a.resolution ?? '').trim() !== '')
@@ -222,8 +257,11 @@ export function parseSufficiency(text: string, plan?: Pick<ParsedPlan, 'sections
   const lines = plan ? linesFromPlan(text, plan) : (readSection(text)?.lines ?? null);
   if (!lines) return emptySufficiency();
   const read = { lines };
-  const answer = (item: Item): SufficiencyAnswer => (read.lines[item]?.text.toLowerCase() as SufficiencyAnswer | undefined) || 'unknown';
-  const gaps = read.lines.gaps?.text ?? '';
+  const answer = (item: Item): SufficiencyAnswer => {
+    const line = read.lines[item];
+    return line ? ((line.text.toLowerCase() as SufficiencyAnswer) || impliedAnswer(item, line)) : 'unknown';
+  };
+  const gaps = [read.lines.gaps?.text ?? '', ...(read.lines.gaps?.nested ?? [])].join('; ');
   const written = /\b(SUFFICIENT|INSUFFICIENT|INCOMPLETE)\b/i.exec(read.lines.outcome?.text ?? '')?.[1]?.toUpperCase() as SufficiencyState['writtenOutcome'] | undefined;
   return stateOf({
     convergence: answer('convergence'),
@@ -252,21 +290,30 @@ export function setSufficiencyEdit(a: SufficiencyAnswers): (text: string) => str
       } else if (line.colonEnd !== null) edits.push({ start: line.colonEnd, end: line.colonEnd, replacement: ` ${value}` });
       else edits.push({ start: line.contentEnd, end: line.contentEnd, replacement: `: ${value}` });
     };
+    const eol = sectionEol(index, section) || detectEol(text);
     for (const item of ITEMS) {
       const line = lines[item];
       if (!line) continue;
-      set(line, a[item]);
+      // A tick that already says the answer (`- [x] Coverage`, `- [x] No contradictions`) keeps its words.
+      if (line.value || impliedAnswer(item, line) !== a[item]) set(line, a[item]);
       const tick = a[item] === 'unknown' ? ' ' : 'x';
       if (line.tick && text.slice(line.tick.start, line.tick.end).toLowerCase() !== tick) edits.push({ ...line.tick, replacement: tick });
     }
     const resolution = (a.resolution ?? '').replace(/\s+/g, ' ').trim();
     if (lines.resolution) set(lines.resolution, resolution);
-    if (lines.gaps && splitGaps(lines.gaps.text).join('; ') !== splitGaps(a.gaps).join('; ')) set(lines.gaps, gapsValue(a.gaps));
+    const gapsLine = lines.gaps;
+    if (gapsLine && splitGaps([gapsLine.text, ...gapsLine.nested].join('; ')).join('; ') !== splitGaps(a.gaps).join('; ')) {
+      if (gapsLine.nested.length > 0 && gapsLine.colonEnd !== null) {
+        // The person lists one gap per nested item: the new gaps keep that shape.
+        const items = splitGaps(a.gaps);
+        const body = items.length > 0 ? items.map((g) => `${eol}${gapsLine.nestedIndent}- ${g}`).join('') : ' none noted';
+        edits.push({ start: gapsLine.colonEnd, end: gapsLine.blockEnd, replacement: body });
+      } else set(gapsLine, gapsValue(a.gaps));
+    }
     if (lines.outcome) set(lines.outcome, outcomeValue(a));
 
     // Missing lines go after the line before them in ORDER (or before the first one present).
     const missing = ORDER.filter((k) => !lines[k] && (k !== 'resolution' || resolution !== ''));
-    const eol = sectionEol(index, section) || detectEol(text);
     const inserts = new Map<number, { before: boolean; lines: string[] }>();
     const orphans: string[] = [];
     for (const kind of missing) {

@@ -61,6 +61,14 @@ describe('§1 which phase is the synthesis, from what the plan says', () => {
     if (why) expect(found[0]?.why).toContain(why);
   });
 
+  it('a type:synthesis label in the Issue Registry counts even when the dispatch table Mode says only spike', () => {
+    const md = plan(
+      [...TRACKS, { phase: 'S1', issue: 'CIA-939', title: 'Write-up', exec: 'spike · type:synthesis', batch: '2' }],
+      `\n## Dispatch — Batch 2\n\n| Session | Issue | Focus | Mode | Est. Cost | Agent | Worktree |\n|---|---|---|---|---|---|---|\n| S1 | ${link('CIA-939')} | Write-up | spike | ~$4 | Claude Code | no |\n`,
+    );
+    expect(synthesisOf(md)).toEqual([{ phase: 'S1', why: 'label type:synthesis' }]);
+  });
+
   it('an implementation of the synthesis recommendation is downstream, not synthesis', () => {
     const md = plan([
       ...TRACKS,
