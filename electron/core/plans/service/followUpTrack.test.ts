@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../parsePlan';
 import { batchStates } from './batchStates';
 import { batchesOf, dispatchBasis, evaluateDispatch } from './evaluateDispatch';
-import { followUpBatchFull, nextPhaseId, planFollowUpTrack, type FollowUpPlan } from './followUpTrack';
+import { followUpBatchFull, followUpTracks, nextPhaseId, planFollowUpTrack, type FollowUpPlan } from './followUpTrack';
 
 /**
  * §1 "INSUFFICIENT (specify which gaps remain and dispatch targeted follow-up tracks)": a follow-up
@@ -95,6 +95,17 @@ describe('adding a follow-up track for a named gap', () => {
     expect(r4?.branch).toMatch(/^claude\/cia-936-/);
     const taken = follow(next, 'latency', null, 'CIA-936');
     expect(taken).toMatchObject({ ok: false, reason: 'CIA-936 is already the issue of phase R4: one issue per session.' });
+  });
+
+  it('a gap that names code or files is still read-only research (the Focus says read-only)', () => {
+    const next = applied(plan(), 'how others implement caching in `src/cache.ts` | and why');
+    const r4 = view(next).evaluation.rows.find((r) => r.phase === 'R4');
+    expect(r4).toMatchObject({ research: true, analysisOnly: true, launchAs: 'Bypass permissions' });
+    expect(view(next).basis.research.shape.tracks).toContain('R4');
+    // The cell reads back as rendered text; the gap as the assessment writes it still finds its track.
+    const gap = 'how others implement caching in `src/cache.ts` | and why';
+    expect(followUpTracks(view(next).basis.facts, [gap])).toEqual([{ gap, phase: 'R4' }]);
+    expect(follow(next, gap)).toMatchObject({ ok: false, reason: `The gap "${gap}" already has the follow-up track R4.` });
   });
 
   it('a second gap joins the follow-up batch instead of opening another', () => {

@@ -49,6 +49,25 @@ export function followUpGap(focus: string): string | null {
   return at < 0 ? null : focus.slice(0, at).trim() || null;
 }
 
+/**
+ * A gap compared as text: the Phase Map cell is read as rendered markdown (no backticks or emphasis),
+ * the assessment's Gaps line as written.
+ */
+export function gapKey(gap: string): string {
+  return gap.replace(/[`*_~]/g, '').replace(/\\\|/g, '|').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The follow-up tracks of the plan, each under the gap as the assessment names it (when it still does). */
+export function followUpTracks(facts: readonly PhaseFacts[], gapList: readonly string[]): { gap: string; phase: string }[] {
+  const out: { gap: string; phase: string }[] = [];
+  for (const f of facts) {
+    const gap = followUpGap(f.focus);
+    if (gap === null) continue;
+    out.push({ gap: gapList.find((g) => gapKey(g) === gapKey(gap)) ?? gap, phase: f.phase });
+  }
+  return out;
+}
+
 /** R3 → R4, 1C → 1D, 1Z → 1AA, T-9 → T-10: the next free id after `last`. */
 export function nextPhaseId(last: string, taken: readonly string[]): string {
   const used = new Set(taken.map((t) => t.toUpperCase()));
@@ -85,7 +104,10 @@ function trackTable(text: string, tracks: readonly string[]): ClassifiedTable | 
 export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   const gap = input.gap.replace(/\s+/g, ' ').trim();
   if (gap === '') return { ok: false, reason: 'Name the gap the follow-up track should close.' };
-  const existing = input.facts.find((f) => followUpGap(f.focus)?.toLowerCase() === gap.toLowerCase());
+  const existing = input.facts.find((f) => {
+    const own = followUpGap(f.focus);
+    return own !== null && gapKey(own) === gapKey(gap);
+  });
   if (existing) return { ok: false, reason: `The gap "${gap}" already has the follow-up track ${existing.phase}.` };
   if (input.shape.tracks.length === 0) return { ok: false, reason: 'The plan has no read-only research tracks to follow up.' };
   const issue = (input.issue ?? '').trim().toUpperCase();

@@ -25,7 +25,7 @@ import type { LinearSink } from './linearSink';
 import { planSummary, unreadableSummary } from './planSummary';
 import { registryWantsFor } from './registryWants';
 import { registryWriteBackEdit } from './registryWriteBack';
-import { followUpBatchFull, followUpGap, planFollowUpTrack } from './followUpTrack';
+import { followUpBatchFull, followUpTracks, planFollowUpTrack } from './followUpTrack';
 import { parseSufficiency, setSufficiencyEdit } from './sufficiencySection';
 
 export interface PlansServiceOptions {
@@ -237,7 +237,7 @@ export class PlansService {
       approvals: snapshot.parsed.approvals,
       research:
         shape.tracks.length > 0
-          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpsOf(basis), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
+          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpTracks(basis.facts, sufficiency.gapList), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
           : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
@@ -463,16 +463,6 @@ export class PlansService {
     this.options.warn([...this.writeBackWarnings].map(([subject, message]) => ({ subject, message })));
     if (wrote) await this.refresh();
   }
-}
-
-/** Gaps of the assessment that a Phase Map follow-up track already targets. */
-function followUpsOf(basis: DispatchBasis): { gap: string; phase: string }[] {
-  const out: { gap: string; phase: string }[] = [];
-  for (const f of basis.facts) {
-    const gap = followUpGap(f.focus);
-    if (gap) out.push({ gap, phase: f.phase });
-  }
-  return out;
 }
 
 /** The sessions (as the table names them) whose merge place the plan declares, and where. */
