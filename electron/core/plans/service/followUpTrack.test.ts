@@ -46,7 +46,7 @@ function follow(md: string, gap: string, justification: string | null = null, is
   const basis = dispatchBasis(parsePlan(md, PATH), md, ['/repo']);
   const evaluation = evaluateDispatch(basis);
   const batches = batchesOf(evaluation.rows, basis.facts);
-  return planFollowUpTrack({ text: md, gap, justification, issue, linkBase: 'https://linear.app/claudian', facts: basis.facts, shape: basis.research.shape, batches, batchStates: batchStates(basis.plan, batches) });
+  return planFollowUpTrack({ text: md, at: '2026-12-02T10:00:00.000Z', by: 'dgw', gap, justification, issue, linkBase: 'https://linear.app/claudian', facts: basis.facts, shape: basis.research.shape, batches, batchStates: batchStates(basis.plan, batches) });
 }
 
 function applied(md: string, gap: string, justification: string | null = null): string {
@@ -66,9 +66,14 @@ describe('adding a follow-up track for a named gap', () => {
     const next = applied(md, 'Q3 cost model');
     expect(next).toContain('| S1 | [CIA-939](https://linear.app/claudian/issue/CIA-939) | Synthesis of the findings | 3 | R1, R2, R3 |');
     expect(next).toContain('| R4 |  | Q3 cost model — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
-    // Only the Phase Map changed: every other line is as it was.
+    // Only the Phase Map changed, and the renumbering is recorded: every other line is as it was.
     const changed = next.split('\n').filter((l) => !md.split('\n').includes(l));
-    expect(changed).toHaveLength(2);
+    expect(changed).toEqual([
+      '| S1 | [CIA-939](https://linear.app/claudian/issue/CIA-939) | Synthesis of the findings | 3 | R1, R2, R3 |',
+      '| R4 |  | Q3 cost model — follow-up research (exec:spike, type:research, read-only) | 2 | None |',
+      '## Dispatch Approvals',
+      '- 2026-12-02T10:00:00.000Z — Follow-up track R4 added by dgw to the Phase Map as the new batch 2; the synthesis and the batches after it moved one batch on (earlier lines name the old numbers)',
+    ]);
 
     const { basis, evaluation } = view(next);
     const r4 = evaluation.rows.find((r) => r.phase === 'R4');
@@ -137,6 +142,19 @@ describe('adding a follow-up track for a named gap', () => {
     const p = follow(once, gap);
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.reason).toContain(reason);
+  });
+
+  it('a rejected synthesis batch: the follow-up takes its number, and the rejection does not land on it', () => {
+    const md = plan({ extra: '\n## Dispatch Approvals\n\n- 2026-12-01T10:00:00Z — Batch 2 rejected by dgw: "coverage gap first"\n' });
+    const next = applied(md, 'Q3 cost model');
+    expect(next).toContain('- 2026-12-01T10:00:00Z — Batch 2 rejected by dgw: "coverage gap first"\n');
+    expect(next).toContain('- 2026-12-02T10:00:00.000Z — Batch 2 reopened: its rejection above was for the batch now numbered 3\n');
+    const { basis, evaluation } = view(next);
+    expect(batchStates(basis.plan, batchesOf(evaluation.rows, basis.facts)).map((b) => [b.index, b.state])).toEqual([
+      [1, 'draft'],
+      [2, 'draft'],
+      [3, 'draft'],
+    ]);
   });
 
   it('refuses to go before a synthesis batch that is already approved', () => {

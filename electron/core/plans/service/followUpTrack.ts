@@ -6,6 +6,7 @@ import { indexPlan } from '../planIndex';
 import { ISSUE_ID_PATTERN } from '../issueRefs';
 import { classifyTables, type ClassifiedTable } from '../planTables';
 import { appendToSection } from '../planWriter';
+import { APPROVALS_HEADING } from './dispatchRecord';
 
 /**
  * §1 "INSUFFICIENT (specify which gaps remain and dispatch targeted follow-up tracks)": one click per
@@ -29,6 +30,9 @@ export interface FollowUpInput {
   issue?: string | null;
   /** `https://linear.app/<workspace>`, to write the issue as a link. */
   linkBase?: string | null;
+  /** When and by whom, for the Dispatch Approvals line that records a renumbering. */
+  at?: string;
+  by?: string;
   /** Why more than 5 research sessions go in one batch (§1), when the follow-up batch is full. */
   justification?: string | null;
   facts: readonly PhaseFacts[];
@@ -151,6 +155,7 @@ export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
   const batch = joinable ? previous.index : before;
   const focus = `${gap} ${FOLLOW_UP_SUFFIX}`;
   const shifted = new Set(joinable ? [] : laterBatches.flatMap((b) => b.phases));
+  const reopened = joinable ? [] : laterBatches.filter((b) => stateOf(b.index) === 'rejected').map((b) => b.index);
 
   const edit = (text: string): string => {
     const phaseMap = trackTable(text, input.shape.tracks);
@@ -173,6 +178,14 @@ export function planFollowUpTrack(input: FollowUpInput): FollowUpPlan {
     const registry = issue === '' ? undefined : classifyTables(indexPlan(next)).find((t) => t.kind === 'issueRegistry' && t.table.editable);
     if (registry) next = appendDispatchRows(next, registry.table.line, [{ id: issueCell, issue: issueCell, title: `Follow-up research: ${gap}`, status: 'Todo', exec: 'spike', dependsOn: 'None' }]);
     if (joinable && previous.phases.length + 1 > MAX_RESEARCH_SESSIONS) next = appendToSection(next, '## Dispatch Facts', `- Batch ${batch}: justification: ${justification}`);
+    if (!joinable) {
+      // The record says the numbers moved; a rejection of a moved batch would otherwise name the new one.
+      const who = `${input.at ?? new Date().toISOString()} — `;
+      // The gap stays out of the line: its words could read as a batch decision.
+      const lines = [`- ${who}Follow-up track ${phase} added${input.by ? ` by ${input.by}` : ''} to the Phase Map as the new batch ${batch}; the synthesis and the batches after it moved one batch on (earlier lines name the old numbers)`];
+      for (const k of reopened) lines.push(`- ${who}Batch ${k} reopened: its rejection above was for the batch now numbered ${k + 1}`);
+      next = appendToSection(next, APPROVALS_HEADING, lines);
+    }
     return next;
   };
   return { ok: true, phase, batch, newBatch: !joinable, edit };

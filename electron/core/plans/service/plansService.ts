@@ -377,7 +377,9 @@ export class PlansService {
     const l = this.plan(input.planPath);
     if (!l.snapshot || !l.basis) throw new RpcFailure('not_found', `${l.found.fileName} has no phases.`);
     const state = this.dispatchState(l.snapshot, l.basis);
-    const plan = planFollowUpTrack({ text: l.snapshot.text, gap: input.gap, issue: input.issue ?? null, linkBase: l.summary.linkBase, justification: input.justification ?? null, facts: l.basis.facts, shape: l.basis.research.shape, batches: state.batches, batchStates: state.batchStates });
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const by = this.options.whoAmI?.() ?? safeUserName();
+    const plan = planFollowUpTrack({ text: l.snapshot.text, at, by, gap: input.gap, issue: input.issue ?? null, linkBase: l.summary.linkBase, justification: input.justification ?? null, facts: l.basis.facts, shape: l.basis.research.shape, batches: state.batches, batchStates: state.batchStates });
     if (!plan.ok) throw new RpcFailure('refused', plan.reason);
     const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, plan.edit);
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
