@@ -142,6 +142,8 @@ export const DispatchState = DispatchEvaluation.extend({
       unmatched: z.array(z.object({ token: z.string(), line: z.number() })),
     })
     .default({ declared: [], sources: [], unmatched: [] }),
+  /** Session → its Session Registry row's Status as the plan writes it (`Dispatched`, `Delegated`, `Active`…). */
+  registryStatus: z.record(z.string(), z.string()).optional(),
 });
 export type DispatchState = z.infer<typeof DispatchState>;
 
@@ -189,3 +191,21 @@ export const ApprovalResult = z.object({
   linear: z.object({ status: z.enum(['started', 'not-configured', 'failed']), message: z.string() }),
 });
 export type ApprovalResult = z.infer<typeof ApprovalResult>;
+
+/** §8.5: the prompts of a deprecated local dispatch file, moved into Linear sub-issues (the file kept as it was). */
+export const MovedPrompts = z.object({
+  masterIssueId: z.string(),
+  /** Per prompt: its key in the file, the sub-issue title, and how creation went. */
+  prompts: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      status: z.enum(['pending', 'creating', 'created', 'exists', 'failed']),
+      identifier: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+  /** Headings of sections that hold no prompt (results, notes): left where they are. */
+  skipped: z.array(z.string()),
+});
+export type MovedPrompts = z.infer<typeof MovedPrompts>;

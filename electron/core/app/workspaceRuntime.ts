@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { unreadableLinesWarnings } from '../sessions/claude/unreadableLines';
 import type { PushedEvent } from '../../../shared/contract/events';
+import { RpcFailure } from '../../../shared/contract/rpcResult';
 import type { Toast } from '../../../shared/domain/appMeta';
 import type { PlanContext } from '../../../shared/domain/session';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
@@ -8,6 +9,7 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { LinearService } from '../linear/service/linearService';
 import { startWorkspaceLinear, type WorkspaceLinear } from '../linear/service/workspaceLinear';
 import { LaunchService } from '../launch/launchService';
+import { DelegateService } from '../launch/delegateService';
 import { loadMergePreferences } from '../merge/service/mergePreferences';
 import { MergeService } from '../merge/service/mergeService';
 import { PlansService } from '../plans/service/plansService';
@@ -46,6 +48,7 @@ export class WorkspaceRuntime {
   private linearService: WorkspaceLinear | null = null;
   private mergeService: MergeService | null = null; // --- merge service ---
   private launchService: LaunchService | null = null; // --- launch service ---
+  private delegateService: DelegateService | null = null; // --- delegate (external agents) ---
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -95,6 +98,22 @@ export class WorkspaceRuntime {
       expectLaunch: (path) => this.registry?.expectLaunch(path),
       log: (message) => this.logger.info(message),
     });
+    this.delegateService = new DelegateService({
+      store: this.store,
+      // Read lazily: Linear and plans start after this.
+      linear: () => this.linear,
+      recordRegistryRow: (planPath, row) => {
+        const plans = this.plansService;
+        if (!plans) throw new RpcFailure('unavailable', 'Plans are still loading; try again.');
+        return plans.recordRegistryRow(planPath, row);
+      },
+      log: (message) => this.logger.info(message),
+    });
+  }
+
+  /** Hands approved external-agent rows to their agents in Linear (null until started, or after stop). */
+  get delegation(): DelegateService | null {
+    return this.delegateService;
   }
 
   /** The launch service (null until started, or after stop). */
@@ -179,6 +198,7 @@ export class WorkspaceRuntime {
     // --- launch service: stop ---
     const launch = this.launchService;
     this.launchService = null;
+    this.delegateService = null;
     await launch?.stop();
     // --- merge service: stop ---
     const merge = this.mergeService;

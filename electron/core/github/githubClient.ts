@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import { MARK_READY_FOR_REVIEW_MUTATION } from './githubGraphqlDocuments';
 import type { PullCheck, PullRequestState } from '../../../shared/domain/github';
 import type { GithubRepoRef } from './githubRemote';
 
@@ -89,7 +90,7 @@ export class GithubClient {
     const { data } = await this.octokit.pulls.get({ ...this.where, pull_number: number });
     if (!data.draft) return false;
     const answer = await this.octokit.graphql<{ markPullRequestReadyForReview: { pullRequest: { isDraft: boolean } | null } | null }>(
-      'mutation MarkReady($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { number isDraft } } }',
+      MARK_READY_FOR_REVIEW_MUTATION,
       { id: data.node_id },
     );
     return answer.markPullRequestReadyForReview?.pullRequest?.isDraft === false;

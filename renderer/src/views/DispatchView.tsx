@@ -123,7 +123,7 @@ export function DispatchView() {
           {selected ? <PairDecisions phase={selected} decisions={state.decisions} onClose={() => setSelected(null)} /> : null}
         </div>
         <ViolationList violations={global} />
-        {result ? <ApprovalResultPanel result={result} progress={<SubIssueProgress planPath={state.planPath} />} /> : null}
+        {result ? <ApprovalResultPanel result={result} progress={<SubIssueProgress planPath={state.planPath} titles={Object.fromEntries(view.rows.map((r) => [r.session, r.focus || r.phase]))} />} /> : null}
         {state.batches.map((b) => {
           const rows = view.rows.filter((r) => r.batch === b.index);
           const bState = state.batchStates.find((s) => s.index === b.index) ?? { index: b.index, state: 'draft' as const, note: null };

@@ -16,5 +16,6 @@ export function plansHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof typ
     'plans.rename': (request) => plansServiceOf(ctx).rename(request),
     'plans.linkIssueIds': (request) => plansServiceOf(ctx).linkIssueIds(request),
     'plans.markSessionFailed': (request) => plansServiceOf(ctx).markSessionFailed(request),
+    'plans.moveDispatchPrompts': (request) => plansServiceOf(ctx).moveDispatchPrompts(request),
   };
 }

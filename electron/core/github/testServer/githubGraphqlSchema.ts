@@ -1,12 +1,9 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
 /**
- * The part of GitHub's public GraphQL schema the app uses, copied verbatim (types, arguments,
- * nullability; descriptions shortened) from octokit/graphql-schema's schema.graphql at commit
- * 82ff2d4780080e6929ebb95608cefa22dfa05ac7 (2026-07-22). The full schema (1.2 MB) is not in
- * node_modules (@octokit/graphql-schema is not installed), so this excerpt is what the test server
- * checks the app's documents against: a field, argument or type the app sends that is not here
- * fails the test. Add a type here only by copying it from that file.
+ * The part of GitHub's public GraphQL schema the app uses (types, arguments, nullability; descriptions
+ * shortened), served by the test server. `githubGraphqlContract.test.ts` checks it against the full
+ * published schema (@octokit/graphql-schema, a dev dependency) and the app's documents against both.
  */
 export const GITHUB_GRAPHQL_EXCERPT = /* GraphQL */ `
 "An object with an ID."

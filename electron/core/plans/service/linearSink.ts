@@ -1,4 +1,4 @@
-import type { SubIssueRow } from '../../../../shared/domain/linear';
+import type { SubIssueCreation, SubIssueRow } from '../../../../shared/domain/linear';
 
 /**
  * What the plans service needs from the Linear service (being built beside it): master issue ids to
@@ -6,5 +6,5 @@ import type { SubIssueRow } from '../../../../shared/domain/linear';
  */
 export interface LinearSink {
   setMasterIssues(ids: string[]): void;
-  createSubIssues(input: { planPath: string; planHash: string; masterIssueId: string; rows: SubIssueRow[] }): Promise<unknown>;
+  createSubIssues(input: { planPath: string; planHash: string; masterIssueId: string; rows: SubIssueRow[] }): Promise<SubIssueCreation[]>;
 }

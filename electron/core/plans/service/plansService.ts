@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import type { SubIssueRow } from '../../../../shared/domain/linear';
-import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyAnswers, SufficiencyState } from '../../../../shared/domain/planState';
+import type { ApprovalResult, DispatchEditsInput, MovedPrompts, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyAnswers, SufficiencyState } from '../../../../shared/domain/planState';
 import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
 import { planIssuePhases } from '../planIssuePhases';
 import { mergeGuidance } from '../../dispatch';
@@ -13,10 +13,13 @@ import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
 import { parsePlan } from '../parsePlan';
-import { setSessionRegistryStatus, upsertSessionRegistryRows } from '../planWriter';
+import { setSessionRegistryStatus, upsertSessionRegistryRows, type SessionRegistryUpsert } from '../planWriter';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
+import { placeholderName } from '../../launch/registryRow';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
+import { readDispatchFilePrompts } from '../dispatchFilePrompts';
+import { fibonacciEstimate } from '../../dispatch/fibonacciEstimate';
 import { batchStates } from './batchStates';
 import { approvalEdit, oneLine, rejectionEdit } from './dispatchRecord';
 import { batchesOf, dispatchBasis, evaluateDispatch, violationConcernsBatch, type DispatchBasis, type EvaluateOptions } from './evaluateDispatch';
@@ -241,6 +244,7 @@ export class PlansService {
           : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
+      registryStatus: registryStatusOf(basis, evaluation.rows),
     };
   }
 
@@ -308,7 +312,7 @@ export class PlansService {
       launchCommand: evaluation.launchCommands[r.session] ?? null,
       launchHint:
         r.worktree === 'n/a'
-          ? `Hand the prompt to ${r.agent}: it works in its own sandbox.`
+          ? `${r.agent} works in its own sandbox: Delegate it in the Launch panel (its Linear sub-issue goes to ${r.agent}), or hand it the prompt.`
           : r.worktree === 'yes'
             ? 'Run it in the repo, or open a terminal in the new worktree and start claude there.'
             : 'Run it in the repo (a solo session, no worktree).',
@@ -325,6 +329,8 @@ export class PlansService {
         execLabel: r.mode ? `exec:${r.mode}` : null,
         estimate: sub?.estimate ?? null,
         assigneeId: null,
+        // §4 Assignee: the Agent cell as the plan writes it (an edit in the view wins; `human` or empty → nobody).
+        agent: agentCellOf(r, input.edits.rows?.[r.session]),
       };
     }));
     return { batch: input.batch, approvedAt: at, by, planHash: hash, sessions, linear };
@@ -414,6 +420,54 @@ export class PlansService {
     return { linked, planHash: hash };
   }
 
+  /**
+   * §8.5 "all new dispatch prompts must be Linear sub-issues": each prompt of a deprecated local
+   * dispatch file becomes a sub-issue under the master plan issue. Idempotent (the row marker: a
+   * second click finds what the first made). The file is only read — kept for history, byte for byte.
+   */
+  async moveDispatchPrompts(input: { path: string; masterIssueId?: string | undefined }): Promise<MovedPrompts> {
+    const l = this.plan(input.path);
+    if (!l.summary.diagnostics.some((d) => d.code === 'deprecated-dispatch-file')) {
+      throw new RpcFailure('refused', `${l.found.fileName} is not a local dispatch file (batch*-dispatch-prompts.md, multi-agent-dispatch-prompts.md, linear-mastery-*-prompts.md).`);
+    }
+    const current = await readPlanFile(input.path).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    const read = readDispatchFilePrompts(current.text, l.found.fileName);
+    if (read.prompts.length === 0) {
+      throw new RpcFailure('refused', `${l.found.fileName} holds no dispatch prompt (a \`## …\` section or fenced block with Execution mode / Tasks / Deliverable lines): nothing to move.`);
+    }
+    const master = input.masterIssueId?.toUpperCase() ?? read.masterIssueId;
+    if (!master) throw new RpcFailure('refused', `${l.found.fileName} names no master plan issue: choose the issue to create the sub-issues under.`);
+    const sink = this.options.linear?.() ?? null;
+    if (!sink) throw new RpcFailure('unavailable', 'Linear is not set up: add an API key in Settings → Linear, then move the prompts.');
+    const results = await sink.createSubIssues({
+      planPath: input.path,
+      // Stable for the file (not its content hash): a second click, even after an edit, finds the same sub-issues.
+      planHash: `dispatch-file:${l.found.fileName}`,
+      masterIssueId: master,
+      rows: read.prompts.map((p) => ({
+        rowKey: p.key,
+        batch: p.key,
+        focus: p.focus,
+        title: p.title,
+        prompt: p.prompt,
+        typeLabel: p.mode === 'spike' ? 'type:spike' : 'type:chore',
+        execLabel: p.mode ? `exec:${p.mode}` : null,
+        estimate: fibonacciEstimate(p.estCostUsd),
+        assigneeId: null,
+        agent: p.agent ?? '',
+      })),
+    });
+    return {
+      masterIssueId: master,
+      prompts: read.prompts.map((p) => {
+        const r = results.find((x) => x.rowKey === p.key);
+        return { key: p.key, title: p.title, status: r?.status ?? 'pending', identifier: r?.identifier ?? null, error: r?.error ?? null };
+      }),
+      skipped: read.skipped.map((s) => s.heading),
+    };
+  }
+
   /** §8: "update its status in the session registry to Failed with a brief reason"; or record the review of its output. */
   async markSessionFailed(input: { planPath: string; session: string; reason: string; reviewed?: boolean | undefined }): Promise<{ planHash: string; status: string }> {
     const l = this.plan(input.planPath);
@@ -428,6 +482,28 @@ export class PlansService {
     if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
     await this.refresh();
     return { planHash: result.hash, status };
+  }
+
+  /**
+   * Writes one Session Registry row for a session another service started or handed off (a delegated
+   * external agent): the row of that name (the one approval wrote) gets these cells, nothing else in
+   * the file changes. Returns the name written under.
+   */
+  async recordRegistryRow(planPath: string, row: SessionRegistryUpsert & { issueId: string }): Promise<{ planHash: string; sessionName: string }> {
+    const current = await readPlanFile(planPath).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `The plan file ${planPath} cannot be read.`);
+    const name = placeholderName(current.parsed, row.issueId, row.sessionName);
+    const existing = current.parsed.sessionRegistry.find((r) => r.sessionName.trim().toLowerCase() === name.toLowerCase());
+    // A row the plan has keeps the person's cells; only those that say what happened now change.
+    const { issueId: _issueId, ...fields } = row;
+    const upsert: SessionRegistryUpsert = existing
+      ? { sessionName: name, ...(fields.status ? { status: fields.status } : {}), ...(fields.branch ? { branch: fields.branch } : {}), ...(fields.worktree && fields.worktree !== existing.worktree ? { worktree: fields.worktree } : {}) }
+      : { ...fields, sessionName: name };
+    const result = await writePlanFileSafely(planPath, current.hash, (text) => upsertSessionRegistryRows(text, [upsert]));
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `The Session Registry row was not written: ${result.reason ?? 'the plan kept changing'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, current.hash);
+    await this.refresh();
+    return { planHash: result.hash, sessionName: name };
   }
 
   private scheduleWriteBack(): void {
@@ -467,6 +543,17 @@ export class PlansService {
   }
 }
 
+/** Each row's Session Registry Status cell, found the way every view finds a session (label, then issue). */
+function registryStatusOf(basis: DispatchBasis, rows: DispatchState['rows']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const s = basis.sessions.find(r.session) ?? (r.issueId ? basis.sessions.find(r.issueId) : null);
+    const status = s?.registryRow?.status?.trim();
+    if (status) out[r.session] = status;
+  }
+  return out;
+}
+
 /** The sessions (as the table names them) whose merge place the plan declares, and where. */
 function mergeOrderRecordOf(basis: DispatchBasis, rows: DispatchState['rows']): DispatchState['mergeOrderRecord'] {
   const order = basis.sessions.mergeOrder;
@@ -500,6 +587,13 @@ function failedStatusEdit(session: string, status: string): (text: string) => st
       },
     ]);
   };
+}
+
+/** The Agent cell a row's sub-issue is assigned from: the person's edit, the recorded cell as written, else what approval writes. */
+function agentCellOf(row: DispatchState['rows'][number], edit: { agent?: string | undefined } | undefined): string {
+  if (edit?.agent !== undefined) return edit.agent;
+  if (row.recorded) return row.written?.agent ?? '';
+  return row.agent;
 }
 
 function safeUserName(): string {
