@@ -124,12 +124,14 @@ test('synthesis waits for the Research Sufficiency Assessment: gaps offer follow
   const q3 = offer.getByTestId('follow-up-gap').filter({ hasText: 'Q3 cost model' });
   await q3.getByRole('textbox').fill('CIA-934');
   await q3.getByTestId('add-follow-up').click();
-  await expect(page.getByText('Follow-up track added to the Phase Map')).toBeVisible();
+  const toast = page.getByText('Follow-up track added to the Phase Map');
+  await expect(toast).toBeVisible();
+  await toast.click(); // dismissed, so the screenshot shows the offer under it
   await expect(dispatch.batch(2).getByTestId('dispatch-row')).toHaveCount(1);
   await expect(dispatch.batch(2)).toContainText('Q3 cost model — follow-up research (exec:spike, type:research, read-only)');
   await expect(dispatch.batch(2)).toContainText('research (cap 5)');
   const moved = dispatch.batch(3);
-  await expect(dispatch.violations(moved).filter({ hasText: 'Synthesis waits for the Research Sufficiency Assessment' })).toBeVisible();
+  await expect(dispatch.violations(moved).filter({ hasText: 'Synthesis waits for the Research Sufficiency Assessment' })).toContainText('gaps: Q3 cost model (follow-up track R4); a second source for latency');
   await expect(moved.getByTestId('follow-up-gap').filter({ hasText: 'Q3 cost model' }).getByTestId('follow-up-added')).toHaveText('follow-up track R4');
   await expect(moved.getByTestId('follow-up-gap').filter({ hasText: 'a second source for latency' }).getByTestId('add-follow-up')).toBeEnabled();
   await moved.scrollIntoViewIfNeeded();

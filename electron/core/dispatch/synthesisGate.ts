@@ -10,7 +10,7 @@ import type { ResearchShape } from './synthesisPhases';
  * override needs a written reason). A synthesis batched together with the tracks it assesses can
  * never be assessed first, and is said so. Pure.
  */
-export function synthesisGate(batches: readonly Batch[], shape: ResearchShape, sufficiency: SufficiencyState): Violation[] {
+export function synthesisGate(batches: readonly Batch[], shape: ResearchShape, sufficiency: SufficiencyState, followUps: readonly { gap: string; phase: string }[] = []): Violation[] {
   const out: Violation[] = [];
   const tracks = new Set(shape.tracks);
   for (const b of batches) {
@@ -31,22 +31,27 @@ export function synthesisGate(batches: readonly Batch[], shape: ResearchShape, s
       continue;
     }
     if (sufficiency.outcome === 'SUFFICIENT') continue;
-    out.push(violation('research.sufficiency', `${sufficiencyWait(sufficiency)} (synthesis ${why}).`, where));
+    out.push(violation('research.sufficiency', `${sufficiencyWait(sufficiency, followUps)} (synthesis ${why}).`, where));
   }
   return out;
 }
 
 /** "Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: …" */
-export function sufficiencyWait(s: SufficiencyState): string {
+export function sufficiencyWait(s: SufficiencyState, followUps: readonly { gap: string; phase: string }[] = []): string {
   const said = s.writtenOutcome !== null && s.writtenOutcome !== s.outcome ? `; the section's Outcome line says ${s.writtenOutcome}, but the checklist decides` : '';
-  return `${verdict(s)}${said}`;
+  return `${verdict(s, followUps)}${said}`;
 }
 
-function verdict(s: SufficiencyState): string {
+function verdict(s: SufficiencyState, followUps: readonly { gap: string; phase: string }[]): string {
   const head = 'Synthesis waits for the Research Sufficiency Assessment';
   if (s.outcome === 'SUFFICIENT') return `${head}: SUFFICIENT — synthesis may proceed`;
   if (s.outcome === 'INCOMPLETE') return `${head}: INCOMPLETE — ${s.unmet.join('; ')}`;
   const contradiction = s.unmet.filter((u) => u.startsWith('Contradictions'));
-  const gaps = s.gapList.length > 0 ? [...s.gapList, ...contradiction] : s.unmet;
+  // A gap that has its follow-up track says so: the assessment is redone once the track reports.
+  const named = s.gapList.map((g) => {
+    const track = followUps.find((f) => f.gap === g)?.phase;
+    return track ? `${g} (follow-up track ${track})` : g;
+  });
+  const gaps = named.length > 0 ? [...named, ...contradiction] : s.unmet;
   return `${head}: INSUFFICIENT — gaps: ${gaps.join('; ')}`;
 }

@@ -36,6 +36,7 @@ import { planNameViolation } from './planNameViolation';
 import { planPhaseFactsWithProblems } from './planPhaseFacts';
 import { parseWorktreeCell, recordedRow } from './recordedRows';
 import type { SufficiencyState } from '../../../../shared/domain/planState';
+import { followUpTracks } from './followUpTrack';
 import { parseSufficiency } from './sufficiencySection';
 
 export interface DispatchBasis {
@@ -173,7 +174,7 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
     .map((b) => readinessViolation(batchReadiness(b.index, batches, facts)))
     .filter((v): v is Violation => v !== null);
   // §1 Research Sufficiency: synthesis waits for SUFFICIENT (or an override with a written reason).
-  const sufficiency = synthesisGate(batches, basis.research.shape, basis.research.sufficiency);
+  const sufficiency = synthesisGate(batches, basis.research.shape, basis.research.sufficiency, followUpTracks(facts, basis.research.sufficiency.gapList));
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
     ...basis.factProblems,

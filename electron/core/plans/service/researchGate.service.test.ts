@@ -165,8 +165,10 @@ describe('the synthesis batch waits for the Research Sufficiency Assessment', ()
     expect(state().research?.followUps).toEqual([{ gap: 'Q3 cost model', phase: 'R4' }]);
     expect(state().batches.map((b) => [b.index, b.phases])).toEqual([[1, ['R1', 'R2', 'R3']], [2, ['R4']], [3, ['S1']]]);
     expect(state().rows.find((r) => r.phase === 'R4')).toMatchObject({ batch: 2, issueId: 'CIA-934', mode: 'spike', research: true, launchAs: 'Bypass permissions' });
-    // The gate moved with the synthesis.
-    expect(state().violations.filter((v) => v.rule === 'research.sufficiency').map((v) => v.where.batch)).toEqual([3]);
+    // The gate moved with the synthesis, and says the gap has its track.
+    const gate = state().violations.filter((v) => v.rule === 'research.sufficiency');
+    expect(gate.map((v) => v.where.batch)).toEqual([3]);
+    expect(gate[0]?.message).toContain('INSUFFICIENT — gaps: Q3 cost model (follow-up track R4)');
     await expect(service.addFollowUpTrack({ planPath, gap: 'q3 cost model' })).rejects.toMatchObject({ code: 'refused', message: 'The gap "q3 cost model" already has the follow-up track R4.' });
   });
 });
