@@ -105,6 +105,8 @@ export const ResearchState = z.object({
   synthesis: z.array(z.object({ phase: z.string(), why: z.string() })).default([]),
   /** Gaps that already have a follow-up track in the Phase Map. */
   followUps: z.array(z.object({ gap: z.string(), phase: z.string() })).default([]),
+  /** Tracks not Done/Merged yet (Session Registry): §1 assesses "after all tracks complete". */
+  unfinished: z.array(z.string()).default([]),
   /** The follow-up batch holds the 5 research sessions §1 allows: one more needs a written justification. */
   followUpBatchFull: z.boolean().default(false),
 });

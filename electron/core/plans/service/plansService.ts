@@ -8,7 +8,7 @@ import type { SubIssueRow } from '../../../../shared/domain/linear';
 import type { ApprovalResult, DispatchEditsInput, MovedPrompts, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyAnswers, SufficiencyState } from '../../../../shared/domain/planState';
 import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
 import { planIssuePhases } from '../planIssuePhases';
-import { mergeGuidance } from '../../dispatch';
+import { isFinished, mergeGuidance } from '../../dispatch';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
@@ -240,7 +240,7 @@ export class PlansService {
       approvals: snapshot.parsed.approvals,
       research:
         shape.tracks.length > 0
-          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpTracks(basis.facts, sufficiency.gapList), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
+          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpTracks(basis.facts, sufficiency.gapList), unfinished: unfinishedTracks(basis.facts, shape.tracks), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
           : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
@@ -552,6 +552,11 @@ function registryStatusOf(basis: DispatchBasis, rows: DispatchState['rows']): Re
     if (status) out[r.session] = status;
   }
   return out;
+}
+
+/** Research tracks whose sessions are not Done or Merged (the Session Registry says), in plan order. */
+function unfinishedTracks(facts: DispatchBasis['facts'], tracks: readonly string[]): string[] {
+  return facts.filter((f) => tracks.includes(f.phase) && !isFinished(f.status)).map((f) => f.phase);
 }
 
 /** The sessions (as the table names them) whose merge place the plan declares, and where. */

@@ -118,7 +118,7 @@ describe('the synthesis batch waits for the Research Sufficiency Assessment', ()
   it('shows the gate on the synthesis batch, naming the gaps', () => {
     const gate = state().violations.filter((v) => v.rule === 'research.sufficiency');
     expect(gate.map((v) => [v.where.batch, v.message.split(' (synthesis')[0]])).toEqual([[2, 'Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: Q3 cost model']]);
-    expect(state().research).toMatchObject({ tracks: ['R1', 'R2', 'R3'], synthesis: [{ phase: 'S1' }], sufficiency: { outcome: 'INSUFFICIENT', gapList: ['Q3 cost model'] }, followUps: [] });
+    expect(state().research).toMatchObject({ tracks: ['R1', 'R2', 'R3'], synthesis: [{ phase: 'S1' }], sufficiency: { outcome: 'INSUFFICIENT', gapList: ['Q3 cost model'] }, followUps: [], unfinished: [] });
   });
 
   it('INSUFFICIENT: approval is refused and nothing is written', async () => {
@@ -163,6 +163,7 @@ describe('the synthesis batch waits for the Research Sufficiency Assessment', ()
     expect(after).toContain('| R4 | [CIA-934](https://linear.app/claudian/issue/CIA-934) | Q3 cost model — follow-up research (exec:spike, type:research, read-only) | 2 | None |');
     expect(keepsEveryLine(PLAN.replace('Synthesis of the findings | 2 |', 'Synthesis of the findings | 3 |'), after)).toBe(true);
     expect(state().research?.followUps).toEqual([{ gap: 'Q3 cost model', phase: 'R4' }]);
+    expect(state().research?.unfinished).toEqual(['R4']);
     expect(state().batches.map((b) => [b.index, b.phases])).toEqual([[1, ['R1', 'R2', 'R3']], [2, ['R4']], [3, ['S1']]]);
     expect(state().rows.find((r) => r.phase === 'R4')).toMatchObject({ batch: 2, issueId: 'CIA-934', mode: 'spike', research: true, launchAs: 'Bypass permissions' });
     // The gate moved with the synthesis, and says the gap has its track.

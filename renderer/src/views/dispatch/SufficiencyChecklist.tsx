@@ -26,7 +26,8 @@ export function SufficiencyChecklist({ planPath, research }: { planPath: string;
           {value.outcome}
         </span>
         <span className="dim">
-          tracks {research.tracks.join(', ')} · {synthesis.length > 0 ? `synthesis ${synthesis.join(', ')} waits for SUFFICIENT` : 'no synthesis phase found'} · assess after all tracks complete
+          tracks {research.tracks.join(', ')} · {synthesis.length > 0 ? `synthesis ${synthesis.join(', ')} waits for SUFFICIENT` : 'no synthesis phase found'} ·{' '}
+          {research.unfinished.length > 0 ? <span data-testid="sufficiency-unfinished">assess after all tracks complete — not Done yet: {research.unfinished.join(', ')}</span> : 'all tracks complete: assess them'}
         </span>
       </header>
       {ITEMS.map((item) => (
