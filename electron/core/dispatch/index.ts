@@ -23,3 +23,5 @@ export * from './ruleBook';
 export * from './sessionModeMapping';
 export * from './sharedInfrastructure';
 export * from './subIssue';
+export * from './synthesisGate';
+export * from './synthesisPhases';

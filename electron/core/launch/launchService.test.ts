@@ -174,6 +174,26 @@ describe('launch.start', () => {
     expect(existsSync(WORKTREE_2B())).toBe(false);
   });
 
+  it('refuses a synthesis row whose Research Sufficiency gate stands, unless the approval overrode it', async () => {
+    const service = world.service();
+    await world.approve(2);
+    const d = world.store.current.dispatch[world.planPath];
+    if (!d) throw new Error('no dispatch state');
+    const gate = { rule: 'research.sufficiency', ruleText: '…', severity: 'error' as const, where: { batch: 2, phases: ['2A'] }, message: 'Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: Q3 cost model (synthesis 2A: …).' };
+    world.store.upsert('dispatch', world.planPath, { ...d, violations: [...d.violations, gate] });
+    const error = await refusal(service.start(world.planPath, '2A'));
+    expect(error.message).toContain('Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: Q3 cost model');
+    expect(error.message).toContain('approve batch 2 again with an override reason');
+    expect(existsSync(WORKTREE_2A())).toBe(false);
+
+    // The approval that overrode the gate names its rule among the overridden ones.
+    const note = d.batchStates.find((b) => b.index === 2)?.note ?? '';
+    expect(note).toMatch(/OVERRIDE of \d+ violation\(s\) \(/);
+    const overridden = d.batchStates.map((b) => (b.index === 2 ? { ...b, note: note.replace(/(OVERRIDE of \d+ violation\(s\) \([^)]*)\)/, '$1, research.sufficiency)') } : b));
+    world.store.upsert('dispatch', world.planPath, { ...d, violations: [...d.violations, gate], batchStates: overridden });
+    await expect(service.start(world.planPath, '2A')).resolves.toMatchObject({ session: '2A' });
+  });
+
   it('undoes the worktree and branch when a later step fails', async () => {
     await world.approve(2);
     const notAFolder = join(world.root, 'data-file');

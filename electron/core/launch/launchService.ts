@@ -10,6 +10,8 @@ import type { ClaudeHomeSource } from '../config/resolvePaths';
 import { agentInfo } from '../dispatch/agents';
 import { slugify } from '../dispatch/branchName';
 import { readPlanFile, writePlanFileSafely, type PlanEdit } from '../plans/planFile';
+import { overriddenRules } from '../plans/service/dispatchRecord';
+import { violationConcernsBatch } from '../../../shared/domain/violationScope';
 import type { StateStore } from '../state/stateStore';
 import { claudeArgs, claudeCommandLine, permissionModeFor } from './claudeCommand';
 import { claudeSessionName } from './claudeSessionName';
@@ -128,6 +130,12 @@ export class LaunchService {
     if (agent.external) throw new RpcFailure('refused', `${session} is for ${agent.label}, which works in its own sandbox: delegate it instead of launching it here.`);
     const state = dispatch.batchStates.find((b) => b.index === row.batch)?.state ?? 'draft';
     if (state !== 'approved') throw new RpcFailure('refused', `Batch ${row.batch} is ${state}, not approved: approve it in Dispatch before launching ${session}.`);
+    // §1 synthesis waits for SUFFICIENT: the assessment may have changed since the approval, which did not override it.
+    const gate = dispatch.violations.find((v) => v.rule === 'research.sufficiency' && v.severity === 'error' && violationConcernsBatch(v, row.batch, dispatch.rows));
+    const note = dispatch.batchStates.find((b) => b.index === row.batch)?.note ?? null;
+    if (gate && !overriddenRules(note).includes('research.sufficiency')) {
+      throw new RpcFailure('refused', `${gate.message} Update the Research Sufficiency Assessment, or approve batch ${row.batch} again with an override reason, before launching ${session}.`);
+    }
     const previous = this.options.store.current.launches[id];
     if (previous) throw new RpcFailure('refused', `${session} was already launched (${previous.worktreePath}, ${previous.phase}). Open it in Sessions.`);
     const kind = dispatch.batches.find((b) => b.index === row.batch)?.kind ?? 'implementation';

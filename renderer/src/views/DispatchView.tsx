@@ -9,6 +9,7 @@ import { DependencyGraph } from './dispatch/DependencyGraph';
 import { ReviewFindingsPanel } from './findings/ReviewFindingsPanel';
 import { PairDecisions } from './dispatch/PairDecisions';
 import { SubIssueProgress } from './linear/SubIssueProgress';
+import { FollowUpOffer } from './dispatch/FollowUpOffer';
 import { SufficiencyChecklist } from './dispatch/SufficiencyChecklist';
 import { mergeOrderList, useDispatchEdits } from './dispatch/useDispatchEdits';
 import { ViolationList } from './dispatch/ViolationList';
@@ -141,10 +142,11 @@ export function DispatchView() {
               mergeEdited={d.edits.mergeOrder[b.index] !== undefined}
               onApprove={(reason) => void approve(b.index, reason)}
               onReject={(reason) => void callAndToast('dispatch.reject', { planPath: state.planPath, batch: b.index, reason }, `Batch ${b.index} rejected`)}
+              gateActions={state.research && state.research.synthesis.some((s) => b.phases.includes(s.phase)) ? <FollowUpOffer planPath={state.planPath} research={state.research} /> : null}
             />
           );
         })}
-        {state.research ? <SufficiencyChecklist key={state.contentHash} planPath={state.planPath} tracks={state.research.tracks} value={state.research.sufficiency} /> : null}
+        {state.research ? <SufficiencyChecklist key={state.contentHash} planPath={state.planPath} research={state.research} /> : null}
         {state.masterIssue ? (
           <ReviewFindingsPanel key={state.masterIssue.id} master={{ identifier: state.masterIssue.id, title: state.masterIssue.title }} subIssues={linearPlans?.[state.masterIssue.id]?.children ?? []} />
         ) : null}

@@ -114,6 +114,12 @@ export function approvalLine(input: ApprovalInput): string {
   return line;
 }
 
+/** The rules an approval line says it overrode (`OVERRIDE of 2 violation(s) (a, b): "…"`), as `approvalLine` writes them. */
+export function overriddenRules(line: string | null): string[] {
+  const m = /\bOVERRIDE of \d+ violation\(s\) \(([^)]*)\)/.exec(line ?? '');
+  return m?.[1] ? m[1].split(/,\s*/).filter((r) => r !== '') : [];
+}
+
 /** Cells of a recorded row the person changed in the view. */
 function editedCells(row: DispatchRowDraft, edit: DispatchRowEdit | undefined): DispatchCells {
   if (!edit) return {};

@@ -24,7 +24,10 @@ import {
   launchCommand,
   launchModeFor,
   planBatches,
+  researchShape,
+  synthesisGate,
   violation,
+  type ResearchShape,
 } from '../../dispatch';
 import type { InfraPattern } from '../../dispatch/sharedInfrastructure';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
@@ -32,6 +35,9 @@ import { planCostProfile, planMasterInfo } from './planMasterInfo';
 import { planNameViolation } from './planNameViolation';
 import { planPhaseFactsWithProblems } from './planPhaseFacts';
 import { parseWorktreeCell, recordedRow } from './recordedRows';
+import type { SufficiencyState } from '../../../../shared/domain/planState';
+import { followUpTracks } from './followUpTrack';
+import { parseSufficiency } from './sufficiencySection';
 
 export interface DispatchBasis {
   plan: ParsedPlan;
@@ -45,6 +51,8 @@ export interface DispatchBasis {
   factProblems: Violation[];
   /** The options the draft was built with, so re-evaluations on edit use the same rules. */
   options?: EvaluateOptions;
+  /** Research tracks, synthesis phases and the plan's Research Sufficiency section (§1). */
+  research: { shape: ResearchShape; sufficiency: SufficiencyState };
 }
 
 export interface EvaluateOptions {
@@ -70,7 +78,8 @@ export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly st
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
   const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
-  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options };
+  const research = { shape: researchShape(facts), sufficiency: parseSufficiency(text, plan) };
+  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, research };
 }
 
 function upper(s: string | null | undefined): string {
@@ -164,10 +173,13 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
     .filter((b) => b.index > (batches[0]?.index ?? 1))
     .map((b) => readinessViolation(batchReadiness(b.index, batches, facts)))
     .filter((v): v is Violation => v !== null);
+  // §1 Research Sufficiency: synthesis waits for SUFFICIENT (or an override with a written reason).
+  const sufficiency = synthesisGate(batches, basis.research.shape, basis.research.sufficiency, followUpTracks(facts, basis.research.sufficiency.gapList));
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
     ...basis.factProblems,
     ...readiness,
+    ...sufficiency,
     ...planBatches(facts, draft.decisions, { extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) }).violations,
     ...checkDispatch(rows, facts, draft.decisions, declaredOrder, { costProfile: options.costProfile ?? null }).map(undeclaredOrderIsAWarning),
     ...rowViolations,

@@ -258,7 +258,7 @@ describe('approve and reject', () => {
   it('sufficiency answers are written and read back', async () => {
     const s = await service.setSufficiency({ planPath: masterPath, answers: { convergence: 'yes', coverage: 'no', contradictions: 'no', gaps: 'Q3 uncovered' } });
     expect(s.outcome).toBe('INSUFFICIENT');
-    expect(state().research?.sufficiency).toEqual({ convergence: 'yes', coverage: 'no', contradictions: 'no', gaps: 'Q3 uncovered', outcome: 'INSUFFICIENT' });
+    expect(state().research?.sufficiency).toMatchObject({ convergence: 'yes', coverage: 'no', contradictions: 'no', gaps: 'Q3 uncovered', outcome: 'INSUFFICIENT', gapList: ['Q3 uncovered'] });
   });
 });
 

@@ -5,15 +5,15 @@ import { basename, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import type { SubIssueRow } from '../../../../shared/domain/linear';
-import type { ApprovalResult, DispatchEditsInput, MovedPrompts, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
+import type { ApprovalResult, DispatchEditsInput, MovedPrompts, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyAnswers, SufficiencyState } from '../../../../shared/domain/planState';
 import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
 import { planIssuePhases } from '../planIssuePhases';
-import { mergeGuidance } from '../../dispatch';
+import { isFinished, mergeGuidance } from '../../dispatch';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
 import { parsePlan } from '../parsePlan';
-import { setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows, type SessionRegistryUpsert } from '../planWriter';
+import { setSessionRegistryStatus, upsertSessionRegistryRows, type SessionRegistryUpsert } from '../planWriter';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
 import { placeholderName } from '../../launch/registryRow';
@@ -28,7 +28,8 @@ import type { LinearSink } from './linearSink';
 import { planSummary, unreadableSummary } from './planSummary';
 import { registryWantsFor } from './registryWants';
 import { registryWriteBackEdit } from './registryWriteBack';
-import { parseSufficiency, renderSufficiency, SUFFICIENCY_HEADING, sufficiencyOutcome } from './sufficiencySection';
+import { followUpBatchFull, followUpTracks, planFollowUpTrack } from './followUpTrack';
+import { parseSufficiency, setSufficiencyEdit } from './sufficiencySection';
 
 export interface PlansServiceOptions {
   store: StateStore;
@@ -225,7 +226,7 @@ export class PlansService {
 
   private dispatchState(snapshot: PlanFileSnapshot, basis: DispatchBasis): DispatchState {
     const evaluation = evaluateDispatch(basis);
-    const research = basis.facts.filter((f) => f.readOnlyResearch).map((f) => f.phase);
+    const { shape, sufficiency } = basis.research;
     const problems = snapshot.parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
     return {
       ...evaluation,
@@ -237,7 +238,10 @@ export class PlansService {
       batches: batchesOf(evaluation.rows, basis.facts),
       batchStates: batchStates(snapshot.parsed, batchesOf(evaluation.rows, basis.facts)),
       approvals: snapshot.parsed.approvals,
-      research: research.length > 0 ? { tracks: research, sufficiency: parseSufficiency(snapshot.text) } : null,
+      research:
+        shape.tracks.length > 0
+          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpTracks(basis.facts, sufficiency.gapList), unfinished: unfinishedTracks(basis.facts, shape.tracks), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
+          : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
       registryStatus: registryStatusOf(basis, evaluation.rows),
@@ -363,14 +367,31 @@ export class PlansService {
     return { planHash: result.hash };
   }
 
-  async setSufficiency(input: { planPath: string; answers: Omit<SufficiencyState, 'outcome'> }): Promise<SufficiencyState> {
+  /** Writes the checklist answers line by line: the person's notes in the section stay as written. */
+  async setSufficiency(input: { planPath: string; answers: SufficiencyAnswers }): Promise<SufficiencyState> {
     const l = this.plan(input.planPath);
     if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
-    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => upsertSection(text, SUFFICIENCY_HEADING, renderSufficiency(input.answers)));
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, setSufficiencyEdit(input.answers));
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
     if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
     await this.refresh();
-    return { ...input.answers, outcome: sufficiencyOutcome(input.answers) };
+    return parseSufficiency(result.text);
+  }
+
+  /** §1 INSUFFICIENT: a targeted follow-up research track for one named gap, appended to the Phase Map before the synthesis. */
+  async addFollowUpTrack(input: { planPath: string; gap: string; issue?: string | null | undefined; justification?: string | null | undefined }): Promise<{ phase: string; batch: number; newBatch: boolean; planHash: string }> {
+    const l = this.plan(input.planPath);
+    if (!l.snapshot || !l.basis) throw new RpcFailure('not_found', `${l.found.fileName} has no phases.`);
+    const state = this.dispatchState(l.snapshot, l.basis);
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const by = this.options.whoAmI?.() ?? safeUserName();
+    const plan = planFollowUpTrack({ text: l.snapshot.text, at, by, gap: input.gap, issue: input.issue ?? null, linkBase: l.summary.linkBase, justification: input.justification ?? null, facts: l.basis.facts, shape: l.basis.research.shape, batches: state.batches, batchStates: state.batchStates });
+    if (!plan.ok) throw new RpcFailure('refused', plan.reason);
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, plan.edit);
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    await this.refresh();
+    return { phase: plan.phase, batch: plan.batch, newBatch: plan.newBatch, planHash: result.hash };
   }
 
   async rename(input: { path: string; newFileName?: string | undefined }): Promise<{ newPath: string; updatedFiles: string[] }> {
@@ -531,6 +552,11 @@ function registryStatusOf(basis: DispatchBasis, rows: DispatchState['rows']): Re
     if (status) out[r.session] = status;
   }
   return out;
+}
+
+/** Research tracks whose sessions are not Done or Merged (the Session Registry says), in plan order. */
+function unfinishedTracks(facts: DispatchBasis['facts'], tracks: readonly string[]): string[] {
+  return facts.filter((f) => tracks.includes(f.phase) && !isFinished(f.status)).map((f) => f.phase);
 }
 
 /** The sessions (as the table names them) whose merge place the plan declares, and where. */
