@@ -18,7 +18,6 @@ export * from './phaseCap';
 export * from './phaseFacts';
 export * from './planBatches';
 export * from './researchCost';
-export * from './researchSufficiency';
 export * from './ruleBook';
 export * from './sessionModeMapping';
 export * from './sharedInfrastructure';
