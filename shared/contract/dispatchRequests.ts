@@ -36,8 +36,24 @@ export const dispatchRequests = {
         coverage: SufficiencyAnswer,
         contradictions: SufficiencyAnswer,
         gaps: z.string().max(4000).default(''),
+        /** The written human resolution of conflicting evidence. */
+        resolution: z.string().max(4000).optional(),
       })
       .strict(),
     result: SufficiencyState,
+  }),
+  'dispatch.addFollowUpTrack': defineRequest({
+    summary: 'Append a targeted follow-up research track for one named gap of an INSUFFICIENT assessment to the Phase Map, in a follow-up batch before the synthesis.',
+    request: z
+      .object({
+        planPath: z.string().min(1),
+        gap: z.string().min(1).max(500),
+        /** The issue made for the follow-up track (`CIA-936`), when there is one. */
+        issue: z.string().max(40).nullable().optional(),
+        /** §1: more than 5 research sessions in one batch need an explicit justification (kept in the plan). */
+        justification: z.string().max(2000).nullable().optional(),
+      })
+      .strict(),
+    result: z.object({ phase: z.string(), batch: z.number().int(), newBatch: z.boolean(), planHash: z.string() }),
   }),
 } satisfies Record<string, ReturnType<typeof defineRequest>>;

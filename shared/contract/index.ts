@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequests } from './appRequests';
 import { dispatchRequests } from './dispatchRequests';
+import { findingsRequests } from './findingsRequests';
 import { githubRequests } from './githubRequests';
 import { launchRequests } from './launchRequests';
 import { linearRequests } from './linearRequests';
@@ -25,6 +26,7 @@ export const requests = {
   ...reviewRequests,
   ...githubRequests,
   ...launchRequests,
+  ...findingsRequests,
 };
 
 export type Requests = typeof requests;

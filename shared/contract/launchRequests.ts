@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClaudeAvailability, LaunchRecord } from '../domain/launch';
+import { ClaudeAvailability, DelegationResult, LaunchRecord } from '../domain/launch';
 import { defineRequest } from './requestSpec';
 
 const Refusal = z.object({ session: z.string(), reason: z.string() });
@@ -20,6 +20,11 @@ export const launchRequests = {
     summary: 'Launch every row of an approved batch in turn, stopping at the first refusal (with its reason).',
     request: z.object({ planPath: z.string().min(1), batch: z.number().int().positive() }).strict(),
     result: z.object({ launched: z.array(LaunchRecord), refused: Refusal.nullable() }),
+  }),
+  'launch.delegate': defineRequest({
+    summary: "Hand an approved external-agent row to its agent on the row's Linear sub-issue: delegate to the app user, else one @mention comment; registry row Delegated.",
+    request: z.object({ planPath: z.string().min(1), session: z.string().min(1).max(40) }).strict(),
+    result: DelegationResult,
   }),
   'terminal.attach': defineRequest({
     summary: "A launched session's terminal: its scrollback so far (live output follows as terminal.data events).",

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MovedPrompts } from '../domain/planState';
 import { defineRequest } from './requestSpec';
 
 /** Requests of the plans domain. */
@@ -12,6 +13,18 @@ export const plansRequests = {
     summary: "Turn a plan's plain issue ids into Linear links (nothing else in the file changes).",
     request: z.object({ path: z.string().min(1), expectedHash: z.string().min(1) }).strict(),
     result: z.object({ linked: z.number(), planHash: z.string() }),
+  }),
+  'plans.moveDispatchPrompts': defineRequest({
+    summary:
+      '§8.5: one Linear sub-issue under the master plan issue per prompt of a deprecated local dispatch file (idempotent; the file is kept byte for byte).',
+    request: z
+      .object({
+        path: z.string().min(1),
+        /** The master issue when the file names none (e.g. `CIA-540`). */
+        masterIssueId: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,9}-\d+$/).optional(),
+      })
+      .strict(),
+    result: MovedPrompts,
   }),
   'plans.markSessionFailed': defineRequest({
     summary:

@@ -60,6 +60,8 @@ export const PhaseFactsSchema = z.object({
   separateBranchesWith: z.record(z.string(), z.boolean()).default({}),
   /** The estimate as written (`~$3`, `$6–12 (×2–4 MCP)`), to tell whether research estimates apply the cost model. */
   estCostRaw: z.string().nullable().default(null),
+  /** `type:` labels the plan writes for the phase (Mode / Exec cells, Focus, issue title), without `type:`: `research`, `synthesis`. */
+  typeLabels: z.array(z.string()).default([]),
   /** `## Dispatch Facts` `Batch N: justification: …` for going beyond 5 research sessions. */
   researchJustification: z.string().nullable().default(null),
   /**

@@ -38,3 +38,29 @@ export function crossSessionTouches(item: { body: string; path: string | null },
   }
   return touches;
 }
+
+export interface FeedbackSummary {
+  /** The compact words for the session's row, worst first: "changes requested", "2 checks failing", "3 comments". */
+  words: string[];
+  /** How many items touch another session's work: the person's to triage, not this session's. */
+  forPerson: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The row's marker from the same items the session detail lists (one fact, two places): what the
+ * session has to act on, and how much of it is flagged for the person instead. Pure.
+ */
+export function feedbackSummary(items: readonly FeedbackItem[]): FeedbackSummary {
+  const count = (kind: FeedbackItem['kind']) => items.filter((i) => i.kind === kind).length;
+  const changes = count('changes-requested');
+  const failing = count('failing-check');
+  const comments = count('comment');
+  const words = [
+    changes > 0 ? 'changes requested' : null,
+    failing > 0 ? plural(failing, 'check failing', 'checks failing') : null,
+    comments > 0 ? plural(comments, 'comment', 'comments') : null,
+  ].filter((w): w is string => w !== null);
+  return { words, forPerson: items.filter((i) => i.alsoTouches.length > 0).length };
+}

@@ -63,3 +63,22 @@ export interface TerminalExit {
   id: string;
   exitCode: number | null;
 }
+
+/** An external agent's row handed to it on its Linear sub-issue (§4 Assignee, §9 @mention dispatch). */
+export const DelegationResult = z.object({
+  session: z.string(),
+  /** The sub-issue, e.g. `CIA-547`. */
+  issue: z.string(),
+  /** `delegate`: Linear's agent delegation to the app user; `mention`: one `@agent Implement:` comment. */
+  via: z.enum(['delegate', 'mention']),
+  /** The app user's name, or the @handle mentioned. */
+  to: z.string(),
+  /** False when the same dispatch comment was already on the issue (nothing posted twice). */
+  commentPosted: z.boolean(),
+  /** The write-back setting moved the sub-issue to In Progress. */
+  movedToInProgress: z.boolean(),
+  /** Session Registry row written: its name, and the branch by the agent's convention ('' = left for its PR). */
+  registryName: z.string(),
+  branch: z.string(),
+});
+export type DelegationResult = z.infer<typeof DelegationResult>;

@@ -31,6 +31,8 @@ export const linearIssueSnapshotSchema = z.object({
   estimate: z.number().nullable(),
   state: linearStateSchema,
   assignee: linearUserRefSchema.nullable(),
+  /** The agent (app user) the issue is delegated to (§4: external agents); absent in older caches. */
+  delegate: linearUserRefSchema.nullable().optional(),
   labels: z.array(linearLabelRefSchema),
 });
 export type LinearIssueSnapshot = z.infer<typeof linearIssueSnapshotSchema>;
@@ -89,6 +91,10 @@ export const subIssueCreationSchema = z.object({
   issueId: z.string().nullable(),
   identifier: z.string().nullable(),
   error: z.string().nullable(),
+  /** Who the sub-issue went to (§4 Assignee): a person assigned, or an agent (app user) delegated to. */
+  assignee: z.object({ name: z.string(), delegated: z.boolean() }).nullable().optional(),
+  /** The Agent cell named nobody in Linear (or the users could not be read): left unassigned, and why. */
+  assigneeWarning: z.string().nullable().optional(),
 });
 export type SubIssueCreation = z.infer<typeof subIssueCreationSchema>;
 
@@ -114,5 +120,9 @@ export const subIssueRowSchema = z.object({
   /** Fibonacci points; sent as an Int. */
   estimate: z.number().nullable(),
   assigneeId: z.string().nullable(),
+  /** The Agent cell as written: resolved to a Linear user when `assigneeId` is null (absent: leave unassigned). */
+  agent: z.string().max(200).nullable().optional(),
+  /** Title to use instead of `Batch {batch}: {focus}` (prompts moved from a local dispatch file). */
+  title: z.string().min(1).max(250).optional(),
 });
 export type SubIssueRow = z.infer<typeof subIssueRowSchema>;

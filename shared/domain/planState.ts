@@ -86,9 +86,34 @@ export const SufficiencyState = z.object({
   /** Do any tracks produce conflicting evidence? (`no` is the good answer.) */
   contradictions: SufficiencyAnswer,
   gaps: z.string(),
+  /** The person's written resolution of conflicting evidence (`- Resolution:`): contradictions need one before SUFFICIENT. */
+  resolution: z.string().default(''),
   outcome: z.enum(['SUFFICIENT', 'INSUFFICIENT', 'INCOMPLETE']),
+  /** The gaps named on the Gaps line, one per `;`: each may get a targeted follow-up track. */
+  gapList: z.array(z.string()).default([]),
+  /** Why the outcome is not SUFFICIENT, item by item, in words (empty when it is). */
+  unmet: z.array(z.string()).default([]),
+  /** What the section's Outcome line says, when it says one (the checklist decides; a different word is pointed out). */
+  writtenOutcome: z.enum(['SUFFICIENT', 'INSUFFICIENT', 'INCOMPLETE']).nullable().default(null),
 });
 export type SufficiencyState = z.infer<typeof SufficiencyState>;
+/** What the person answers; the rest is derived. */
+export type SufficiencyAnswers = Pick<SufficiencyState, 'convergence' | 'coverage' | 'contradictions' | 'gaps'> & { resolution?: string | undefined };
+
+/** The research shape of a plan: its tracks, its synthesis phases, and the follow-up tracks it has. */
+export const ResearchState = z.object({
+  tracks: z.array(z.string()),
+  sufficiency: SufficiencyState,
+  /** Phases that wait for the assessment, and the plan statement that makes each one synthesis. */
+  synthesis: z.array(z.object({ phase: z.string(), why: z.string() })).default([]),
+  /** Gaps that already have a follow-up track in the Phase Map. */
+  followUps: z.array(z.object({ gap: z.string(), phase: z.string() })).default([]),
+  /** Tracks not Done/Merged yet (Session Registry): §1 assesses "after all tracks complete". */
+  unfinished: z.array(z.string()).default([]),
+  /** The follow-up batch holds the 5 research sessions §1 allows: one more needs a written justification. */
+  followUpBatchFull: z.boolean().default(false),
+});
+export type ResearchState = z.infer<typeof ResearchState>;
 
 /** A dispatch table with the person's edits applied and everything recomputed. */
 export const DispatchEvaluation = z.object({
@@ -111,7 +136,7 @@ export const DispatchState = DispatchEvaluation.extend({
   batchStates: z.array(BatchState),
   approvals: z.array(PlanLogEntry),
   /** Present when the plan has read-only research tracks. */
-  research: z.object({ tracks: z.array(z.string()), sufficiency: SufficiencyState }).nullable(),
+  research: ResearchState.nullable(),
   /** The plan has no phases or its tables are broken: why there is nothing to dispatch. */
   problems: z.array(z.string()),
   /** Where the merge order comes from: the sessions whose place the plan declares, and the lines that declare it. */
@@ -124,6 +149,8 @@ export const DispatchState = DispatchEvaluation.extend({
     .default({ declared: [], sources: [], unmatched: [] }),
   /** §3 review gates of the plan and per batch; null for older senders. */
   review: ReviewGateStateSchema.nullable().default(null),
+  /** Session → its Session Registry row's Status as the plan writes it (`Dispatched`, `Delegated`, `Active`…). */
+  registryStatus: z.record(z.string(), z.string()).optional(),
 });
 export type DispatchState = z.infer<typeof DispatchState>;
 
@@ -171,3 +198,21 @@ export const ApprovalResult = z.object({
   linear: z.object({ status: z.enum(['started', 'not-configured', 'failed']), message: z.string() }),
 });
 export type ApprovalResult = z.infer<typeof ApprovalResult>;
+
+/** §8.5: the prompts of a deprecated local dispatch file, moved into Linear sub-issues (the file kept as it was). */
+export const MovedPrompts = z.object({
+  masterIssueId: z.string(),
+  /** Per prompt: its key in the file, the sub-issue title, and how creation went. */
+  prompts: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      status: z.enum(['pending', 'creating', 'created', 'exists', 'failed']),
+      identifier: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+  /** Headings of sections that hold no prompt (results, notes): left where they are. */
+  skipped: z.array(z.string()),
+});
+export type MovedPrompts = z.infer<typeof MovedPrompts>;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { GITHUB_API_URL_RULE, isGithubApiUrl } from './githubEndpoint';
 import { isLinearApiUrl, LINEAR_API_URL, LINEAR_API_URL_RULE } from './linearEndpoint';
 
 /** What the person configures; saved as JSON in the app's data folder and edited in Settings. */
+export const CostProfileSchema = z.enum(['capped', 'unlimited']);
+export type CostProfile = z.infer<typeof CostProfileSchema>;
+
 export const Settings = z.object({
   /** Folders whose children are worktrees (besides <claude home>/worktrees and <repo>/.claude/worktrees). */
   worktreeRoots: z.array(z.string()).default([]),
@@ -13,6 +17,22 @@ export const Settings = z.object({
   notifications: z.boolean().default(true),
   /** Extra path patterns that count as shared infrastructure in the dispatch decision tree. */
   sharedInfrastructurePatterns: z.array(z.string()).default([]),
+  /**
+   * §4 "> $10 → checkpoint" when a plan has no `Cost profile:` line (the plan's line wins):
+   * `capped` asks for checkpoint mode or a confirmed budget, `unlimited` does not.
+   */
+  costProfile: CostProfileSchema.default('capped'),
+  github: z
+    .object({
+      /** GitHub Enterprise REST root (https://ghe.example.com/api/v3); null: from the origin remote's host. */
+      apiUrl: z.string().nullable().default(null),
+      /**
+       * The API URL the person last saved or confirmed the token for: the token goes to `apiUrl`
+       * only when they match. Not in SettingsPatch: only `github.setToken` / `github.confirmApiUrl` set it.
+       */
+      tokenConfirmedFor: z.string().nullable().default(null),
+    })
+    .default({ apiUrl: null, tokenConfirmedFor: null }),
   linear: z
     .object({
       apiUrl: z.string().default(LINEAR_API_URL),
@@ -41,6 +61,14 @@ export const SettingsPatch = z.object({
   theme: z.enum(['system', 'dark', 'light']).optional(),
   notifications: z.boolean().optional(),
   sharedInfrastructurePatterns: z.array(z.string().min(1)).optional(),
+  costProfile: CostProfileSchema.optional(),
+  github: z
+    .object({
+      /** null: back to the origin remote's host. */
+      apiUrl: z.string().trim().max(500).refine(isGithubApiUrl, { message: GITHUB_API_URL_RULE }).nullable().optional(),
+    })
+    .strict()
+    .optional(),
   linear: z
     .object({
       apiUrl: z.string().refine(isLinearApiUrl, { message: LINEAR_API_URL_RULE }).optional(),

@@ -4,7 +4,7 @@ import type { AppMode, Toast } from '../../../shared/domain/appMeta';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import { newAppState } from '../../../shared/state/newAppState';
 import type { AppState } from '../../../shared/state/appState';
-import { applySettingsPatch, loadSettings, saveSettings } from '../config/settingsFile';
+import { applySettingsPatch, confirmGithubToken, loadSettings, saveSettings } from '../config/settingsFile';
 import { createDemoWorkspace } from '../demo/createDemoWorkspace';
 import type { CallerCapabilities } from '../rpc/callerCapabilities';
 import { createRequestRouter, type RequestHandlers } from '../rpc/requestRouter';
@@ -13,6 +13,7 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { CoreContext } from './coreContext';
 import { appHandlers } from './handlers/appHandlers';
 import { dispatchHandlers } from './handlers/dispatchHandlers';
+import { findingsHandlers } from './handlers/findingsHandlers';
 import { githubHandlers } from './handlers/githubHandlers';
 import { launchHandlers } from './handlers/launchHandlers';
 import { linearHandlers } from './handlers/linearHandlers';
@@ -129,8 +130,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mergeHandlers(ctx),
     ...linearHandlers(ctx),
     ...reviewHandlers(ctx),
-    ...githubHandlers(ctx, options.githubSecretStore),
+    ...githubHandlers(ctx, options.githubSecretStore, async () => {
+      // The person gave or confirmed the token for the GitHub API URL of now: it may go there.
+      settings = confirmGithubToken(settings);
+      await saveSettings(workspace.dataDir, settings);
+      store.setSingleton('settings', settings);
+    }),
     ...launchHandlers(ctx),
+    ...findingsHandlers(ctx),
   };
   const route = createRequestRouter(handlers, logger);
 

@@ -65,3 +65,30 @@ describe('launch commands come only from the desktop window (item 7)', () => {
     expect(core.store.current.settings).toMatchObject({ editorCommand: 'codium', terminalCommand: 'kitty' });
   });
 });
+
+describe('GitHub API URL: the token goes to a new URL only once given or confirmed for it', () => {
+  it('refuses http, asks for a confirmation after a change, takes a saved token as one, and refuses to confirm a URL that is not the current one', async () => {
+    delete process.env.SWITCHYARD_GITHUB_API_URL;
+    const status = async () => {
+      const r = await core.route('github.tokenStatus', {}, DESKTOP_WINDOW_CALLER);
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.value as { apiUrl: { source: string; url: string | null; needsConfirmation: boolean } }).apiUrl;
+    };
+    expect(await status()).toEqual({ source: 'remote', url: null, needsConfirmation: false });
+    expect(await core.route('settings.update', { github: { apiUrl: 'http://127.0.0.1:9/api/v3' } }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await core.route('settings.update', { github: { apiUrl: 'https://ghe.example/api/v3', tokenConfirmedFor: 'https://ghe.example/api/v3' } }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+
+    expect(await core.route('settings.update', { github: { apiUrl: 'https://ghe.example/api/v3/' } }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: true });
+    expect(await status()).toEqual({ source: 'settings', url: 'https://ghe.example/api/v3', needsConfirmation: true });
+    expect(await core.route('github.setToken', { token: 'ghp_given_for_ghe' }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: true });
+    expect(await status()).toMatchObject({ needsConfirmation: false });
+    expect(core.store.current.settings.github).toEqual({ apiUrl: 'https://ghe.example/api/v3', tokenConfirmedFor: 'https://ghe.example/api/v3' });
+
+    expect(await core.route('settings.update', { github: { apiUrl: 'https://other.example/api/v3' } }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: true });
+    expect(await status()).toMatchObject({ needsConfirmation: true });
+    expect(await core.route('github.confirmApiUrl', { apiUrl: 'https://ghe.example/api/v3' }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await status()).toMatchObject({ needsConfirmation: true });
+    expect(await core.route('github.confirmApiUrl', { apiUrl: 'https://other.example/api/v3' }, DESKTOP_WINDOW_CALLER)).toMatchObject({ ok: true });
+    expect(await status()).toEqual({ source: 'settings', url: 'https://other.example/api/v3', needsConfirmation: false });
+  });
+});

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { unreadableLinesWarnings } from '../sessions/claude/unreadableLines';
 import type { PushedEvent } from '../../../shared/contract/events';
+import { RpcFailure } from '../../../shared/contract/rpcResult';
 import type { Toast } from '../../../shared/domain/appMeta';
 import type { PlanContext } from '../../../shared/domain/session';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
@@ -8,6 +9,7 @@ import type { SecretStore } from '../linear/linearKeyStore';
 import type { LinearService } from '../linear/service/linearService';
 import { startWorkspaceLinear, type WorkspaceLinear } from '../linear/service/workspaceLinear';
 import { LaunchService } from '../launch/launchService';
+import { DelegateService } from '../launch/delegateService';
 import { loadMergePreferences } from '../merge/service/mergePreferences';
 import { MergeService } from '../merge/service/mergeService';
 import { PlansService } from '../plans/service/plansService';
@@ -46,6 +48,7 @@ export class WorkspaceRuntime {
   private linearService: WorkspaceLinear | null = null;
   private mergeService: MergeService | null = null; // --- merge service ---
   private launchService: LaunchService | null = null; // --- launch service ---
+  private delegateService: DelegateService | null = null; // --- delegate (external agents) ---
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -95,6 +98,22 @@ export class WorkspaceRuntime {
       expectLaunch: (path) => this.registry?.expectLaunch(path),
       log: (message) => this.logger.info(message),
     });
+    this.delegateService = new DelegateService({
+      store: this.store,
+      // Read lazily: Linear and plans start after this.
+      linear: () => this.linear,
+      recordRegistryRow: (planPath, row) => {
+        const plans = this.plansService;
+        if (!plans) throw new RpcFailure('unavailable', 'Plans are still loading; try again.');
+        return plans.recordRegistryRow(planPath, row);
+      },
+      log: (message) => this.logger.info(message),
+    });
+  }
+
+  /** Hands approved external-agent rows to their agents in Linear (null until started, or after stop). */
+  get delegation(): DelegateService | null {
+    return this.delegateService;
   }
 
   /** The launch service (null until started, or after stop). */
@@ -133,15 +152,18 @@ export class WorkspaceRuntime {
   }
 
   async updateSettings(settings: Settings): Promise<void> {
-    const before = effectiveRoots(this.config, this.settings);
+    const rules = (s: Settings) => JSON.stringify([s.sharedInfrastructurePatterns, s.costProfile]);
+    const before = { roots: effectiveRoots(this.config, this.settings), rules: rules(this.settings) };
     this.settings = settings;
     await this.linearService?.service.updateSettings(settings); // linear service: settings
-    const after = effectiveRoots(this.config, settings);
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
+    const after = { roots: effectiveRoots(this.config, settings), rules: rules(settings) };
+    if (JSON.stringify(before.roots) !== JSON.stringify(after.roots)) {
       await this.registry?.stop();
       await this.startRegistry();
       await this.plansService?.stop(); // plans service: new plan folders
       await this.startPlans();
+    } else if (before.rules !== after.rules) {
+      this.plansService?.rulesChanged(); // plans service: the dispatch rules' settings
     }
   }
 
@@ -176,6 +198,7 @@ export class WorkspaceRuntime {
     // --- launch service: stop ---
     const launch = this.launchService;
     this.launchService = null;
+    this.delegateService = null;
     await launch?.stop();
     // --- merge service: stop ---
     const merge = this.mergeService;
@@ -207,6 +230,7 @@ export class WorkspaceRuntime {
       },
       onPlanContext: (part) => this.updatePlanContext(part),
       infraPatterns: () => this.settings.sharedInfrastructurePatterns,
+      costProfile: () => this.settings.costProfile,
       // Read lazily: the Linear service starts after the plans service and may be absent.
       linear: () => this.linear,
       warn: (messages) => this.warnings.replace('plans', messages),

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isLinearApiUrl } from '../../../shared/domain/linearEndpoint';
-import { defaultSettings } from '../../../shared/domain/settings';
+import { defaultSettings, SettingsPatch } from '../../../shared/domain/settings';
 import { CliArgsError, parseCliArgs } from './parseCliArgs';
 import { resolveClaudeHome, resolveDataDir } from './resolvePaths';
-import { applySettingsPatch, loadSettings, saveSettings } from './settingsFile';
+import { applySettingsPatch, confirmGithubToken, loadSettings, saveSettings } from './settingsFile';
 
 const inputs = (over: Partial<Parameters<typeof resolveClaudeHome>[0]> = {}) => ({
   flagClaudeHome: null,
@@ -99,6 +99,45 @@ describe('settings file', () => {
     expect(loaded.settings.linear).toMatchObject({ apiUrl: 'https://api.linear.app/graphql', teamId: 'team-1' });
     expect(loaded.settings.repos).toEqual(['/keep']);
     expect(loaded.warning).toMatch(/127\.0\.0\.1:9999.*not Linear's/);
+  });
+});
+
+describe('GitHub API URL setting', () => {
+  it('refuses http and credentials over settings.update, accepts https Enterprise roots', () => {
+    expect(SettingsPatch.safeParse({ github: { apiUrl: 'http://127.0.0.1:4000' } }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ github: { apiUrl: 'https://u:p@ghe.example/api/v3' } }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ github: { apiUrl: 'https://ghe.example/api/v3' } }).success).toBe(true);
+    expect(SettingsPatch.safeParse({ github: { apiUrl: null } }).success).toBe(true);
+    // The confirmation is not the renderer's to set.
+    expect(SettingsPatch.strict().safeParse({ github: { apiUrl: 'https://ghe.example/api/v3', tokenConfirmedFor: 'https://ghe.example/api/v3' } }).success).toBe(false);
+  });
+
+  it('a changed URL drops the token confirmation; the same URL (another spelling) keeps it; clearing goes back to the remote', () => {
+    const set = applySettingsPatch(defaultSettings(), { github: { apiUrl: 'https://ghe.example/api/v3' } });
+    expect(set.github).toEqual({ apiUrl: 'https://ghe.example/api/v3', tokenConfirmedFor: null });
+    const confirmed = confirmGithubToken(set);
+    expect(confirmed.github.tokenConfirmedFor).toBe('https://ghe.example/api/v3');
+    expect(applySettingsPatch(confirmed, { github: { apiUrl: 'https://GHE.example/api/v3/' } }).github.tokenConfirmedFor).toBe('https://ghe.example/api/v3');
+    expect(applySettingsPatch(confirmed, { github: { apiUrl: 'https://other.example/api/v3' } }).github).toEqual({ apiUrl: 'https://other.example/api/v3', tokenConfirmedFor: null });
+    expect(applySettingsPatch(confirmed, { theme: 'dark' }).github.tokenConfirmedFor).toBe('https://ghe.example/api/v3');
+    expect(applySettingsPatch(confirmed, { github: { apiUrl: null } }).github).toEqual({ apiUrl: null, tokenConfirmedFor: null });
+  });
+
+  it('drops a saved http URL planted in the file, with its confirmation, and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sy-settings-'));
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ repos: ['/keep'], github: { apiUrl: 'http://10.0.0.9/api/v3', tokenConfirmedFor: 'http://10.0.0.9/api/v3' } }));
+    const loaded = await loadSettings(dir);
+    expect(loaded.settings.github).toEqual({ apiUrl: null, tokenConfirmedFor: null });
+    expect(loaded.settings.repos).toEqual(['/keep']);
+    expect(loaded.warning).toMatch(/10\.0\.0\.9.*was dropped/);
+  });
+
+  it('cost profile: capped by default, saved and read back', async () => {
+    expect(defaultSettings().costProfile).toBe('capped');
+    const dir = await mkdtemp(join(tmpdir(), 'sy-settings-'));
+    await saveSettings(dir, applySettingsPatch(defaultSettings(), { costProfile: 'unlimited' }));
+    expect((await loadSettings(dir)).settings.costProfile).toBe('unlimited');
+    expect(SettingsPatch.safeParse({ costProfile: 'infinite' }).success).toBe(false);
   });
 });
 

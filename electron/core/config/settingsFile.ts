@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GITHUB_API_URL_RULE, isGithubApiUrl, normalizeGithubApiUrl } from '../../../shared/domain/githubEndpoint';
 import { isLinearApiUrl, LINEAR_API_URL, LINEAR_API_URL_RULE } from '../../../shared/domain/linearEndpoint';
 import { defaultSettings, Settings, type SettingsPatch } from '../../../shared/domain/settings';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
@@ -35,10 +36,22 @@ export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
     };
   }
   const parsed = Settings.safeParse(json);
-  if (parsed.success) return keepLinearKeyHome(parsed.data, null);
+  if (parsed.success) return keepGithubTokenHome(keepLinearKeyHome(parsed.data, null));
   // Keep whatever fields are valid instead of throwing all of them away.
   const merged = mergeValidFields(json);
-  return keepLinearKeyHome(merged, `Some settings were invalid and were reset: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+  return keepGithubTokenHome(keepLinearKeyHome(merged, `Some settings were invalid and were reset: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`));
+}
+
+/**
+ * The same for GitHub: a saved API URL that settings.update would refuse (http, credentials in
+ * it) is dropped, back to the remote's host, and so is the token's confirmation for it.
+ */
+function keepGithubTokenHome(loaded: LoadedSettings): LoadedSettings {
+  const { settings, warning } = loaded;
+  const url = settings.github.apiUrl;
+  if (url === null || isGithubApiUrl(url)) return loaded;
+  const reset = `The saved GitHub API URL ${JSON.stringify(url.slice(0, 200))} was dropped (${GITHUB_API_URL_RULE}); requests go to the origin remote's host.`;
+  return { settings: { ...settings, github: { apiUrl: null, tokenConfirmedFor: null } }, warning: warning ? `${warning} ${reset}` : reset };
 }
 
 /**
@@ -72,10 +85,21 @@ export async function saveSettings(dataDir: string, settings: Settings): Promise
 }
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
-  const { linear, ...rest } = patch;
+  const { linear, github, ...rest } = patch;
   const next: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) next[key] = value;
   if (linear) next.linear = { ...current.linear, ...Object.fromEntries(Object.entries(linear).filter(([, v]) => v !== undefined)) };
+  if (github?.apiUrl !== undefined) {
+    const apiUrl = github.apiUrl === null || github.apiUrl.trim() === '' ? null : normalizeGithubApiUrl(github.apiUrl);
+    // A new host gets the token only after the person gives or confirms it for that host.
+    const same = apiUrl === current.github.apiUrl;
+    next.github = { apiUrl, tokenConfirmedFor: same ? current.github.tokenConfirmedFor : null };
+  }
   return Settings.parse(next);
+}
+
+/** The person gave a token (or confirmed theirs) while `github.apiUrl` is what it is now: it may go there. */
+export function confirmGithubToken(current: Settings): Settings {
+  return { ...current, github: { ...current.github, tokenConfirmedFor: current.github.apiUrl } };
 }
 

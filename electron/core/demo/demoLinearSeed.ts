@@ -21,6 +21,22 @@ const CHILDREN: { title: string; state: 'Done' | 'In Progress' | 'Todo'; estimat
   { title: 'Merge console', state: 'Todo', estimate: 5, type: 'type:feature', exec: 'tdd' },
 ];
 
+/** The demo's review findings comment: three models' votes, effort per finding, one decision pre-filled. */
+export const DEMO_REVIEW_FINDINGS = `## Review decision record — dispatch rules engine
+
+Adversarial review (post-session, Options A–C) of the rules engine PR. Consensus: 2/3 to include, 3/3 for critical.
+
+| # | Finding | Severity | Effort | Location | Recommendation | Claude | GPT | Gemini | Decision |
+|---|---------|----------|--------|----------|----------------|:------:|:---:|:------:|----------|
+| F1 | Batches packed greedily (4 → 3+1) | High | Medium | \`dispatch/batches.ts\` | Pack into batches of two or three (4 → 2+2) | ✓ | ✓ | ✓ | |
+| F2 | Typo "Aprove" on the batch button | Low | Trivial | \`BatchLane.tsx\` | Fix the copy | ✓ | ✓ | ✗ | |
+| F3 | Missing guard when the plan has no master issue | Medium | Small | \`DispatchView.tsx\` | Show "no master issue" instead of failing | ✓ | ✗ | ✓ | |
+| F4 | Rule table not cached between renders | Low | Small | \`useDispatchEdits.ts\` | Memoise the evaluation | ✗ | ✓ | ✗ | |
+| F5 | Override reason not kept in the plan | Critical | Medium | \`planWriter.ts\` | Write the reason under the batch | ✓ | ✓ | ✗ | defer |
+
+Fill in the Decision column (agree / override / defer / reject); agreed trivial/small findings go to an agent by @mention.
+`;
+
 export function seedDemoLinear(store: LinearTestStore): DemoLinearSeed {
   const team = store.addTeam('CIA', 'CIA');
   const states = new Map<string, string>();
@@ -53,7 +69,7 @@ export function seedDemoLinear(store: LinearTestStore): DemoLinearSeed {
     stateId: states.get('In Progress') ?? null,
     assigneeId: viewer.id,
   });
-  for (const child of CHILDREN) {
+  const children = CHILDREN.map((child) =>
     store.addIssue({
       teamId: team.id,
       title: child.title,
@@ -62,8 +78,11 @@ export function seedDemoLinear(store: LinearTestStore): DemoLinearSeed {
       estimate: child.estimate,
       assigneeId: agent.id,
       labelIds: [typeLabels.get(child.type), execLabels.get(child.exec)].filter((id): id is string => id !== undefined),
-    });
-  }
+    }),
+  );
+  // A review decision record (§9) on "Dispatch rules engine" (CIA-542), Decision column still empty.
+  const reviewed = children[1];
+  if (reviewed) store.addComment({ issueId: reviewed.id, body: DEMO_REVIEW_FINDINGS, userId: agent.id });
   // The demo's second plan ("Quick spike on hook latency") names CIA-550 as its parent.
   team.nextNumber = 550;
   store.addIssue({ teamId: team.id, title: 'Quick spike on hook latency', stateId: states.get('Todo') ?? null });

@@ -130,9 +130,10 @@ describe('checkDispatch: one passing and one failing case per rule', () => {
   });
 
   it('every rule of the rule book has a passing and a failing case somewhere', () => {
-    // review.* on plan files in plans/service/reviewGates.test.ts and merge/service/mergeService.test.ts.
-    // plan.size and facts.unreadable are exercised on plan files (plans/service/dispatchRuleBook.test.ts); merge.order in plans/service/planIsTheRecord.test.ts.
-    const elsewhere: RuleId[] = ['tree.reads-output', 'tree.shared-files', 'tree.shared-infrastructure', 'prompt.missing-field', 'plan.file-name', 'plan.size', 'facts.unreadable', 'batch.complete-first', 'merge.order', 'review.pre-dispatch', 'review.post-session'];
+    // review.* on plan files in plans/service/reviewGates.test.ts and merge/service/crossSession.test.ts.
+    // plan.size and facts.unreadable are exercised on plan files (plans/service/dispatchRuleBook.test.ts); merge.order in plans/service/planIsTheRecord.test.ts;
+    // research.sufficiency in plans/service/synthesisGate.test.ts.
+    const elsewhere: RuleId[] = ['tree.reads-output', 'tree.shared-files', 'tree.shared-infrastructure', 'prompt.missing-field', 'plan.file-name', 'plan.size', 'facts.unreadable', 'batch.complete-first', 'merge.order', 'research.sufficiency', 'review.pre-dispatch', 'review.post-session'];
     const here = (e: 'pass' | 'fail') => new Set(cases.filter((c) => c.expect === e).map((c) => c.rule));
     const missing = RULE_IDS.filter((id) => !elsewhere.includes(id) && !(here('pass').has(id) && here('fail').has(id)));
     expect(missing).toEqual([]);

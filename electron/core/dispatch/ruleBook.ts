@@ -49,6 +49,10 @@ export const RULES = {
     section: '§8',
     text: "Merge order: Define merge order in the dispatch table if sessions touch adjacent code. First-merged session's branch becomes the base for subsequent merges.",
   },
+  'research.sufficiency': {
+    section: '§1 Research Track Dispatch',
+    text: 'Research Sufficiency Assessment. After all tracks complete, evaluate before proceeding to synthesis: evidence convergence, coverage, contradictions (conflicting evidence requires human resolution before synthesis can proceed). Outcome: SUFFICIENT (proceed to synthesis) or INSUFFICIENT (specify which gaps remain and dispatch targeted follow-up tracks).',
+  },
   'cap.implementation': {
     section: '§1',
     text: 'Maximum recommended parallelism: 3 sessions. Beyond 3, human coordination overhead exceeds the parallelism gain.',

@@ -28,4 +28,16 @@ describe('findLockFiles (real repository)', () => {
     }
     expect(await findLockFiles(dirs, 'claude/locks')).toEqual([]);
   });
+
+  it('in the main checkout (its git dir is the common one) finds index.lock and packed-refs.lock once each', async () => {
+    const dirs = await readGitDirs(repo.dir);
+    if (!dirs) throw new Error('no git dirs');
+    const planted = [join(dirs.gitDir, 'index.lock'), join(dirs.commonGitDir, 'packed-refs.lock')];
+    await Promise.all(planted.map((p) => writeFile(p, '')));
+    try {
+      expect(await findLockFiles(dirs, 'main')).toEqual([...planted].sort());
+    } finally {
+      await Promise.all(planted.map((p) => rm(p, { force: true })));
+    }
+  });
 });

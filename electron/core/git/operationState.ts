@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { pathExists } from '../fs/pathExists';
+import { gitDirEntries } from './gitDirEntries';
 
 /** What git is in the middle of in one worktree, from the marker files it keeps in the worktree's git dir. */
 export interface OperationState {
@@ -8,9 +7,7 @@ export interface OperationState {
   cherryPick: boolean;
 }
 
-export async function readOperationState(gitDir: string): Promise<OperationState> {
-  const [merge, rebaseMerge, rebaseApply, cherryPick] = await Promise.all(
-    ['MERGE_HEAD', 'rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD'].map((name) => pathExists(join(gitDir, name))),
-  );
-  return { merge: merge === true, rebase: rebaseMerge === true || rebaseApply === true, cherryPick: cherryPick === true };
+export async function readOperationState(gitDir: string, entries?: ReadonlySet<string>): Promise<OperationState> {
+  const names = entries ?? (await gitDirEntries(gitDir));
+  return { merge: names.has('MERGE_HEAD'), rebase: names.has('rebase-merge') || names.has('rebase-apply'), cherryPick: names.has('CHERRY_PICK_HEAD') };
 }

@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import { MARK_READY_FOR_REVIEW_MUTATION } from './githubGraphqlDocuments';
 import type { PullCheck, PullRequestState } from '../../../shared/domain/github';
 import type { GithubRepoRef } from './githubRemote';
 
@@ -37,6 +38,17 @@ export class GithubClient {
     return data.reduce<number | null>((n, p) => (n === null || p.number > n ? p.number : n), null);
   }
 
+  /** The newest pull request of each head branch of this repository (the 100 most recently created). */
+  async latestPullsByBranch(): Promise<Map<string, number>> {
+    const { data } = await this.octokit.pulls.list({ ...this.where, state: 'all', per_page: 100 });
+    const latest = new Map<string, number>();
+    for (const p of data) {
+      if (p.head.repo?.full_name !== undefined && p.head.repo.full_name !== `${this.repo.owner}/${this.repo.repo}`) continue;
+      if ((latest.get(p.head.ref) ?? 0) < p.number) latest.set(p.head.ref, p.number);
+    }
+    return latest;
+  }
+
   /** The open pull request whose head is `branch` of this repository, if any. */
   async findOpenPull(branch: string): Promise<number | null> {
     const { data } = await this.octokit.pulls.list({ ...this.where, head: `${this.repo.owner}:${branch}`, state: 'open', per_page: 10 });
@@ -56,6 +68,32 @@ export class GithubClient {
   async merge(number: number, method: MergeMethod, sha: string): Promise<{ sha: string }> {
     const { data } = await this.octokit.pulls.merge({ ...this.where, pull_number: number, merge_method: method, sha });
     return { sha: data.sha };
+  }
+
+  /** The merge methods the repository's settings allow, in GitHub's order (merge, squash, rebase). */
+  async allowedMergeMethods(): Promise<MergeMethod[]> {
+    const { data } = await this.octokit.repos.get(this.where);
+    const allowed: Array<[MergeMethod, boolean | undefined]> = [
+      ['merge', data.allow_merge_commit],
+      ['squash', data.allow_squash_merge],
+      ['rebase', data.allow_rebase_merge],
+    ];
+    // A switch GitHub leaves out of the answer is unknown, not "off": only an explicit false rules a method out.
+    return allowed.filter(([, on]) => on !== false).map(([m]) => m);
+  }
+
+  /**
+   * Marks a draft ready for review. REST has no endpoint for it: GitHub's GraphQL mutation
+   * markPullRequestReadyForReview, on the pull request's node id. False when it was not a draft.
+   */
+  async markReadyForReview(number: number): Promise<boolean> {
+    const { data } = await this.octokit.pulls.get({ ...this.where, pull_number: number });
+    if (!data.draft) return false;
+    const answer = await this.octokit.graphql<{ markPullRequestReadyForReview: { pullRequest: { isDraft: boolean } | null } | null }>(
+      MARK_READY_FOR_REVIEW_MUTATION,
+      { id: data.node_id },
+    );
+    return answer.markPullRequestReadyForReview?.pullRequest?.isDraft === false;
   }
 
   /** Review comments on lines of the diff, with the file each is on. */

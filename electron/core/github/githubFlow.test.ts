@@ -111,6 +111,28 @@ describe('GitHub pull requests through Octokit against the OpenAPI-checked test 
     expect(server.log.some((l) => l.startsWith('PUT /repos/acme/widgets/pulls/1/merge'))).toBe(true);
   });
 
+  it('a repository that turns rebase merging off: GitHub refuses it (405), the app names the methods it allows; allowed, a rebase merge replays the commits', async () => {
+    const { client, server, repo, bare } = world;
+    await pushAndOpenPull(client, { cwd: repo.dir, branch: 'feature/a', base: 'main', text: { title: 'A', body: '' }, draft: false });
+    const mainBefore = await sha(bare, 'refs/heads/main');
+    server.mergeMethods.rebase = false;
+    const refused = await mergePullWhenAllowed(client, 1, 'rebase');
+    expect(refused).toMatchObject({
+      ok: false,
+      allowedMethods: ['merge', 'squash'],
+      reason: "GitHub refused to merge #1 with rebase: Rebase merges are not allowed on this repository. This repository allows merge commit, squash: set the queue's strategy to merge commit and merge again.",
+    });
+    expect(await sha(bare, 'refs/heads/main')).toBe(mainBefore);
+    expect((await client.pullState(1)).state).toBe('open');
+
+    server.mergeMethods.rebase = true;
+    const merged = await mergePullWhenAllowed(client, 1, 'rebase');
+    expect(merged).toMatchObject({ ok: true, state: { state: 'merged' } });
+    // Linear history: main's new tip is A's commit replayed on the old main, with its message.
+    expect((await gitIn(bare, 'log', '--format=%P %s', '-1', 'main')).trim()).toBe(`${mainBefore} A changes a`);
+    expect((await gitIn(bare, 'show', 'main:src/a.ts')).trim()).toBe('export const a = 2;');
+  });
+
   it('retargets a PR stacked on the branch that merged', async () => {
     const { client, repo } = world;
     await pushAndOpenPull(client, { cwd: repo.dir, branch: 'feature/a', base: 'main', text: { title: 'A', body: '' }, draft: false });
@@ -128,6 +150,26 @@ describe('GitHub pull requests through Octokit against the OpenAPI-checked test 
       "POST /repos/{owner}/{repo}/pulls: body field 'labels' is not in the description",
     ]);
     world.server.violations.length = 0;
+  });
+
+  it("sends no token to Settings' API URL until it is confirmed for that URL, and then works there", async () => {
+    const { repo, server } = world;
+    let reads = 0;
+    const env = new EnvSecretStore({ GITHUB_TOKEN: 'ghp_test' }, 'GITHUB_TOKEN');
+    const store = { ...env, describe: () => env.describe(), set: (k: string | null) => env.set(k), get: () => ((reads += 1), env.get()) };
+    let cliAsked = 0;
+    const cliToken = async () => ((cliAsked += 1), 'gho_cli');
+    const before = server.log.length;
+    const refused = await connectGithub(repo.dir, { store, apiUrlSetting: { url: server.baseUrl, confirmedFor: null }, cliToken });
+    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/not sent there until you save a token again or confirm/) });
+    const movedAway = await connectGithub(repo.dir, { store, apiUrlSetting: { url: server.baseUrl, confirmedFor: 'https://ghe.old.example/api/v3' }, cliToken });
+    expect(movedAway.ok).toBe(false);
+    // Not even read, let alone sent: no request reached the server.
+    expect([reads, cliAsked, server.log.length - before]).toEqual([0, 0, 0]);
+    const confirmed = await connectGithub(repo.dir, { store, apiUrlSetting: { url: `${server.baseUrl}/`, confirmedFor: server.baseUrl }, cliToken });
+    if (!confirmed.ok) throw new Error(confirmed.reason);
+    expect(await confirmed.client.findLatestPull('feature/a')).toBeNull();
+    expect(server.log.length - before).toBe(1);
   });
 
   it('says why GitHub is not used: no remote, not GitHub, no token', async () => {

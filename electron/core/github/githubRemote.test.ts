@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiBaseUrlFor, parseGithubRemote } from './githubRemote';
+import { parseGithubRemote } from './githubRemote';
 
 describe('parseGithubRemote', () => {
   it.each([
@@ -17,9 +17,4 @@ describe('parseGithubRemote', () => {
     expect(parseGithubRemote(url)).toEqual(expected);
   });
 
-  it('finds the API root for github.com, Enterprise and an explicit setting', () => {
-    expect(apiBaseUrlFor('github.com', null)).toBe('https://api.github.com');
-    expect(apiBaseUrlFor('ghe.corp.example', null)).toBe('https://ghe.corp.example/api/v3');
-    expect(apiBaseUrlFor('github.com', 'http://127.0.0.1:4000/')).toBe('http://127.0.0.1:4000');
-  });
 });

@@ -34,9 +34,3 @@ export function parseGithubRemote(url: string): GithubRepoRef | null {
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
   return { host: host.toLowerCase(), owner: parts[0], repo: parts[1] };
 }
-
-/** The REST API root for a host: api.github.com for github.com, `/api/v3` on GitHub Enterprise Server. */
-export function apiBaseUrlFor(host: string, override: string | null): string {
-  if (override) return override.replace(/\/+$/, '');
-  return host === 'github.com' ? 'https://api.github.com' : `https://${host}/api/v3`;
-}

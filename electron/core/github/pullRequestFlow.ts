@@ -39,7 +39,20 @@ export async function pushAndOpenPull(
   return { number: opened.number, created: true };
 }
 
-export type PullMergeOutcome = { ok: true; sha: string; state: PullRequestState } | { ok: false; reason: string; state: PullRequestState };
+export type PullMergeOutcome =
+  | { ok: true; sha: string; state: PullRequestState }
+  /** `allowedMethods`: set when GitHub refused the method itself (the repository turns it off). */
+  | { ok: false; reason: string; state: PullRequestState; allowedMethods: MergeMethod[] | null };
+
+const METHOD_WORDS: Record<MergeMethod, string> = { merge: 'merge commit', squash: 'squash', rebase: 'rebase' };
+
+/** A 405 from GitHub's merge endpoint: the method is turned off, or the PR cannot merge now. */
+function refusal(error: unknown): string | null {
+  const e = error as { status?: unknown; response?: { data?: { message?: unknown } }; message?: unknown };
+  if (e?.status !== 405) return null;
+  const message = e.response?.data?.message ?? e.message;
+  return typeof message === 'string' ? message : 'Method Not Allowed';
+}
 
 /**
  * Merges a pull request through GitHub only when its checks and reviews allow it, pinned to the
@@ -48,8 +61,18 @@ export type PullMergeOutcome = { ok: true; sha: string; state: PullRequestState 
 export async function mergePullWhenAllowed(client: GithubClient, number: number, method: MergeMethod): Promise<PullMergeOutcome> {
   const state = await client.pullState(number);
   const blocker = pullMergeBlocker(state);
-  if (blocker) return { ok: false, reason: `#${number} cannot be merged yet: ${blocker}.`, state };
-  const merged = await client.merge(number, method, state.headSha);
+  if (blocker) return { ok: false, reason: `#${number} cannot be merged yet: ${blocker}.`, state, allowedMethods: null };
+  let merged: { sha: string };
+  try {
+    merged = await client.merge(number, method, state.headSha);
+  } catch (error) {
+    const refused = refusal(error);
+    if (refused === null) throw error;
+    const allowed = await client.allowedMergeMethods().catch(() => null);
+    if (!allowed || allowed.includes(method)) return { ok: false, reason: `GitHub refused to merge #${number}: ${refused}`, state, allowedMethods: null };
+    const instead = allowed.length > 0 ? ` This repository allows ${allowed.map((m) => METHOD_WORDS[m]).join(', ')}: set the queue's strategy to ${METHOD_WORDS[allowed[0] ?? 'merge']} and merge again.` : ' This repository allows no merge method to this token.';
+    return { ok: false, reason: `GitHub refused to merge #${number} with ${METHOD_WORDS[method]}: ${refused}${instead}`, state, allowedMethods: allowed };
+  }
   return { ok: true, sha: merged.sha, state: await client.pullState(number) };
 }
 

@@ -6,7 +6,7 @@ import type { AppState } from '../../../shared/state/appState';
 import { EnvSecretStore } from '../linear/linearKeyStore';
 import { emptyAppState } from '../linear/service/appState.testutil';
 import { createTempRepo, gitIn, makeTempDir, type TempRepo } from '../testing/tempRepo';
-import { mergeQueuePull, openQueuePull, queuePulls, type GithubSettings } from './queuePulls';
+import { markQueuePullReady, mergeQueuePull, openQueuePull, queuePulls, type GithubSettings } from './queuePulls';
 import { startGithubTestServer, type GithubTestServer } from './testServer/githubTestServer';
 
 const REMOTE = 'https://github.com/acme/widgets.git';
@@ -69,7 +69,9 @@ describe('pull requests of a merge queue', () => {
     // Opened for a done session: not a draft, title from the issue id.
     expect(server.pulls.map((p) => [p.head, p.draft, p.title.startsWith('CIA-')])).toEqual([['feature/b', false, true], ['feature/a', false, true]]);
 
+    server.mergeMethods.rebase = false;
     const listed = await queuePulls(state, 'q1', settings);
+    expect(listed.allowedMethods).toEqual(['merge', 'squash']);
     const blocker = Object.fromEntries(listed.entries.map((e) => [e.branch, e.mergeBlocker]));
     expect(blocker).toEqual({ 'feature/a': null, 'feature/b': 'not its turn: feature/a merges first' });
 
@@ -88,11 +90,41 @@ describe('pull requests of a merge queue', () => {
     const second = await mergeQueuePull(state, 'q1', settings);
     expect(second.ok).toBe(true);
     expect(second.message).toMatch(/^Merged #1 \(feature\/b\) into main on GitHub\. Local main moved to origin's [0-9a-f]{8}\.$/);
-    expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'Every branch of this queue is merged.' });
+    expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'Every branch of this queue is merged.', allowedMethods: null });
   });
 
   it('refuses to merge past a PR that is missing, naming the branch', async () => {
     await openQueuePull(state, 'q1', 'feature/b', settings);
-    expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'feature/a has no pull request yet: push and open it first.' });
+    expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'feature/a has no pull request yet: push and open it first.', allowedMethods: null });
+  });
+
+  it('a PR opened while its session works is a draft; once the session is Done the queue offers "ready for review", which GitHub GraphQL performs', async () => {
+    const row = state.merge.q1?.rows[0];
+    if (!row) throw new Error('no row');
+    row.sessionStatus = 'working';
+    await openQueuePull(state, 'q1', 'feature/a', settings);
+    expect(server.pulls[0]?.draft).toBe(true);
+    let entry = (await queuePulls(state, 'q1', settings)).entries[0];
+    expect(entry).toMatchObject({ readyToMark: false, mergeBlocker: 'the pull request is a draft', pull: { state: 'draft' } });
+    await expect(markQueuePullReady(state, 'q1', 'feature/a', settings)).rejects.toThrow(/session is not Done yet/);
+    expect(server.pulls[0]?.draft).toBe(true);
+
+    row.sessionStatus = 'done';
+    entry = (await queuePulls(state, 'q1', settings)).entries[0];
+    expect(entry).toMatchObject({ readyToMark: true, mergeBlocker: 'a draft, and its session is Done: mark it ready for review' });
+    expect(await markQueuePullReady(state, 'q1', 'feature/a', settings)).toEqual({ number: 1, message: '#1 is ready for review.' });
+    expect(server.pulls[0]?.draft).toBe(false);
+    expect(server.log.filter((l) => l.includes('graphql'))).toEqual(['POST /graphql (graphql)']);
+    entry = (await queuePulls(state, 'q1', settings)).entries[0];
+    expect(entry).toMatchObject({ readyToMark: false, mergeBlocker: null, pull: { state: 'open' } });
+    expect(await markQueuePullReady(state, 'q1', 'feature/a', settings)).toEqual({ number: 1, message: '#1 was not a draft.' });
+  });
+
+  it("the test server checks GraphQL against GitHub's schema: an unknown field or a wrongly typed variable is a violation", async () => {
+    const post = (body: unknown) => fetch(`${server.baseUrl}/graphql`, { method: 'POST', headers: { authorization: 'token ghp_test', 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ errors?: unknown[] }>);
+    expect((await post({ query: 'mutation { markPullRequestReadyForReview(input: { pullRequestId: "PR_1", draft: false }) { pullRequest { isDraft } } }' })).errors).toHaveLength(1);
+    expect((await post({ query: 'mutation($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { isDraft } } }', variables: { id: { nested: 1 } } })).errors).toHaveLength(1);
+    expect(server.violations).toEqual([expect.stringMatching(/Field "draft" is not defined by type "MarkPullRequestReadyForReviewInput"/), expect.stringMatching(/Variable "\$id" got invalid value/)]);
+    server.violations.length = 0;
   });
 });

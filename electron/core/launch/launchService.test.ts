@@ -76,9 +76,10 @@ describe('launch.start', () => {
     expect(settings.hooks.Stop?.[0]?.hooks[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/[A-Za-z0-9_-]{20,}$/);
     expect(existsSync(join(world.claudeHome, 'settings.json'))).toBe(false);
 
-    // The registry row says Active with the branch, under the placeholder name, until the session names itself.
+    // The registry row says Active with the branch — under the placeholder name until the session names
+    // itself (on a loaded machine that can already have happened by now: the name is checked below).
     const plan = await readFile(world.planPath, 'utf8');
-    expect(plan).toMatch(/\| claude-command-centre-cia-545 +\| \[CIA-545\][^\n]*\| claude\/cia-545-merge-console +\| Active +\|/);
+    expect(plan).toMatch(/\| claude-command-centre-cia-545(-snug-otter)? +\| \[CIA-545\][^\n]*\| claude\/cia-545-merge-console +\| Active +\|/);
     expect(world.store.current.launches[launchKey(world.planPath, '2A')]?.phase).toBe('running');
 
     // Hooks arrive, the terminal shows output, the process exits, and the real name replaces the placeholder.
@@ -187,6 +188,26 @@ describe('launch.start', () => {
     await world.plans.recordReview({ planPath: world.planPath, timing: 'pre-dispatch', outcome: 'passed', note: 'spec review 1' });
     const launched = await service.start(world.planPath, '2A');
     expect(launched.worktreePath).toBe(WORKTREE_2A());
+  });
+
+  it('refuses a synthesis row whose Research Sufficiency gate stands, unless the approval overrode it', async () => {
+    const service = world.service();
+    await world.approve(2);
+    const d = world.store.current.dispatch[world.planPath];
+    if (!d) throw new Error('no dispatch state');
+    const gate = { rule: 'research.sufficiency', ruleText: '…', severity: 'error' as const, where: { batch: 2, phases: ['2A'] }, message: 'Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: Q3 cost model (synthesis 2A: …).' };
+    world.store.upsert('dispatch', world.planPath, { ...d, violations: [...d.violations, gate] });
+    const error = await refusal(service.start(world.planPath, '2A'));
+    expect(error.message).toContain('Synthesis waits for the Research Sufficiency Assessment: INSUFFICIENT — gaps: Q3 cost model');
+    expect(error.message).toContain('approve batch 2 again with an override reason');
+    expect(existsSync(WORKTREE_2A())).toBe(false);
+
+    // The approval that overrode the gate names its rule among the overridden ones.
+    const note = d.batchStates.find((b) => b.index === 2)?.note ?? '';
+    expect(note).toMatch(/OVERRIDE of \d+ violation\(s\) \(/);
+    const overridden = d.batchStates.map((b) => (b.index === 2 ? { ...b, note: note.replace(/(OVERRIDE of \d+ violation\(s\) \([^)]*)\)/, '$1, research.sufficiency)') } : b));
+    world.store.upsert('dispatch', world.planPath, { ...d, violations: [...d.violations, gate], batchStates: overridden });
+    await expect(service.start(world.planPath, '2A')).resolves.toMatchObject({ session: '2A' });
   });
 
   it('undoes the worktree and branch when a later step fails', async () => {

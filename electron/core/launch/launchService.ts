@@ -10,10 +10,12 @@ import type { ClaudeHomeSource } from '../config/resolvePaths';
 import { agentInfo } from '../dispatch/agents';
 import { slugify } from '../dispatch/branchName';
 import { readPlanFile, writePlanFileSafely, type PlanEdit } from '../plans/planFile';
+import { overriddenRules } from '../plans/service/dispatchRecord';
+import { violationConcernsBatch } from '../../../shared/domain/violationScope';
 import type { StateStore } from '../state/stateStore';
 import { claudeArgs, claudeCommandLine, permissionModeFor } from './claudeCommand';
 import { claudeSessionName } from './claudeSessionName';
-import { findClaude } from './findClaude';
+import { findClaude } from '../sessions/claude/findClaude';
 import { HookEndpoint, type HookCall } from './hookEndpoint';
 import { hookSettings } from './hookSettings';
 import { launchTarget } from './launchTarget';
@@ -128,11 +130,16 @@ export class LaunchService {
     if (agent.external) throw new RpcFailure('refused', `${session} is for ${agent.label}, which works in its own sandbox: delegate it instead of launching it here.`);
     const state = dispatch.batchStates.find((b) => b.index === row.batch)?.state ?? 'draft';
     if (state !== 'approved') throw new RpcFailure('refused', `Batch ${row.batch} is ${state}, not approved: approve it in Dispatch before launching ${session}.`);
+    const note = dispatch.batchStates.find((b) => b.index === row.batch)?.note ?? null;
     // §3 "All sessions block until review passes Gate 2" — unless this batch's approval overrode it with a reason.
     const review = dispatch.review?.batches.find((b) => b.batch === row.batch);
-    const note = dispatch.batchStates.find((b) => b.index === row.batch)?.note ?? '';
-    if (review?.blocked && !/\breview\.pre-dispatch\b/.test(note)) {
+    if (review?.blocked && !overriddenRules(note).includes('review.pre-dispatch')) {
       throw new RpcFailure('refused', `${session} waits for the pre-dispatch review: ${review.message}`);
+    }
+    // §1 synthesis waits for SUFFICIENT: the assessment may have changed since the approval, which did not override it.
+    const gate = dispatch.violations.find((v) => v.rule === 'research.sufficiency' && v.severity === 'error' && violationConcernsBatch(v, row.batch, dispatch.rows));
+    if (gate && !overriddenRules(note).includes('research.sufficiency')) {
+      throw new RpcFailure('refused', `${gate.message} Update the Research Sufficiency Assessment, or approve batch ${row.batch} again with an override reason, before launching ${session}.`);
     }
     const previous = this.options.store.current.launches[id];
     if (previous) throw new RpcFailure('refused', `${session} was already launched (${previous.worktreePath}, ${previous.phase}). Open it in Sessions.`);

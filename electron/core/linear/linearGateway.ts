@@ -86,6 +86,8 @@ export interface IssueCreateInput {
   labelIds: string[];
   estimate?: number | null;
   assigneeId?: string | null;
+  /** An agent (app user) to delegate the new issue to. */
+  delegateId?: string | null;
   stateId?: string | null;
 }
 
@@ -165,6 +167,7 @@ function buildIssueCreateVariables(input: IssueCreateInput): Record<string, unkn
   };
   if (input.estimate !== undefined && input.estimate !== null) v.estimate = Math.round(input.estimate);
   if (input.assigneeId) v.assigneeId = input.assigneeId;
+  if (input.delegateId) v.delegateId = input.delegateId;
   if (input.stateId) v.stateId = input.stateId;
   return v;
 }

@@ -14,6 +14,8 @@ export const issueNodeSchema = z.object({
   estimate: z.number().nullable(),
   state: linearStateSchema,
   assignee: linearUserRefSchema.nullable(),
+  /** The agent (app user) the issue is delegated to. */
+  delegate: linearUserRefSchema.nullable().optional(),
   labels: z.object({ nodes: z.array(linearLabelRefSchema) }),
 });
 export type IssueNode = z.infer<typeof issueNodeSchema>;

@@ -16,6 +16,7 @@ export const PLAN_POLL_QUERY = /* GraphQL */ `
       estimate
       state { id name type }
       assignee { id name }
+      delegate { id name }
       labels(first: 10) { nodes { id name parent { id name } } }
       children(first: $first, after: $after, filter: $childFilter) {
         nodes {
@@ -27,6 +28,7 @@ export const PLAN_POLL_QUERY = /* GraphQL */ `
           estimate
           state { id name type }
           assignee { id name }
+          delegate { id name }
           labels(first: 10) { nodes { id name parent { id name } } }
         }
         pageInfo { hasNextPage endCursor }

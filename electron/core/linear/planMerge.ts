@@ -13,6 +13,7 @@ export function toSnapshot(node: IssueNode): LinearIssueSnapshot {
     estimate: node.estimate,
     state: { id: node.state.id, name: node.state.name, type: node.state.type },
     assignee: node.assignee ? { id: node.assignee.id, name: node.assignee.name } : null,
+    ...(node.delegate ? { delegate: { id: node.delegate.id, name: node.delegate.name } } : {}),
     labels: node.labels.nodes.map((l) => ({ id: l.id, name: l.name, parent: l.parent ? { id: l.parent.id, name: l.parent.name } : null })),
   };
 }

@@ -122,3 +122,54 @@ describe('SubIssueCreator against the local Linear server (real SDK)', () => {
     expect(res.every((r) => r.status === 'failed' && /API key/.test(r.error ?? ''))).toBe(true);
   });
 });
+
+describe('§4 Assignee: the Agent cell names who gets the sub-issue', () => {
+  it('delegates to agents (app users), assigns people, leaves human pickup and unknown names unassigned — one users read', async () => {
+    const users = (async () => (await gateway.users()).data.users.nodes)();
+    let reads = 0;
+    const creator = new SubIssueCreator({
+      gateway,
+      masterIssueId: 'ENG-1',
+      planHash: 'plan-agents',
+      users: () => {
+        reads += 1;
+        return users;
+      },
+    });
+    const rows: SubIssueRow[] = [
+      { ...row('1A', 'Session exit skill', null, null), agent: 'Claude Code' },
+      { ...row('1B', 'Dispatch rules', null, null), agent: 'Tembo' },
+      { ...row('1C', 'Lint fix', null, null), agent: 'cursor' },
+      { ...row('1D', 'Triage', null, null), agent: 'human' },
+      { ...row('1E', 'Sandbox build', null, null), agent: 'cto.new' },
+    ];
+    const result = await creator.run(rows);
+    expect(reads).toBe(1);
+    expect(result.map((r) => r.status)).toEqual(['created', 'created', 'created', 'created', 'created']);
+    const byTitle = new Map(children().map((k) => [k.title, k]));
+    const name = (id: string | null | undefined) => (id ? (server.store.users.get(id)?.name ?? '?') : null);
+    const who = (title: string) => {
+      const k = byTitle.get(title);
+      return { assignee: name(k?.assigneeId), delegate: name(k?.delegateId) };
+    };
+    expect(who('Batch 1A: Session exit skill')).toEqual({ assignee: 'Claude', delegate: null });
+    expect(who('Batch 1B: Dispatch rules')).toEqual({ assignee: null, delegate: 'Tembo' });
+    expect(who('Batch 1C: Lint fix')).toEqual({ assignee: null, delegate: 'Cursor' });
+    expect(who('Batch 1D: Triage')).toEqual({ assignee: null, delegate: null });
+    expect(who('Batch 1E: Sandbox build')).toEqual({ assignee: null, delegate: null });
+    const shown = Object.fromEntries(result.map((r) => [r.rowKey, [r.assignee ?? null, r.assigneeWarning ?? null]]));
+    expect(shown['1A']).toEqual([{ name: 'Claude', delegated: false }, null]);
+    expect(shown['1B']).toEqual([{ name: 'Tembo', delegated: true }, null]);
+    expect(shown['1D']).toEqual([null, null]);
+    expect(shown['1E']?.[0]).toBeNull();
+    expect(shown['1E']?.[1]).toContain('No Linear user matches "cto.new"');
+  });
+
+  it('users that cannot be read leave the rows unassigned with the reason, and the sub-issues are still created', async () => {
+    const creator = new SubIssueCreator({ gateway, masterIssueId: 'ENG-1', planHash: 'plan-x', users: () => Promise.reject(new Error('boom')) });
+    const [r] = await creator.run([{ ...row('1A', 'Session exit skill', null, null), agent: 'Tembo' }]);
+    expect(r?.status).toBe('created');
+    expect(r?.assigneeWarning).toContain('Linear users could not be read');
+    expect(children()[0]?.delegateId).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import type { SubIssueCreation, SubIssueRow } from '../../../shared/domain/linear';
+import { assignmentFields, matchAgentUser, type AgentAssignee, type AgentUser } from './agentAssignee';
 import { LabelResolver } from './labelResolver';
 import { LinearRequestError, type LinearGateway } from './linearGateway';
 import { mapLinearError } from './mapLinearError';
@@ -19,6 +20,8 @@ export interface SubIssueCreatorOptions {
   planHash: string;
   onProgress?: (row: SubIssueCreation, all: SubIssueCreation[]) => void;
   now?: () => number;
+  /** The workspace's users (read once per run, cached by the caller): who each row's Agent cell names. */
+  users?: () => Promise<readonly AgentUser[]>;
 }
 
 /** Failures that will hit every remaining row too: stop and report them all. */
@@ -29,6 +32,16 @@ interface MasterContext {
   masterId: string;
   teamId: string;
   children: ExistingChild[];
+}
+
+interface ResolvedAssignee {
+  fields: { assigneeId?: string; delegateId?: string };
+  shown: { name: string; delegated: boolean } | null;
+  warning: string | null;
+}
+
+function shownAssignee(match: AgentAssignee): ResolvedAssignee['shown'] {
+  return match.kind === 'delegate' || match.kind === 'assign' ? { name: match.user.name, delegated: match.kind === 'delegate' } : null;
 }
 
 export class SubIssueCreator {
@@ -83,6 +96,36 @@ export class SubIssueCreator {
     return { message: connection.message, fatal: FATAL_KINDS.has(connection.kind) };
   }
 
+  /**
+   * §4 Assignee for each row that names its agent, from ONE read of the workspace's users. Users that
+   * cannot be read leave the rows unassigned with the reason on each row; the sub-issues are still made.
+   */
+  private async resolveAssignees(keys: readonly string[]): Promise<Map<string, ResolvedAssignee>> {
+    const out = new Map<string, ResolvedAssignee>();
+    const rows = keys.map((k) => this.rows.get(k)).filter((r): r is SubIssueRow => r !== undefined && !r.assigneeId && r.agent !== undefined);
+    if (rows.length === 0) return out;
+    let users: readonly AgentUser[] | null = null;
+    let problem: string | null = null;
+    if (this.options.users) {
+      try {
+        users = await this.options.users();
+      } catch (error) {
+        problem = `Linear users could not be read (${this.reason(error).message}): left unassigned.`;
+      }
+    } else {
+      problem = 'Linear users are not available here: left unassigned.';
+    }
+    for (const row of rows) {
+      if (!users) {
+        out.set(row.rowKey, { fields: {}, shown: null, warning: problem });
+        continue;
+      }
+      const match = matchAgentUser(row.agent, users);
+      out.set(row.rowKey, { fields: assignmentFields(match), shown: shownAssignee(match), warning: match.kind === 'unmatched' ? match.warning : null });
+    }
+    return out;
+  }
+
   private async loadContext(): Promise<MasterContext> {
     const children: ExistingChild[] = [];
     let after: string | null = null;
@@ -116,6 +159,7 @@ export class SubIssueCreator {
     }
     const labels = new LabelResolver(this.options.gateway, ctx.teamId);
     const { planHash } = this.options;
+    const assignees = await this.resolveAssignees(todo);
 
     for (let i = 0; i < todo.length; i++) {
       const key = todo[i] as string;
@@ -131,6 +175,7 @@ export class SubIssueCreator {
         const labelIds: string[] = [];
         for (const spec of [row.typeLabel, row.execLabel]) if (spec && spec.trim()) labelIds.push(await labels.resolve(spec));
         const description = subIssueDescription(row.prompt, planHash, row.rowKey);
+        const to = assignees.get(key);
         const res = await this.options.gateway.createIssue({
           teamId: ctx.teamId,
           title: subIssueTitle(row),
@@ -139,11 +184,12 @@ export class SubIssueCreator {
           labelIds,
           estimate: row.estimate,
           assigneeId: row.assigneeId,
+          ...(row.assigneeId ? {} : to?.fields),
         });
         const issue = res.data.issueCreate.issue;
         if (!res.data.issueCreate.success || !issue) throw new Error('Linear did not create the issue.');
         ctx.children.push({ id: issue.id, identifier: issue.identifier, title: subIssueTitle(row), description });
-        this.update(key, { status: 'created', issueId: issue.id, identifier: issue.identifier, error: null });
+        this.update(key, { status: 'created', issueId: issue.id, identifier: issue.identifier, error: null, ...(to ? { assignee: to.shown, assigneeWarning: to.warning } : {}) });
       } catch (error) {
         const { message, fatal } = this.reason(error);
         this.update(key, { status: 'failed', error: message });

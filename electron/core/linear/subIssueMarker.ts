@@ -7,8 +7,8 @@ import type { SubIssueRow } from '../../../shared/domain/linear';
 
 const MARKER_RE = /<!--\s*switchyard:row=([^\s/]+)\/(\S+?)\s*-->/;
 
-export function subIssueTitle(row: Pick<SubIssueRow, 'batch' | 'focus'>): string {
-  return `Batch ${row.batch}: ${row.focus}`;
+export function subIssueTitle(row: Pick<SubIssueRow, 'batch' | 'focus' | 'title'>): string {
+  return row.title ?? `Batch ${row.batch}: ${row.focus}`;
 }
 
 export function rowMarker(planHash: string, rowKey: string): string {
@@ -41,7 +41,7 @@ export interface ExistingChild {
  * The child already created for a row: by marker first; by exact title as a fallback in case Linear's
  * editor ever drops the HTML comment.
  */
-export function findExistingChild(children: ExistingChild[], planHash: string, row: Pick<SubIssueRow, 'rowKey' | 'batch' | 'focus'>): ExistingChild | null {
+export function findExistingChild(children: ExistingChild[], planHash: string, row: Pick<SubIssueRow, 'rowKey' | 'batch' | 'focus' | 'title'>): ExistingChild | null {
   const byMarker = children.find((c) => {
     const m = parseRowMarker(c.description);
     return m !== null && m.planHash === planHash && m.rowKey === row.rowKey;

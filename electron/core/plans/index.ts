@@ -49,3 +49,4 @@ export {
   type PlanSource,
 } from './discoverPlans';
 export { contentHash } from './contentHash';
+export { readMarkdownTables, type MarkdownTable } from './markdownTables';

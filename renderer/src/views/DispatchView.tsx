@@ -6,8 +6,10 @@ import { useAppStore } from '../store/appStore';
 import { ApprovalResultPanel } from './dispatch/ApprovalResultPanel';
 import { BatchLane } from './dispatch/BatchLane';
 import { DependencyGraph } from './dispatch/DependencyGraph';
+import { ReviewFindingsPanel } from './findings/ReviewFindingsPanel';
 import { PairDecisions } from './dispatch/PairDecisions';
 import { SubIssueProgress } from './linear/SubIssueProgress';
+import { FollowUpOffer } from './dispatch/FollowUpOffer';
 import { SufficiencyChecklist } from './dispatch/SufficiencyChecklist';
 import { mergeOrderList, useDispatchEdits } from './dispatch/useDispatchEdits';
 import { ViolationList } from './dispatch/ViolationList';
@@ -18,6 +20,7 @@ import { ViewHeader } from './ViewHeader';
 /** The approval flow: pick a plan, review and edit its dispatch table batch by batch, approve or reject. */
 export function DispatchView() {
   const dispatch = useAppStore((s) => s.state?.dispatch);
+  const linearPlans = useAppStore((s) => s.state?.linearPlans);
   const plans = useMemo(() => Object.values(dispatch ?? {}).sort((a, b) => firstDraft(b) - firstDraft(a) || a.planPath.localeCompare(b.planPath)), [dispatch]);
   const [path, setPath] = useState<string | null>(null);
   const state: DispatchState | null = (path ? dispatch?.[path] : undefined) ?? plans[0] ?? null;
@@ -122,7 +125,7 @@ export function DispatchView() {
         </div>
         <ReviewGatePanel key={`${state.planPath}#review`} planPath={state.planPath} review={state.review} />
         <ViolationList violations={global} />
-        {result ? <ApprovalResultPanel result={result} progress={<SubIssueProgress planPath={state.planPath} />} /> : null}
+        {result ? <ApprovalResultPanel result={result} progress={<SubIssueProgress planPath={state.planPath} titles={Object.fromEntries(view.rows.map((r) => [r.session, r.focus || r.phase]))} />} /> : null}
         {state.batches.map((b) => {
           const rows = view.rows.filter((r) => r.batch === b.index);
           const bState = state.batchStates.find((s) => s.index === b.index) ?? { index: b.index, state: 'draft' as const, note: null };
@@ -142,10 +145,14 @@ export function DispatchView() {
               onApprove={(reason) => void approve(b.index, reason)}
               review={state.review?.batches.find((r) => r.batch === b.index)}
               onReject={(reason) => void callAndToast('dispatch.reject', { planPath: state.planPath, batch: b.index, reason }, `Batch ${b.index} rejected`)}
+              gateActions={state.research && state.research.synthesis.some((s) => b.phases.includes(s.phase)) ? <FollowUpOffer planPath={state.planPath} research={state.research} /> : null}
             />
           );
         })}
-        {state.research ? <SufficiencyChecklist key={state.contentHash} planPath={state.planPath} tracks={state.research.tracks} value={state.research.sufficiency} /> : null}
+        {state.research ? <SufficiencyChecklist key={state.contentHash} planPath={state.planPath} research={state.research} /> : null}
+        {state.masterIssue ? (
+          <ReviewFindingsPanel key={state.masterIssue.id} master={{ identifier: state.masterIssue.id, title: state.masterIssue.title }} subIssues={linearPlans?.[state.masterIssue.id]?.children ?? []} />
+        ) : null}
       </div>
     </>
   );

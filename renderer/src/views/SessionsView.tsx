@@ -10,6 +10,7 @@ import type { ColumnKey } from './sessions/sessionColumns';
 import { SessionTable } from './sessions/SessionTable';
 import { DEFAULT_SORT, nextSort, sortSessions, type SortState } from './sessions/sortSessions';
 import { useSessionKeys } from './sessions/useSessionKeys';
+import { useSessionsFeedback } from './sessions/useSessionsFeedback';
 import { ViewHeader } from './ViewHeader';
 
 /** Every session, live: sortable, filterable, keyboard-driven, with a detail panel on the right. */
@@ -28,6 +29,7 @@ export function SessionsView() {
   const repoLines = useMemo(() => (filters.repo === '' ? repositories : repositories.filter((r) => r.worktree?.repoRoot === filters.repo)), [repositories, filters.repo]);
   const rows = useMemo(() => sortSessions(filterSessions(all, filters), sort), [all, filters, sort]);
   const selected = selectedId ? (sessions?.[selectedId] ?? null) : null;
+  const feedback = useSessionsFeedback(all);
 
   // Stable, so memoised rows do not re-render when the view does.
   const onSelect = useCallback((id: string) => {
@@ -57,14 +59,14 @@ export function SessionsView() {
       <div className={`sessions-layout${detailOpen && selected ? ' with-detail' : ''}`}>
         <div className="view-body sessions-list" ref={listRef}>
           <RepositoryLines repositories={repoLines} selectedId={selectedId} onSelect={onSelect} />
-          <SessionTable compact={detailOpen && !!selected} rows={rows} selectedId={selectedId} sort={sort} scrollRef={listRef} onSort={onSort} onSelect={onSelect} />
+          <SessionTable compact={detailOpen && !!selected} rows={rows} selectedId={selectedId} sort={sort} scrollRef={listRef} onSort={onSort} onSelect={onSelect} feedback={feedback} />
           {rows.length === 0 ? (
             <p className="sessions-filtered-out faint" data-testid="sessions-filtered-out">
               {all.length === 0 ? 'No session in these repositories yet.' : 'No session matches these filters.'}
             </p>
           ) : null}
         </div>
-        {detailOpen && selected ? <SessionDetail key={selected.id} record={selected} onClose={() => setDetailOpen(false)} /> : null}
+        {detailOpen && selected ? <SessionDetail key={selected.id} record={selected} feedback={feedback[selected.id]} onClose={() => setDetailOpen(false)} /> : null}
       </div>
     </>
   );

@@ -8,14 +8,14 @@ import { ViewHeader } from './ViewHeader';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-function ListField(props: { label: string; help: string; value: string[]; onSave(value: string[]): void; testId: string }) {
+function ListField(props: { label: string; help: string; value: string[]; onSave(value: string[]): void; testId: string; placeholder?: string }) {
   const [text, setText] = useState(props.value.join('\n'));
   useEffect(() => setText(props.value.join('\n')), [props.value]);
   const dirty = text.trim() !== props.value.join('\n').trim();
   return (
     <label>
       {props.label}
-      <textarea data-testid={props.testId} value={text} onChange={(e) => setText(e.target.value)} placeholder="One folder per line" />
+      <textarea data-testid={props.testId} value={text} onChange={(e) => setText(e.target.value)} placeholder={props.placeholder ?? 'One folder per line'} />
       <span className="faint">{props.help}</span>
       {dirty ? (
         <span>
@@ -60,6 +60,27 @@ export function SettingsView() {
             <ListField label="Repositories" testId="settings-repos" help="Watched even before they have worktrees." value={settings.repos} onSave={(repos) => save({ repos })} />
             <ListField label="Extra worktree roots" testId="settings-roots" help="Folders whose children are worktrees." value={settings.worktreeRoots} onSave={(worktreeRoots) => save({ worktreeRoots })} />
             <ListField label="Plan folders" testId="settings-plan-folders" help="Besides <Claude home>/plans and each repo's plan folders." value={settings.planFolders} onSave={(planFolders) => save({ planFolders })} />
+          </section>
+          <section data-testid="settings-dispatch-rules">
+            <h3>Dispatch rules</h3>
+            <label>
+              Cost profile
+              <select value={settings.costProfile} onChange={(e) => save({ costProfile: e.target.value as Settings['costProfile'] })} data-testid="settings-cost-profile">
+                <option value="capped">Capped: a session estimated over $10 runs as checkpoint (or its budget is confirmed)</option>
+                <option value="unlimited">Unlimited: no checkpoint needed for the cost</option>
+              </select>
+              <span className="faint">
+                For plans without a <code>Cost profile:</code> line; a plan&apos;s own line wins.
+              </span>
+            </label>
+            <ListField
+              label="Shared infrastructure paths"
+              testId="settings-infra-patterns"
+              placeholder={'One pattern per line, e.g. src/db/schema/**'}
+              help="Besides the rule book's own (package manifests, CI, migrations, …): two phases that both touch one of these run one after the other."
+              value={settings.sharedInfrastructurePatterns}
+              onSave={(sharedInfrastructurePatterns) => save({ sharedInfrastructurePatterns })}
+            />
           </section>
           <section>
             <h3>Appearance and notifications</h3>

@@ -9,5 +9,6 @@ export function dispatchHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof 
     'dispatch.approve': (request) => plansServiceOf(ctx).approve(request),
     'dispatch.reject': (request) => plansServiceOf(ctx).reject(request),
     'dispatch.setSufficiency': ({ planPath, ...answers }) => plansServiceOf(ctx).setSufficiency({ planPath, answers }),
+    'dispatch.addFollowUpTrack': (request) => plansServiceOf(ctx).addFollowUpTrack(request),
   };
 }

@@ -15,6 +15,11 @@ export function launchHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof ty
     'launch.check': () => launchServiceOf(ctx).check(),
     'launch.start': ({ planPath, session }) => launchServiceOf(ctx).start(planPath, session),
     'launch.batch': ({ planPath, batch }) => launchServiceOf(ctx).startBatch(planPath, batch),
+    'launch.delegate': ({ planPath, session }) => {
+      const service = ctx.runtime().delegation;
+      if (!service) throw new RpcFailure('unavailable', 'Delegating is not ready yet (the workspace is still starting).');
+      return service.delegate(planPath, session);
+    },
     'terminal.attach': async ({ id }) => launchServiceOf(ctx).attach(id),
     'terminal.input': async ({ id, data }) => {
       launchServiceOf(ctx).input(id, data);

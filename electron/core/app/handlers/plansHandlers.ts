@@ -17,5 +17,6 @@ export function plansHandlers(ctx: CoreContext): Pick<RequestHandlers, keyof typ
     'plans.linkIssueIds': (request) => plansServiceOf(ctx).linkIssueIds(request),
     'plans.markSessionFailed': (request) => plansServiceOf(ctx).markSessionFailed(request),
     'plans.recordReview': (request) => plansServiceOf(ctx).recordReview(request),
+    'plans.moveDispatchPrompts': (request) => plansServiceOf(ctx).moveDispatchPrompts(request),
   };
 }

@@ -1,10 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commitTree } from '../../git/commitTree';
+import { rebase } from '../../git/rebase';
+import { worktreeAdd } from '../../git/worktreeAdd';
+import { worktreeRemove } from '../../git/worktreeRemove';
 import { isAncestor } from '../../git/mergeBase';
 import { mergeTrees } from '../../git/mergeTree';
 import { resolveCommit } from '../../git/revParse';
 import { moveRef } from '../../git/updateRef';
+import { execute, parse, validate, type DocumentNode } from 'graphql';
+import { githubGraphqlSchema } from './githubGraphqlSchema';
 import { checkRequest } from './openApiValidator';
 
 /**
@@ -37,8 +45,17 @@ interface Review {
   body: string;
 }
 
+/** The repository's "Allow merge commits / squash merging / rebase merging" switches. */
+export interface AllowedMergeMethods {
+  merge: boolean;
+  squash: boolean;
+  rebase: boolean;
+}
+
 export interface GithubTestServer {
   readonly baseUrl: string;
+  /** The repository's allowed merge methods; a test may change them. */
+  readonly mergeMethods: AllowedMergeMethods;
   /** Requests GitHub's description does not allow: must stay empty. */
   readonly violations: string[];
   /** Every request as `METHOD path` (operation id), in order. */
@@ -62,8 +79,11 @@ class HttpError extends Error {
   }
 }
 
-export async function startGithubTestServer(options: { owner: string; repo: string; bareDir: string; defaultBranch?: string }): Promise<GithubTestServer> {
+const NOT_ALLOWED = { merge: 'Merge commits are not allowed on this repository.', squash: 'Squash merges are not allowed on this repository.', rebase: 'Rebase merges are not allowed on this repository.' } as const;
+
+export async function startGithubTestServer(options: { owner: string; repo: string; bareDir: string; defaultBranch?: string; mergeMethods?: Partial<AllowedMergeMethods> }): Promise<GithubTestServer> {
   const { owner, repo, bareDir } = options;
+  const mergeMethods: AllowedMergeMethods = { merge: true, squash: true, rebase: true, ...options.mergeMethods };
   const pulls: Pull[] = [];
   const reviews: Review[] = [];
   const comments: Array<{ id: number; pull: number; user: string; path: string; body: string }> = [];
@@ -114,6 +134,27 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     return p;
   };
 
+  /**
+   * A rebase merge as GitHub does it: each commit of the head replayed on the base, in order, with
+   * its message and author (in a throwaway worktree of the bare repository: `merge-tree
+   * --merge-base` needs git 2.40).
+   */
+  const rebaseOnto = async (baseSha: string, headSha: string): Promise<string> => {
+    const dir = await mkdtemp(join(tmpdir(), 'gh-test-rebase-'));
+    // GitHub commits the replay; the authors stay the commits' own (rebase keeps them).
+    const env = { GIT_COMMITTER_NAME: IDENTITY.GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL: IDENTITY.GIT_COMMITTER_EMAIL };
+    try {
+      await worktreeAdd(bareDir, dir, headSha, { detach: true });
+      const rebased = await rebase(dir, baseSha, env);
+      const sha = rebased.ok ? await resolveCommit(dir, 'HEAD') : null;
+      if (!sha) throw new HttpError(405, 'Pull Request is not mergeable');
+      return sha;
+    } finally {
+      await worktreeRemove(bareDir, dir, { force: true }).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
   const mergePull = async (p: Pull, body: { merge_method?: string; sha?: string; commit_title?: string }) => {
     if (p.state !== 'open') throw new HttpError(405, 'Pull Request is not mergeable');
     if (p.draft) throw new HttpError(405, 'Pull Request is still a draft');
@@ -123,17 +164,66 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     if (body.sha && body.sha !== headSha) throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
     const tree = await mergeTrees(bareDir, baseSha, headSha);
     if (!tree.ok || tree.conflicts) throw new HttpError(405, 'Pull Request is not mergeable');
-    const method = body.merge_method ?? 'merge';
-    if (method === 'rebase') throw new HttpError(422, 'This test server merges with merge commits or squashes only.');
-    const parents = method === 'squash' ? [baseSha] : [baseSha, headSha];
-    const message = body.commit_title ?? `${method === 'squash' ? p.title : `Merge pull request #${p.number} from ${owner}/${p.head}`}`;
-    const sha = await commitTree(bareDir, tree.tree, parents, `${message}\n`, IDENTITY);
+    const method = (body.merge_method ?? 'merge') as keyof AllowedMergeMethods;
+    // GitHub answers a method the repository's settings turn off with 405 and this sentence.
+    if (!mergeMethods[method]) throw new HttpError(405, NOT_ALLOWED[method]);
+    let sha: string;
+    if (method === 'rebase') {
+      sha = await rebaseOnto(baseSha, headSha);
+    } else {
+      const parents = method === 'squash' ? [baseSha] : [baseSha, headSha];
+      const message = body.commit_title ?? `${method === 'squash' ? p.title : `Merge pull request #${p.number} from ${owner}/${p.head}`}`;
+      sha = await commitTree(bareDir, tree.tree, parents, `${message}\n`, IDENTITY);
+    }
     const moved = await moveRef(bareDir, `refs/heads/${p.base}`, sha, baseSha, `merge pull request #${p.number}`);
     if (!moved.ok) throw new HttpError(409, `Base branch was modified: ${moved.error}`);
     p.state = 'closed';
     p.merged = true;
     p.mergedSha = sha;
     return { sha, merged: true, message: 'Pull Request successfully merged' };
+  };
+
+  /** A pull request as GitHub's GraphQL types it (the excerpt's fields). */
+  const pullNode = (p: Pull) => ({ __typename: 'PullRequest', id: `PR_${p.number}`, isDraft: p.draft, number: p.number, url: html(p.number) });
+  const pullByNodeId = (id: string): Pull => {
+    const p = pulls.find((x) => `PR_${x.number}` === id);
+    if (!p) throw new Error(`Could not resolve to a node with the global id of '${id}'`);
+    return p;
+  };
+
+  /**
+   * POST /graphql: the document is validated against the excerpt of GitHub's schema, its variables
+   * coerced by its types; either failing is a violation. Answered 200 with `errors`, as GitHub does.
+   */
+  const graphqlAnswer = async (body: unknown): Promise<{ data?: unknown; errors?: Array<{ message: string }> }> => {
+    const { query, variables } = (body ?? {}) as { query?: unknown; variables?: unknown };
+    const refuse = (messages: string[]) => {
+      violations.push(...messages.map((m) => `POST /graphql: ${m}`));
+      return { errors: messages.map((message) => ({ message })) };
+    };
+    if (typeof query !== 'string') return refuse(['A query attribute must be specified and must be a string.']);
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return refuse([error instanceof Error ? error.message : String(error)]);
+    }
+    const invalid = validate(githubGraphqlSchema(), document);
+    if (invalid.length > 0) return refuse(invalid.map((e) => e.message));
+    const rootValue = {
+      node: ({ id }: { id: string }) => pullNode(pullByNodeId(id)),
+      markPullRequestReadyForReview: ({ input }: { input: { pullRequestId: string; clientMutationId?: string } }) => {
+        const p = pullByNodeId(input.pullRequestId);
+        if (p.state !== 'open') throw new Error('Pull request is closed');
+        p.draft = false;
+        return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullNode(p) };
+      },
+    };
+    const result = await execute({ schema: githubGraphqlSchema(), document, rootValue, variableValues: (variables ?? {}) as Record<string, unknown> });
+    // Errors without a path are the request's own (a variable of the wrong type); with one, the resolver's answer.
+    const own = (result.errors ?? []).filter((e) => !e.path);
+    if (own.length > 0) return refuse(own.map((e) => e.message));
+    return { ...(result.data ? { data: result.data } : {}), ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message })) } : {}) };
   };
 
   const route = async (method: string, url: URL, body: unknown): Promise<[number, unknown]> => {
@@ -144,7 +234,21 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     const input = (body ?? {}) as Record<string, unknown>;
     switch (key) {
       case 'GET ':
-        return [200, { id: 1, name: repo, full_name: `${owner}/${repo}`, default_branch: options.defaultBranch ?? 'main', owner: user(owner), private: true }];
+        return [
+          200,
+          {
+            id: 1,
+            node_id: 'R_1',
+            name: repo,
+            full_name: `${owner}/${repo}`,
+            default_branch: options.defaultBranch ?? 'main',
+            owner: user(owner),
+            private: true,
+            allow_merge_commit: mergeMethods.merge,
+            allow_squash_merge: mergeMethods.squash,
+            allow_rebase_merge: mergeMethods.rebase,
+          },
+        ];
       case 'GET pulls': {
         const head = url.searchParams.get('head');
         const state = url.searchParams.get('state') ?? 'open';
@@ -212,9 +316,18 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
     } catch {
       body = text;
     }
+    const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
+    if (method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql')) {
+      log.push(`POST ${url.pathname} (graphql)`);
+      if (!/^(token|Bearer) \S+/.test(req.headers.authorization ?? '')) {
+        send(401, { message: 'This endpoint requires you to be authenticated.' });
+        return;
+      }
+      send(200, await graphqlAnswer(body));
+      return;
+    }
     const check = checkRequest(method, url, body);
     log.push(`${method} ${url.pathname}${url.search} (${check.operationId ?? 'unknown'})`);
-    const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
     if (check.problems.length > 0) {
       violations.push(...check.problems);
       send(400, { message: `Request does not match GitHub's OpenAPI description: ${check.problems.join('; ')}` });
@@ -237,6 +350,7 @@ export async function startGithubTestServer(options: { owner: string; repo: stri
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl: origin,
+    mergeMethods,
     violations,
     log,
     pulls,

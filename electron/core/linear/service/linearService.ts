@@ -15,8 +15,13 @@ import { PlanPoller } from '../planPoller';
 import type { PollIntervals } from '../pollDelay';
 import { createStatusWriteBack, type StatusWriteBack, type WriteBackResult } from '../statusWriteBack';
 import { SubIssueCreator, type SubIssueGateway } from '../subIssueCreator';
+import { UserDirectory } from '../userDirectory';
+import { matchAgentUser } from '../agentAssignee';
+import { delegationComment, delegationHeadline, mentionHandle } from '../agentDelegation';
+import { parseRowMarker } from '../subIssueMarker';
 import { CONNECTED, CONNECTING, connectionAfterPoll } from './accountConnection';
 import { linearStatesOf } from './linearStates';
+import { ReviewFindingsService } from './reviewFindingsService';
 
 /**
  * Linear for one workspace: the key from the SecretStore, the account state, one PlanPoller for all
@@ -49,6 +54,27 @@ export interface CreateSubIssuesInput {
   rows: SubIssueRow[];
 }
 
+export interface DelegateInput {
+  /** The sub-issue (UUID or identifier). */
+  issueId: string;
+  /** The row's Agent cell (`Tembo`, `Cursor`, `Copilot`…). */
+  agent: string;
+  focus: string;
+  prompt: string;
+}
+
+export interface Delegated {
+  via: 'delegate' | 'mention';
+  to: string;
+  commentPosted: boolean;
+  movedToInProgress: boolean;
+}
+
+export interface RowSubIssue {
+  id: string;
+  identifier: string;
+}
+
 export interface LinearTeam {
   id: string;
   key: string;
@@ -75,8 +101,15 @@ export class LinearService {
   private connecting: Promise<LinearAccount> | null = null;
   private readonly creators = new Map<string, CreatorEntry>();
   private readonly writeBack: StatusWriteBack;
+  /** People and app users, read once per approval or delegation (cached for a minute). */
+  private readonly users = new UserDirectory(() => {
+    if (!this.gateway) throw new RpcFailure('unavailable', 'Linear is not connected.');
+    return this.gateway;
+  });
   /** Delegates to whatever gateway is current, so creators survive a reconnect with a new key. */
   private readonly liveGateway: SubIssueGateway & Pick<LinearGateway, 'issueTeamStates' | 'updateIssueState'>;
+  /** §9 review findings on any issue: decisions, sub-issues per agreed finding, @mention dispatch. */
+  readonly findings: ReviewFindingsService;
 
   constructor(private readonly options: LinearServiceOptions) {
     const gw = (): LinearGateway => {
@@ -91,6 +124,8 @@ export class LinearService {
       issueTeamStates: (id) => gw().issueTeamStates(id),
       updateIssueState: (id, stateId) => gw().updateIssueState(id, stateId),
     };
+    // New sub-issues of a plan issue show in its Linear panel: poll now rather than at the next tick.
+    this.findings = new ReviewFindingsService(() => this.gateway, () => void this.refresh());
     this.writeBack = createStatusWriteBack(this.liveGateway, () => {
       const s = this.options.settings().linear;
       return { moveToInProgressOnSessionStart: s.writeBackStarted, moveToDoneOnMerge: s.writeBackMerged };
@@ -219,6 +254,78 @@ export class LinearService {
     return this.afterCreation(planPath, entry, await entry.creator.retryFailed());
   }
 
+  /**
+   * The sub-issue approval made for a dispatch row: this run's creation record, else the master's
+   * child carrying the row's marker and title (it survives a restart), else null.
+   */
+  async rowSubIssue(input: { planPath: string; masterIssueId: string; rowKey: string; title: string }): Promise<RowSubIssue | null> {
+    const made = this.options.store.current.linearCreations[creationKey(input.planPath, input.rowKey)];
+    if (made?.issueId && made.identifier && (made.status === 'created' || made.status === 'exists')) return { id: made.issueId, identifier: made.identifier };
+    const gateway = this.connected();
+    let after: string | null = null;
+    const children: { id: string; identifier: string; title: string; description: string | null }[] = [];
+    try {
+      for (let page = 0; page < 20; page++) {
+        const { data } = await gateway.subIssueContext(input.masterIssueId, after);
+        children.push(...data.issue.children.nodes);
+        const { hasNextPage, endCursor } = data.issue.children.pageInfo;
+        if (!hasNextPage || !endCursor) break;
+        after = endCursor;
+      }
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+    const titled = children.filter((c) => c.title === input.title);
+    const found = titled.find((c) => parseRowMarker(c.description)?.rowKey === input.rowKey) ?? titled[0] ?? null;
+    return found ? { id: found.id, identifier: found.identifier } : null;
+  }
+
+  /**
+   * Hands a sub-issue to an external agent: Linear's delegation when the agent is an app user of
+   * the workspace, else ONE comment `@agent Implement: <focus>` with the prompt (§9, one @mention
+   * per comment; not posted again when it is already there); then the "started" write-back.
+   */
+  async delegate(input: DelegateInput): Promise<Delegated> {
+    const gateway = this.connected();
+    try {
+      const users = await this.users.list();
+      const match = matchAgentUser(input.agent, users);
+      let result: Omit<Delegated, 'movedToInProgress'>;
+      if (match.kind === 'delegate') {
+        await gateway.assignIssue(input.issueId, { delegateId: match.user.id });
+        result = { via: 'delegate', to: match.user.name, commentPosted: false };
+      } else {
+        const handle = mentionHandle(input.agent, null);
+        const headline = delegationHeadline(handle, input.focus);
+        const { data } = await gateway.issueComments(input.issueId);
+        const already = data.issue.comments.nodes.some((c) => c.body.split('\n')[0]?.trim() === headline);
+        if (!already) await gateway.createComment(input.issueId, delegationComment(handle, input.focus, input.prompt, users.filter((u) => u.app && u.active)));
+        result = { via: 'mention', to: `@${handle}`, commentPosted: !already };
+      }
+      const moved = await this.sessionStarted(input.issueId);
+      this.setAccount({ budget: gateway.lastBudget() });
+      return { ...result, movedToInProgress: moved.kind === 'moved' };
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+  }
+
+  private connected(): LinearGateway {
+    if (!this.gateway || this.account().connection.kind === 'not-configured') {
+      throw new RpcFailure('unavailable', 'Linear is not connected: add an API key in Settings → Linear, then delegate again.');
+    }
+    return this.gateway;
+  }
+
+  private unavailable(error: unknown): unknown {
+    if (error instanceof RpcFailure) return error;
+    if (error instanceof LinearRequestError) {
+      this.setAccount({ connection: error.connection });
+      return new RpcFailure('unavailable', `Linear refused: ${error.connection.message}`);
+    }
+    return error;
+  }
+
   /** Status write-back: a session started on the issue (In Progress when the setting is on). */
   sessionStarted(issueId: string): Promise<WriteBackResult> {
     return this.afterWriteBack(this.writeBack.sessionStarted(issueId));
@@ -307,6 +414,7 @@ export class LinearService {
     const create = this.options.createGateway ?? createLinearGateway;
     const gateway = create({ apiKey: key, apiUrl, ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}) });
     this.gateway = gateway;
+    this.users.clear();
     this.connectedApiUrl = apiUrl;
     this.setAccount({ connection: CONNECTING, viewer: null, keySource, storageProblem, team: null, budget: null });
     await this.fetchViewer(gen);
@@ -391,6 +499,7 @@ export class LinearService {
         gateway: this.liveGateway,
         masterIssueId: input.masterIssueId,
         planHash: input.planHash,
+        users: () => this.users.list(),
         onProgress: (row) => {
           if (this.creators.get(input.planPath) === entry) this.publishCreations(input.planPath, [row]);
         },

@@ -2,17 +2,22 @@ import type { Batch } from '../../../../shared/domain/dispatch';
 import type { ParsedPlan } from '../../../../shared/domain/plan';
 import type { BatchState } from '../../../../shared/domain/planState';
 
-const DECISION = /\bbatch\s+(\d+)\s+(approved|rejected)\b/i;
+const DECISION = /\bbatch\s+(\d+)\s+(approved|rejected|reopened)\b/i;
 
 /**
  * Where each batch stands, from the plan file itself: the latest `## Dispatch Approvals` line about
- * it, else "dispatched" when every phase already has a Session Registry row, else a draft.
+ * it (approved, rejected; `reopened` clears it), else "dispatched" when every phase already has a Session Registry row, else a draft.
  */
 export function batchStates(plan: ParsedPlan, batches: readonly Batch[]): BatchState[] {
   const latest = new Map<number, { state: 'approved' | 'rejected'; note: string }>();
   for (const entry of plan.approvals) {
     const m = DECISION.exec(entry.text);
     if (!m?.[1] || !m[2]) continue;
+    // `Batch 2 reopened`: the batch numbers moved (a follow-up batch went before it): its older decision is history.
+    if (m[2].toLowerCase() === 'reopened') {
+      latest.delete(Number(m[1]));
+      continue;
+    }
     latest.set(Number(m[1]), { state: m[2].toLowerCase() === 'approved' ? 'approved' : 'rejected', note: entry.text });
   }
   const issuesOf = new Map(plan.phases.map((p) => [p.phase, p.issues.map((i) => i.id.toUpperCase())]));

@@ -1,6 +1,7 @@
 import type { DispatchRowDraft, Violation } from '../../../../shared/domain/dispatch';
 import type { DispatchRowEdit } from '../../../../shared/domain/planState';
 import { worktreeFolderName } from '../../dispatch';
+import { slugify } from '../../dispatch/branchName';
 import { appendDispatchRows, appendDispatchSection, insertAfterTable, setDispatchCells, setMergeOrderLine, type DispatchCells } from '../dispatchTableEdit';
 import { parsePlan } from '../parsePlan';
 import type { PlanEdit } from '../planFile';
@@ -96,7 +97,9 @@ export function renderDispatchTable(rows: readonly DispatchRowDraft[]): string[]
 
 /** The session name a row shows up under until Claude Code names it: the worktree folder it will use. */
 export function plannedSessionName(row: DispatchRowDraft, repoPath = ''): string {
-  if (row.worktree === 'n/a') return `${row.agent} ${row.issueId}`.trim();
+  // External agents have no session name: `tembo-cia-552` — lower case, so the plan's own record
+  // is not flagged as a plain (unlinked) issue id.
+  if (row.worktree === 'n/a') return [slugify(row.agent, 20), row.issueId.toLowerCase()].filter(Boolean).join('-') || 'external-agent';
   if (row.worktree === 'no') return '(direct main)';
   return worktreeFolderName(row, repoPath);
 }
@@ -109,6 +112,12 @@ export function approvalLine(input: ApprovalInput): string {
     line += `; OVERRIDE of ${input.overridden.length} violation(s)${rules ? ` (${rules})` : ''}: "${oneLine(input.overrideReason)}"`;
   }
   return line;
+}
+
+/** The rules an approval line says it overrode (`OVERRIDE of 2 violation(s) (a, b): "…"`), as `approvalLine` writes them. */
+export function overriddenRules(line: string | null): string[] {
+  const m = /\bOVERRIDE of \d+ violation\(s\) \(([^)]*)\)/.exec(line ?? '');
+  return m?.[1] ? m[1].split(/,\s*/).filter((r) => r !== '') : [];
 }
 
 /** Cells of a recorded row the person changed in the view. */

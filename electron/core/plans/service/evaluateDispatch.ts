@@ -24,7 +24,10 @@ import {
   launchCommand,
   launchModeFor,
   planBatches,
+  researchShape,
+  synthesisGate,
   violation,
+  type ResearchShape,
 } from '../../dispatch';
 import type { InfraPattern } from '../../dispatch/sharedInfrastructure';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
@@ -34,6 +37,9 @@ import { planPhaseFactsWithProblems } from './planPhaseFacts';
 import { parseWorktreeCell, recordedRow } from './recordedRows';
 import { readReviewGates, type PlanReviewGates } from '../reviewGates';
 import { preDispatchViolation, reviewGateState } from './reviewGateState';
+import type { SufficiencyState } from '../../../../shared/domain/planState';
+import { followUpTracks } from './followUpTrack';
+import { parseSufficiency } from './sufficiencySection';
 
 export interface DispatchBasis {
   plan: ParsedPlan;
@@ -49,6 +55,8 @@ export interface DispatchBasis {
   options?: EvaluateOptions;
   /** §3 review gates the plan asks for, and their records. */
   reviewGates?: PlanReviewGates;
+  /** Research tracks, synthesis phases and the plan's Research Sufficiency section (§1). */
+  research: { shape: ResearchShape; sufficiency: SufficiencyState };
 }
 
 export interface EvaluateOptions {
@@ -74,7 +82,8 @@ export function dispatchBasis(plan: ParsedPlan, text: string, repos: readonly st
   const info = planMasterInfo(plan, text, repos, options.repoPath ?? null);
   const master = MasterInfoSchema.parse(info);
   const draft = buildDispatchDraft(facts, master, { costProfile: options.costProfile ?? null, extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) });
-  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, reviewGates: readReviewGates(text, plan.sections) };
+  const research = { shape: researchShape(facts), sufficiency: parseSufficiency(text, plan) };
+  return { plan, facts, master, draft, sessions: resolvePlanSessions(plan), factProblems: problems, options, research, reviewGates: readReviewGates(text, plan.sections) };
 }
 
 function upper(s: string | null | undefined): string {
@@ -171,11 +180,14 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   // §3 "All sessions block until review passes Gate 2": every batch, the first one included.
   const review = basis.reviewGates ? reviewGateState(basis.reviewGates, rows) : null;
   const reviewHolds = review ? batches.map((b) => preDispatchViolation(review, b.index)).filter((v): v is Violation => v !== null) : [];
+  // §1 Research Sufficiency: synthesis waits for SUFFICIENT (or an override with a written reason).
+  const sufficiency = synthesisGate(batches, basis.research.shape, basis.research.sufficiency, followUpTracks(facts, basis.research.sufficiency.gapList));
   const violations = dedupeViolations([
     ...(fileName ? [fileName] : []),
     ...basis.factProblems,
     ...reviewHolds,
     ...readiness,
+    ...sufficiency,
     ...planBatches(facts, draft.decisions, { extraInfraPatterns: userInfraPatterns(options.extraInfraPatterns) }).violations,
     ...checkDispatch(rows, facts, draft.decisions, declaredOrder, { costProfile: options.costProfile ?? null }).map(undeclaredOrderIsAWarning),
     ...rowViolations,

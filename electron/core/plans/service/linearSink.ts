@@ -1,4 +1,4 @@
-import type { SubIssueRow } from '../../../../shared/domain/linear';
+import type { SubIssueCreation, SubIssueRow } from '../../../../shared/domain/linear';
 
 /**
  * What the plans service needs from the Linear service (being built beside it): master issue ids to
@@ -6,9 +6,9 @@ import type { SubIssueRow } from '../../../../shared/domain/linear';
  */
 export interface LinearSink {
   setMasterIssues(ids: string[]): void;
-  createSubIssues(input: { planPath: string; planHash: string; masterIssueId: string; rows: SubIssueRow[] }): Promise<unknown>;
   /** §8 session exit: a comment on the master plan issue (RpcFailure 'unavailable' when not connected). */
   commentOnIssue?(issueId: string, body: string): Promise<{ id: string; url: string }>;
   /** Existing comment bodies, so a restart never posts the same comment twice. */
   issueCommentBodies?(issueId: string): Promise<string[]>;
+  createSubIssues(input: { planPath: string; planHash: string; masterIssueId: string; rows: SubIssueRow[] }): Promise<SubIssueCreation[]>;
 }

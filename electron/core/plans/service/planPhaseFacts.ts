@@ -98,8 +98,11 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     const declared = declaredBranch(p, registry, dispatch, session);
     if (declared) cite('declaredBranch', declared.why);
 
-    const execRaw = dispatch?.mode || registry?.exec || planWide.exec || null;
-    if (!dispatch?.mode && !registry?.exec && planWide.exec) cite('exec', planWide.why);
+    // An `exec:spike` label in the Focus (a follow-up track has no registry row yet) counts before the plan-wide default.
+    const focusExec = /\bexec:(?:quick|tdd|pair|checkpoint|swarm|spike)\b/i.exec(p.focus)?.[0] ?? null;
+    const execRaw = dispatch?.mode || registry?.exec || focusExec || planWide.exec || null;
+    if (!dispatch?.mode && !registry?.exec && focusExec) cite('exec', `Phase Map: ${p.phase} Focus says ${focusExec}`);
+    else if (!dispatch?.mode && !registry?.exec && planWide.exec) cite('exec', planWide.why);
     const labels = [...typeLabels(dispatch?.mode), ...typeLabels(registry?.exec), ...typeLabels(p.focus), ...typeLabels(registry?.title)];
     const focusText = `${p.focus} ${registry?.title ?? ''}`;
     const named = pathsIn(p.focus);
@@ -110,6 +113,7 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
 
     const facts = makePhaseFacts({
       phase: p.phase,
+      typeLabels: [...new Set(labels)],
       issueIds,
       issueTitles,
       focus: p.focus,

@@ -70,6 +70,8 @@ export function unreadableSummary(found: DiscoveredPlan, error: string): PlanSum
 function naming(snapshot: PlanFileSnapshot, found: DiscoveredPlan, repos: readonly string[]): PlanNaming {
   const info = classifyPlanFileName(found.fileName);
   if (info.conventional) return { kind: info.kind, violation: false, rule: null, suggestedName: null };
+  // A §8.5 local dispatch file is no plan to rename: it is kept, under its name, for history.
+  if (snapshot.parsed.diagnostics.some((d) => d.code === 'deprecated-dispatch-file')) return { kind: info.kind, violation: false, rule: null, suggestedName: null };
   // The project short comes from the repo the plan lives in, else the first known repo.
   const repo = repos.find((r) => found.path.startsWith(r)) ?? repos[0];
   const suggested = suggestNameForPlan(snapshot, repo ? { project: repo.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, '') } : {});

@@ -97,6 +97,26 @@ describe('discovery and parsing', () => {
     expect(dispatch?.research?.tracks).toEqual(['1D']);
   });
 
+  it("Settings' cost profile is the default for the >$10 checkpoint check; the plan's own line wins", async () => {
+    let profile = 'capped';
+    const judged = new PlansService({ store, folders: () => ({ claudeHome: join(root, 'home'), repos: [], folders: [] }), onPlanContext: () => {}, warn: () => {}, costProfile: () => profile, debounceMs: 20 });
+    const costWarnings = () => (store.current.dispatch[masterPath]?.violations ?? []).filter((v) => v.rule === 'cost.checkpoint').map((v) => v.message);
+    try {
+      await judged.refresh();
+      expect(costWarnings()).toEqual([expect.stringMatching(/\$12 \(>\$10\) with a capped cost profile/)]);
+      profile = 'unlimited';
+      judged.rulesChanged();
+      expect(costWarnings()).toEqual([]);
+      // A plan that says it is capped stays capped, whatever Settings say.
+      const text = await readFile(masterPath, 'utf8');
+      await writeFile(masterPath, text.replace(/(\*\*Date:\*\*[^\n]*\n)/, '$1**Cost profile:** capped\n'));
+      await judged.refresh();
+      expect(costWarnings()).toHaveLength(1);
+    } finally {
+      await judged.stop();
+    }
+  });
+
   it('feeds the session registry its rows and estimates', () => {
     expect(context?.rows.map((r) => r.sessionName)).toEqual(['lucid-euler', 'brave-hopper', 'quiet-lovelace', '(direct main)']);
     expect(context?.estimates).toMatchObject({ 'CIA-541': 4, 'CIA-545': 12, 'CIA-546': 2 });
@@ -238,7 +258,7 @@ describe('approve and reject', () => {
   it('sufficiency answers are written and read back', async () => {
     const s = await service.setSufficiency({ planPath: masterPath, answers: { convergence: 'yes', coverage: 'no', contradictions: 'no', gaps: 'Q3 uncovered' } });
     expect(s.outcome).toBe('INSUFFICIENT');
-    expect(state().research?.sufficiency).toEqual({ convergence: 'yes', coverage: 'no', contradictions: 'no', gaps: 'Q3 uncovered', outcome: 'INSUFFICIENT' });
+    expect(state().research?.sufficiency).toMatchObject({ convergence: 'yes', coverage: 'no', contradictions: 'no', gaps: 'Q3 uncovered', outcome: 'INSUFFICIENT', gapList: ['Q3 uncovered'] });
   });
 });
 

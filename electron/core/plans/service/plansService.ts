@@ -5,20 +5,23 @@ import { basename, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { RpcFailure } from '../../../../shared/contract/rpcResult';
 import type { SubIssueRow } from '../../../../shared/domain/linear';
-import type { ApprovalResult, DispatchEditsInput, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyState } from '../../../../shared/domain/planState';
+import type { ApprovalResult, DispatchEditsInput, MovedPrompts, DispatchEvaluation, DispatchState, PlanSummary, SufficiencyAnswers, SufficiencyState } from '../../../../shared/domain/planState';
 import type { PlanContext, PlanIssuePhase, PlanSessionRow, SessionRecord } from '../../../../shared/domain/session';
 import { planIssuePhases } from '../planIssuePhases';
-import { mergeGuidance } from '../../dispatch';
+import { isFinished, mergeGuidance } from '../../dispatch';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
 import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
 import { parsePlan } from '../parsePlan';
-import { appendToSection, setSessionRegistryStatus, upsertSection, upsertSessionRegistryRows } from '../planWriter';
+import { appendToSection, setSessionRegistryStatus, upsertSessionRegistryRows, type SessionRegistryUpsert } from '../planWriter';
 import { indexPlan } from '../planIndex';
 import { postSessionRecordLine, preDispatchRecordLine, reviewRecordHeading } from '../reviewGates';
 import { resolvePlanSessions, type PlanSessions } from '../planSessions';
 import { renamePlanFile } from '../renamePlan';
+import { placeholderName } from '../../launch/registryRow';
 import { linkUnlinkedIssueIds } from '../unlinkedIssueIds';
+import { readDispatchFilePrompts } from '../dispatchFilePrompts';
+import { fibonacciEstimate } from '../../dispatch/fibonacciEstimate';
 import { batchStates } from './batchStates';
 import { approvalEdit, oneLine, rejectionEdit } from './dispatchRecord';
 import { batchesOf, dispatchBasis, evaluateDispatch, violationConcernsBatch, type DispatchBasis, type EvaluateOptions } from './evaluateDispatch';
@@ -30,7 +33,8 @@ import { registryWriteBackEdit } from './registryWriteBack';
 import { reviewGateState } from './reviewGateState';
 import { conflictAlreadyFlagged, conflictCommentBody, sessionSummaryEdit, summaryLines, type ConflictCommentNote, type SessionExitFacts } from '../sessionExit';
 import { exitFactsOf, summarySection } from './sessionExitFacts';
-import { parseSufficiency, renderSufficiency, SUFFICIENCY_HEADING, sufficiencyOutcome } from './sufficiencySection';
+import { followUpBatchFull, followUpTracks, planFollowUpTrack } from './followUpTrack';
+import { parseSufficiency, setSufficiencyEdit } from './sufficiencySection';
 
 export interface PlansServiceOptions {
   store: StateStore;
@@ -43,6 +47,8 @@ export interface PlansServiceOptions {
   log?: (message: string) => void;
   /** Extra shared-infrastructure path patterns from Settings. */
   infraPatterns?: () => readonly string[];
+  /** Settings → cost profile: the §4 "> $10" default for plans without a `Cost profile:` line. */
+  costProfile?: () => string | null;
   debounceMs?: number;
   writeBackDelayMs?: number;
   /** Who approves (os user name by default). */
@@ -159,9 +165,20 @@ export class PlansService {
     const records: SessionRecord[] = Object.values(this.options.store.current.sessions);
     return {
       extraInfraPatterns: this.options.infraPatterns?.() ?? [],
+      costProfile: this.options.costProfile?.() ?? null,
       repoPath: planRepository(snapshot.parsed, records, input.repos ?? [], sessions),
       worktreeRoot: input.claudeHome ? join(input.claudeHome, 'worktrees') : null,
     };
+  }
+
+  /** Settings' patterns or cost profile changed: every plan is judged again with them (files are not re-read). */
+  rulesChanged(): void {
+    if (this.stopped) return;
+    for (const [path, l] of this.loaded) {
+      if (!l.snapshot || !l.basis) continue;
+      this.loaded.set(path, { ...l, basis: dispatchBasis(l.snapshot.parsed, l.snapshot.text, this.options.folders().repos ?? [], this.basisOptions(l.snapshot, l.basis.sessions)) });
+    }
+    this.publish();
   }
 
   /** Sessions appeared or moved: a plan whose repository was unknown may know it now. */
@@ -214,7 +231,7 @@ export class PlansService {
 
   private dispatchState(snapshot: PlanFileSnapshot, basis: DispatchBasis): DispatchState {
     const evaluation = evaluateDispatch(basis);
-    const research = basis.facts.filter((f) => f.readOnlyResearch).map((f) => f.phase);
+    const { shape, sufficiency } = basis.research;
     const problems = snapshot.parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
     return {
       ...evaluation,
@@ -226,10 +243,14 @@ export class PlansService {
       batches: batchesOf(evaluation.rows, basis.facts),
       batchStates: batchStates(snapshot.parsed, batchesOf(evaluation.rows, basis.facts)),
       approvals: snapshot.parsed.approvals,
-      research: research.length > 0 ? { tracks: research, sufficiency: parseSufficiency(snapshot.text) } : null,
+      research:
+        shape.tracks.length > 0
+          ? { tracks: shape.tracks, sufficiency, synthesis: shape.synthesis, followUps: followUpTracks(basis.facts, sufficiency.gapList), unfinished: unfinishedTracks(basis.facts, shape.tracks), followUpBatchFull: followUpBatchFull(basis.facts, batchesOf(evaluation.rows, basis.facts)) }
+          : null,
       problems,
       mergeOrderRecord: mergeOrderRecordOf(basis, evaluation.rows),
       review: basis.reviewGates ? reviewGateState(basis.reviewGates, evaluation.rows) : null,
+      registryStatus: registryStatusOf(basis, evaluation.rows),
     };
   }
 
@@ -297,7 +318,7 @@ export class PlansService {
       launchCommand: evaluation.launchCommands[r.session] ?? null,
       launchHint:
         r.worktree === 'n/a'
-          ? `Hand the prompt to ${r.agent}: it works in its own sandbox.`
+          ? `${r.agent} works in its own sandbox: Delegate it in the Launch panel (its Linear sub-issue goes to ${r.agent}), or hand it the prompt.`
           : r.worktree === 'yes'
             ? 'Run it in the repo, or open a terminal in the new worktree and start claude there.'
             : 'Run it in the repo (a solo session, no worktree).',
@@ -314,6 +335,8 @@ export class PlansService {
         execLabel: r.mode ? `exec:${r.mode}` : null,
         estimate: sub?.estimate ?? null,
         assigneeId: null,
+        // §4 Assignee: the Agent cell as the plan writes it (an edit in the view wins; `human` or empty → nobody).
+        agent: agentCellOf(r, input.edits.rows?.[r.session]),
       };
     }));
     return { batch: input.batch, approvedAt: at, by, planHash: hash, sessions, linear };
@@ -350,14 +373,31 @@ export class PlansService {
     return { planHash: result.hash };
   }
 
-  async setSufficiency(input: { planPath: string; answers: Omit<SufficiencyState, 'outcome'> }): Promise<SufficiencyState> {
+  /** Writes the checklist answers line by line: the person's notes in the section stay as written. */
+  async setSufficiency(input: { planPath: string; answers: SufficiencyAnswers }): Promise<SufficiencyState> {
     const l = this.plan(input.planPath);
     if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
-    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => upsertSection(text, SUFFICIENCY_HEADING, renderSufficiency(input.answers)));
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, setSufficiencyEdit(input.answers));
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
     if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
     await this.refresh();
-    return { ...input.answers, outcome: sufficiencyOutcome(input.answers) };
+    return parseSufficiency(result.text);
+  }
+
+  /** §1 INSUFFICIENT: a targeted follow-up research track for one named gap, appended to the Phase Map before the synthesis. */
+  async addFollowUpTrack(input: { planPath: string; gap: string; issue?: string | null | undefined; justification?: string | null | undefined }): Promise<{ phase: string; batch: number; newBatch: boolean; planHash: string }> {
+    const l = this.plan(input.planPath);
+    if (!l.snapshot || !l.basis) throw new RpcFailure('not_found', `${l.found.fileName} has no phases.`);
+    const state = this.dispatchState(l.snapshot, l.basis);
+    const at = (this.options.now?.() ?? new Date()).toISOString();
+    const by = this.options.whoAmI?.() ?? safeUserName();
+    const plan = planFollowUpTrack({ text: l.snapshot.text, at, by, gap: input.gap, issue: input.issue ?? null, linkBase: l.summary.linkBase, justification: input.justification ?? null, facts: l.basis.facts, shape: l.basis.research.shape, batches: state.batches, batchStates: state.batchStates });
+    if (!plan.ok) throw new RpcFailure('refused', plan.reason);
+    const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, plan.edit);
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    await this.refresh();
+    return { phase: plan.phase, batch: plan.batch, newBatch: plan.newBatch, planHash: result.hash };
   }
 
   async rename(input: { path: string; newFileName?: string | undefined }): Promise<{ newPath: string; updatedFiles: string[] }> {
@@ -384,6 +424,54 @@ export class PlansService {
       return out.text;
     });
     return { linked, planHash: hash };
+  }
+
+  /**
+   * §8.5 "all new dispatch prompts must be Linear sub-issues": each prompt of a deprecated local
+   * dispatch file becomes a sub-issue under the master plan issue. Idempotent (the row marker: a
+   * second click finds what the first made). The file is only read — kept for history, byte for byte.
+   */
+  async moveDispatchPrompts(input: { path: string; masterIssueId?: string | undefined }): Promise<MovedPrompts> {
+    const l = this.plan(input.path);
+    if (!l.summary.diagnostics.some((d) => d.code === 'deprecated-dispatch-file')) {
+      throw new RpcFailure('refused', `${l.found.fileName} is not a local dispatch file (batch*-dispatch-prompts.md, multi-agent-dispatch-prompts.md, linear-mastery-*-prompts.md).`);
+    }
+    const current = await readPlanFile(input.path).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
+    const read = readDispatchFilePrompts(current.text, l.found.fileName);
+    if (read.prompts.length === 0) {
+      throw new RpcFailure('refused', `${l.found.fileName} holds no dispatch prompt (a \`## …\` section or fenced block with Execution mode / Tasks / Deliverable lines): nothing to move.`);
+    }
+    const master = input.masterIssueId?.toUpperCase() ?? read.masterIssueId;
+    if (!master) throw new RpcFailure('refused', `${l.found.fileName} names no master plan issue: choose the issue to create the sub-issues under.`);
+    const sink = this.options.linear?.() ?? null;
+    if (!sink) throw new RpcFailure('unavailable', 'Linear is not set up: add an API key in Settings → Linear, then move the prompts.');
+    const results = await sink.createSubIssues({
+      planPath: input.path,
+      // Stable for the file (not its content hash): a second click, even after an edit, finds the same sub-issues.
+      planHash: `dispatch-file:${l.found.fileName}`,
+      masterIssueId: master,
+      rows: read.prompts.map((p) => ({
+        rowKey: p.key,
+        batch: p.key,
+        focus: p.focus,
+        title: p.title,
+        prompt: p.prompt,
+        typeLabel: p.mode === 'spike' ? 'type:spike' : 'type:chore',
+        execLabel: p.mode ? `exec:${p.mode}` : null,
+        estimate: fibonacciEstimate(p.estCostUsd),
+        assigneeId: null,
+        agent: p.agent ?? '',
+      })),
+    });
+    return {
+      masterIssueId: master,
+      prompts: read.prompts.map((p) => {
+        const r = results.find((x) => x.rowKey === p.key);
+        return { key: p.key, title: p.title, status: r?.status ?? 'pending', identifier: r?.identifier ?? null, error: r?.error ?? null };
+      }),
+      skipped: read.skipped.map((s) => s.heading),
+    };
   }
 
   /** §8: "update its status in the session registry to Failed with a brief reason"; or record the review of its output. */
@@ -424,6 +512,28 @@ export class PlansService {
     if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
     await this.refresh();
     return { planHash: result.hash, line };
+  }
+
+  /**
+   * Writes one Session Registry row for a session another service started or handed off (a delegated
+   * external agent): the row of that name (the one approval wrote) gets these cells, nothing else in
+   * the file changes. Returns the name written under.
+   */
+  async recordRegistryRow(planPath: string, row: SessionRegistryUpsert & { issueId: string }): Promise<{ planHash: string; sessionName: string }> {
+    const current = await readPlanFile(planPath).catch(() => null);
+    if (!current) throw new RpcFailure('not_found', `The plan file ${planPath} cannot be read.`);
+    const name = placeholderName(current.parsed, row.issueId, row.sessionName);
+    const existing = current.parsed.sessionRegistry.find((r) => r.sessionName.trim().toLowerCase() === name.toLowerCase());
+    // A row the plan has keeps the person's cells; only those that say what happened now change.
+    const { issueId: _issueId, ...fields } = row;
+    const upsert: SessionRegistryUpsert = existing
+      ? { sessionName: name, ...(fields.status ? { status: fields.status } : {}), ...(fields.branch ? { branch: fields.branch } : {}), ...(fields.worktree && fields.worktree !== existing.worktree ? { worktree: fields.worktree } : {}) }
+      : { ...fields, sessionName: name };
+    const result = await writePlanFileSafely(planPath, current.hash, (text) => upsertSessionRegistryRows(text, [upsert]));
+    if (result.status === 'conflict') throw new RpcFailure('conflict', `The Session Registry row was not written: ${result.reason ?? 'the plan kept changing'}.`);
+    if (result.status === 'written') this.selfWrites.set(result.hash, current.hash);
+    await this.refresh();
+    return { planHash: result.hash, sessionName: name };
   }
 
   private scheduleWriteBack(): void {
@@ -537,6 +647,22 @@ export class PlansService {
   }
 }
 
+/** Each row's Session Registry Status cell, found the way every view finds a session (label, then issue). */
+function registryStatusOf(basis: DispatchBasis, rows: DispatchState['rows']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const s = basis.sessions.find(r.session) ?? (r.issueId ? basis.sessions.find(r.issueId) : null);
+    const status = s?.registryRow?.status?.trim();
+    if (status) out[r.session] = status;
+  }
+  return out;
+}
+
+/** Research tracks whose sessions are not Done or Merged (the Session Registry says), in plan order. */
+function unfinishedTracks(facts: DispatchBasis['facts'], tracks: readonly string[]): string[] {
+  return facts.filter((f) => tracks.includes(f.phase) && !isFinished(f.status)).map((f) => f.phase);
+}
+
 /** The sessions (as the table names them) whose merge place the plan declares, and where. */
 function mergeOrderRecordOf(basis: DispatchBasis, rows: DispatchState['rows']): DispatchState['mergeOrderRecord'] {
   const order = basis.sessions.mergeOrder;
@@ -570,6 +696,13 @@ function failedStatusEdit(session: string, status: string): (text: string) => st
       },
     ]);
   };
+}
+
+/** The Agent cell a row's sub-issue is assigned from: the person's edit, the recorded cell as written, else what approval writes. */
+function agentCellOf(row: DispatchState['rows'][number], edit: { agent?: string | undefined } | undefined): string {
+  if (edit?.agent !== undefined) return edit.agent;
+  if (row.recorded) return row.written?.agent ?? '';
+  return row.agent;
 }
 
 function safeUserName(): string {

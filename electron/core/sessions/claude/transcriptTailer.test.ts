@@ -207,6 +207,36 @@ describe('TranscriptTailer', () => {
     expect(next.summary.lastAssistantText).toBe('after the scan');
   });
 
+  it('a last turn that does not fit the first small window is read from the larger tail, never answered without its prompt', async () => {
+    const path = join(dir, 'huge-tool.jsonl');
+    const lines: string[] = [];
+    for (let k = 0; k < 4000; k++) lines.push(k % 2 === 0 ? userLine(k, `old prompt ${k} ${'o'.repeat(200)}`) : assistantLine(k, 1, `old answer ${k} ${'o'.repeat(200)}`));
+    // The last turn: a prompt, then 200 KB of tool result lines with no prompt or assistant text in them.
+    lines.push(userLine(5000, 'the last prompt'));
+    const toolResult = (k: number) =>
+      JSON.stringify({ type: 'user', sessionId: 'big', cwd: '/work/big', timestamp: ts(5001 + k), message: { content: [{ type: 'tool_result', tool_use_id: `t${k}`, content: 'r'.repeat(2000) }] } });
+    for (let k = 0; k < 100; k++) lines.push(toolResult(k));
+    await writeFile(path, `${lines.join('\n')}\n`);
+    const first = await new TranscriptTailer(path).readNew();
+    expect(first.summary.lastUserPromptText).toBe('the last prompt');
+    expect(first.summary.lastActivityAt).toBe(ts(5100));
+    expect(first.summary.fullScanDone).toBe(false);
+  });
+
+  it('a last turn inside the small window answers the same as the large tail would', async () => {
+    const path = join(dir, 'small-turn.jsonl');
+    const lines: string[] = [];
+    for (let k = 0; k < 6000; k++) lines.push(k % 2 === 0 ? userLine(k, `prompt ${k} ${'p'.repeat(200)}`) : assistantLine(k, 1, `answer ${k}`));
+    await writeFile(path, `${lines.join('\n')}\n`);
+    const small = await new TranscriptTailer(path).readNew();
+    const large = await new TranscriptTailer(path, { firstWindowBytes: 512 * 1024 }).readNew();
+    expect(small.newBytes).toBeLessThanOrEqual(64 * 1024);
+    expect(large.newBytes).toBeGreaterThan(400 * 1024);
+    for (const key of ['lastUserPromptText', 'lastAssistantText', 'lastActivityAt', 'turnInProgress', 'openToolUses'] as const) {
+      expect(small.summary[key]).toEqual(large.summary[key]);
+    }
+  });
+
   it('lines appended while the background count runs are counted once', async () => {
     const path = join(dir, 'mid.jsonl');
     const lines: string[] = [];

@@ -9,6 +9,8 @@ import { parseTranscriptLine } from './transcriptLine';
 export interface TranscriptTailerOptions {
   /** A file larger than this is first read from its last this-many bytes; the rest is counted in the background. */
   maxInitialBytes?: number;
+  /** The first, smaller tail window tried (default FIRST_TAIL_BYTES); the full tail when it lacks the last turn. */
+  firstWindowBytes?: number;
   /** Read size; also the granularity of background progress. */
   chunkBytes?: number;
   /** Told after each background chunk and when the background count finishes (progress 1, done true). */
@@ -33,10 +35,16 @@ export interface TranscriptReadResult {
 export const DEFAULT_MAX_INITIAL_BYTES = 512 * 1024;
 
 /**
+ * The first window tried: most last turns fit in it. When it holds no human prompt and no assistant
+ * text (one huge tool result, say), the tail is read again from `maxInitialBytes` back.
+ */
+export const FIRST_TAIL_BYTES = 64 * 1024;
+
+/**
  * Background counts run one at a time, app-wide: thirty 20 MB transcripts counted at once compete
  * with git and the first answers for the one main thread.
  */
-const sharedBackgroundLimiter = createLimiter(1);
+export const sharedBackgroundLimiter = createLimiter(1);
 
 /** The background count of bytes [0, end) that the first, tail-only read skipped. */
 interface HeadScan {
@@ -63,6 +71,7 @@ function isMissing(error: unknown): boolean {
  */
 export class TranscriptTailer {
   private readonly maxInitialBytes: number;
+  private readonly firstWindowBytes: number;
   private readonly chunkBytes: number;
   private readonly backgroundLimiter: Limiter;
   private readonly onScanProgress: ((progress: number, done: boolean) => void) | undefined;
@@ -86,6 +95,7 @@ export class TranscriptTailer {
     options: TranscriptTailerOptions = {},
   ) {
     this.maxInitialBytes = options.maxInitialBytes ?? DEFAULT_MAX_INITIAL_BYTES;
+    this.firstWindowBytes = Math.min(options.firstWindowBytes ?? FIRST_TAIL_BYTES, this.maxInitialBytes);
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     this.backgroundLimiter = options.backgroundLimiter ?? sharedBackgroundLimiter;
     this.onScanProgress = options.onScanProgress;
@@ -182,9 +192,19 @@ export class TranscriptTailer {
       this.identity = identity;
       if (size > this.maxInitialBytes) {
         // Start at a line boundary near the end; the skipped beginning is counted in the background.
-        skippedHead = await lineStartBefore(handle, size - this.maxInitialBytes);
+        // A small window first: parsing is the cost on the way to the first registry (bench scenario 5).
+        const tried = this.firstWindowBytes < this.maxInitialBytes ? await this.readTailWindow(handle, size, this.firstWindowBytes, stale) : null;
         if (stale()) return staleResult();
-        this.offset = skippedHead;
+        if (tried !== null) {
+          skippedHead = tried;
+        } else {
+          this.acc = new TranscriptAccumulator();
+          this.splitter.reset();
+          this.lastByte = null;
+          skippedHead = await lineStartBefore(handle, size - this.maxInitialBytes);
+          if (stale()) return staleResult();
+          this.offset = skippedHead;
+        }
       }
     }
 
@@ -207,6 +227,26 @@ export class TranscriptTailer {
     // Only now, so the tail answer never waits behind the background count.
     if (skippedHead > 0) this.startHeadScan(skippedHead);
     return { summary: this.summary, newBytes: this.offset - from, truncatedOrReplaced };
+  }
+
+  /**
+   * Reads the last `window` bytes (from a line start) to the end; keeps the result and returns where
+   * it started when it holds the last turn (a human prompt or an assistant text), else null.
+   */
+  private async readTailWindow(handle: FileHandle, size: number, window: number, stale: () => boolean): Promise<number | null> {
+    const start = await lineStartBefore(handle, size - window);
+    if (stale() || start <= 0) return null;
+    const acc = this.acc;
+    const read = await readRange(handle, start, size, (chunk) => this.splitter.push(chunk, (text, bytes) => acc.add(parseTranscriptLine(text), bytes)), {
+      chunkBytes: this.chunkBytes,
+      shouldStop: stale,
+    });
+    if (stale()) return null;
+    const summary = acc.summary();
+    if (summary.lastUserPromptText === null && summary.lastAssistantText === null) return null;
+    this.offset = start + read;
+    this.lastByte = read > 0 ? await this.byteAt(handle, this.offset - 1) : null;
+    return start;
   }
 
   /** True when the byte before our offset is still the one we read (cheap check for an in-place rewrite). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, gitIn, makeTempDir, type TempRepo } from '../../testing/tempRepo';
 import { resolveGitDir } from '../../git/resolveGitDir';
-import { chooseBase, readGitFacts, type BaseConfigCache } from './readGitFacts';
+import { chooseBase, readGitFacts, type BaseConfigCache, type RepositoryRefsCache } from './readGitFacts';
 
 describe('chooseBase (pure)', () => {
   const refs = (...names: string[]) => names.map((refname) => ({ refname, symref: '' }));
@@ -114,6 +114,29 @@ describe('readGitFacts (real repos)', () => {
     const t = await target(wt);
     await Promise.all([1, 2, 3].map(() => readGitFacts(t, { baseConfigCache, git })));
     expect(calls.filter((a) => a[0] === 'config').length).toBe(1);
+  });
+
+  it('worktrees of one repository loading together share one refs read; a later refresh sees a later commit', async () => {
+    const refsCache: RepositoryRefsCache = new Map();
+    const calls: string[][] = [];
+    const git = async (args: readonly string[], opts: { cwd: string }) => {
+      calls.push([...args]);
+      const { tolerantGit } = await import('../../git/gitRunner');
+      return tolerantGit(args, opts);
+    };
+    const other = await repo.addWorktree(join(wtDir, 'repo-cia-2'), 'claude/cia-2-other');
+    const [ta, tb] = [await target(wt), await target(other)];
+    const [a, b] = await Promise.all([readGitFacts(ta, { refsCache, git }), readGitFacts(tb, { refsCache, git })]);
+    expect(calls.filter((c) => c[0] === 'for-each-ref').length).toBe(1);
+    expect(a.lastCommitSubject).toBe('work on b');
+    expect(b).toMatchObject({ branch: 'claude/cia-2-other', baseBranch: 'main' });
+    // A commit after that read: the next refresh must not be answered from the older read.
+    await writeFile(join(other, 'c.txt'), 'c\n');
+    await gitIn(other, 'add', 'c.txt');
+    await gitIn(other, 'commit', '-q', '-m', 'later work');
+    expect((await readGitFacts(await target(other), { refsCache, git })).lastCommitSubject).toBe('later work');
+    expect(calls.filter((c) => c[0] === 'for-each-ref').length).toBe(2);
+    await gitIn(repo.dir, 'worktree', 'remove', '--force', other);
   });
 
   it('a fresh branch with no commits is not "merged"; after merging into main it is', async () => {

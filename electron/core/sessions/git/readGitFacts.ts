@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { GitFacts } from '../../../../shared/domain/session';
 import { configEntries } from '../../git/config';
 import { diffNames } from '../../git/diff';
+import type { GitResult } from '../../git/gitResult';
 import { tolerantGit, type GitRunner } from '../../git/gitRunner';
 import { forEachRef } from '../../git/forEachRef';
+import { gitDirEntries } from '../../git/gitDirEntries';
 import { findLockFiles } from '../../git/lockFiles';
 import { lastCommit } from '../../git/log';
 import { readOperationState } from '../../git/operationState';
@@ -29,6 +31,41 @@ export interface ReadGitFactsOptions {
    * instead of one `git config` per worktree refresh (bench scenario 5).
    */
   baseConfigCache?: BaseConfigCache;
+  /**
+   * Each repository's branch and origin refs, shared by its worktrees: a read that started after this
+   * call began is as fresh as one of its own, so worktrees loading together ask git once per
+   * repository instead of once each (bench scenario 5).
+   */
+  refsCache?: RepositoryRefsCache;
+}
+
+interface RefLine {
+  refname: string;
+  symref: string;
+  committedAt: string;
+  subject: string;
+}
+
+/** Per common git dir: the newest refs read and when (in call order) it started. */
+export type RepositoryRefsCache = Map<string, { startedSeq: number; read: Promise<GitResult<RefLine[]>> }>;
+
+let callSeq = 0;
+
+const REF_FIELDS = { refname: '%(refname)', symref: '%(symref)', committedAt: '%(committerdate:iso-strict)', subject: '%(contents:subject)' } as const;
+
+function repositoryRefs(git: GitRunner, cwd: string, commonGitDir: string | null, calledAt: number, cache: RepositoryRefsCache | undefined): Promise<GitResult<RefLine[]>> {
+  const shared = commonGitDir && cache ? cache.get(commonGitDir) : undefined;
+  if (shared && shared.startedSeq > calledAt) return shared.read;
+  const startedSeq = ++callSeq;
+  const read = forEachRef(cwd, REF_FIELDS, ['refs/heads/', 'refs/remotes/origin/'], git);
+  if (commonGitDir && cache) {
+    cache.set(commonGitDir, { startedSeq, read });
+    // A failed read is not shared: the next caller asks again.
+    void read.then((r) => {
+      if (!r.ok && cache.get(commonGitDir)?.read === read) cache.delete(commonGitDir);
+    });
+  }
+  return read;
 }
 
 export function emptyGitFacts(error: string | null = null): GitFacts {
@@ -127,6 +164,7 @@ async function configuredBases(git: GitRunner, cwd: string, commonGitDir: string
 export async function readGitFacts(target: GitFactsTarget, options: ReadGitFactsOptions = {}): Promise<GitFacts> {
   const git = options.git ?? tolerantGit;
   const cwd = target.path;
+  const calledAt = ++callSeq;
   const read = await readStatus(cwd, { branch: true, untracked: 'all' }, git);
   if (!read.ok) return emptyGitFacts(read.error);
   const status = read.value;
@@ -135,22 +173,19 @@ export async function readGitFacts(target: GitFactsTarget, options: ReadGitFacts
   // Untracked workflow state (.ccc-state.json, .claude/worktrees/) is not the person's work.
   const uncommitted = uncommittedPaths({ ...status, entries: withoutWorkflowState(status.entries) });
 
+  // One read of the worktree's git dir answers both "what is git in the middle of" and "which locks".
+  const gitDirNames = gitDirEntries(target.gitDir);
   const [configuredBase, operation, lockFiles] = await Promise.all([
     branch ? configuredBases(git, cwd, target.commonGitDir, options.baseConfigCache ?? new Map()).then((bases) => bases.get(branch) ?? null) : null,
-    target.gitDir ? readOperationState(target.gitDir) : Promise.resolve(null),
-    findLockFiles(target, branch),
+    target.gitDir ? gitDirNames.then((names) => readOperationState(target.gitDir ?? '', names)) : Promise.resolve(null),
+    gitDirNames.then((names) => findLockFiles(target, branch, names)),
   ]);
   const configuredShort = configuredBase?.replace(/^(refs\/heads\/|refs\/remotes\/origin\/|origin\/)/, '') ?? null;
   const baseCandidates = new Set([...BASE_CANDIDATES, ...(configuredShort ? [configuredShort] : [])].map((b) => `refs/heads/${b}`));
   const branchRef = branch ? `refs/heads/${branch}` : null;
-  // One process answers both "which base refs exist" and "when was the branch's last commit"
-  // (git processes are the cost of a refresh; see bench scenario 5).
-  const refsRead = await forEachRef(
-    cwd,
-    { refname: '%(refname)', symref: '%(symref)', committedAt: '%(committerdate:iso-strict)', subject: '%(contents:subject)' },
-    [...baseCandidates, ...(branchRef ? [branchRef] : []), 'refs/remotes/origin/'],
-    git,
-  );
+  // One process per repository answers "which base refs exist" and "when was the branch's last
+  // commit" for all its worktrees (git processes are the cost of a refresh; see bench scenario 5).
+  const refsRead = await repositoryRefs(git, cwd, target.commonGitDir, calledAt, options.refsCache);
   const refLines = refsRead.ok ? refsRead.value : [];
   const refs = refLines
     .filter((r) => baseCandidates.has(r.refname) || r.refname.startsWith('refs/remotes/origin/'))

@@ -45,6 +45,8 @@ export interface ClaudeSource {
    * finished); returns the unsubscribe. Optional: a source without it is only polled.
    */
   subscribe?(listener: () => void): () => void;
+  /** The first registry is out: background work held back so as not to delay it (token counts) may start. */
+  startBackgroundWork?(): void;
   close?(): Promise<void> | void;
 }
 

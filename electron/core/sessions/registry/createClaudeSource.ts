@@ -1,7 +1,10 @@
 import { readCccState } from '../claude/cccState';
+import { ClaudeAgentsCli } from '../claude/claudeAgentsCli';
+import { mergeLiveSources } from '../claude/mergeLiveSources';
 import { readLiveSessions } from '../claude/liveSessions';
 import { listTranscripts } from '../claude/transcriptFiles';
-import { TranscriptTailer, type TranscriptTailerOptions } from '../claude/transcriptTailer';
+import { heldLimiter } from '../../async/heldLimiter';
+import { sharedBackgroundLimiter, TranscriptTailer, type TranscriptTailerOptions } from '../claude/transcriptTailer';
 import type { ClaudeSource, TranscriptEntry } from './claudeSource';
 
 export interface ClaudeSourceOptions {
@@ -12,6 +15,8 @@ export interface ClaudeSourceOptions {
   now?: () => number;
   /** How transcripts are followed (tail size, background queue); defaults are the tailer's. */
   tailer?: Pick<TranscriptTailerOptions, 'maxInitialBytes' | 'chunkBytes' | 'backgroundLimiter'>;
+  /** Ask `claude agents --json` too (default on; the environment the CLI is found and run in). */
+  agentsCli?: { env?: Readonly<Record<string, string | undefined>>; refreshMs?: number } | false;
 }
 
 /**
@@ -25,6 +30,10 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
   const maxTranscripts = options.maxTranscripts ?? 200;
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
+  const agentsCli = options.agentsCli === false ? null : new ClaudeAgentsCli({ claudeHome, ...(options.agentsCli ?? {}) });
+  // Background token counts wait for the first registry (or 15 s): thirty 20 MB counts on the one main
+  // thread were ~450 ms of the way to the first full registry (bench scenario 5).
+  const background = heldLimiter(options.tailer?.backgroundLimiter ?? sharedBackgroundLimiter, 15_000);
   // A finished background count changes a total without any file event: say so, or a session that
   // stopped writing would show its partial total until the next poll.
   const counted = (_progress: number, done: boolean): void => {
@@ -32,7 +41,13 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
     for (const l of listeners) l();
   };
   return {
-    readLiveSessions: () => readLiveSessions(claudeHome),
+    async readLiveSessions() {
+      // The CLI's last answer, never waited for; a new answer is announced like a finished count.
+      const listed = agentsCli?.peek(() => {
+        for (const l of listeners) l();
+      });
+      return mergeLiveSources(await readLiveSessions(claudeHome), listed ?? null);
+    },
     async readTranscripts(): Promise<TranscriptEntry[]> {
       const refs = (await listTranscripts(claudeHome))
         .filter((r) => !r.isSubagent && now() - r.mtimeMs <= maxAgeMs)
@@ -49,7 +64,7 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
         refs.map(async (ref): Promise<TranscriptEntry | null> => {
           let tailer = tailers.get(ref.path);
           if (!tailer) {
-            tailer = new TranscriptTailer(ref.path, { ...options.tailer, onScanProgress: counted });
+            tailer = new TranscriptTailer(ref.path, { ...options.tailer, backgroundLimiter: background, onScanProgress: counted });
             tailers.set(ref.path, tailer);
           }
           try {
@@ -64,6 +79,9 @@ export function createClaudeSource(claudeHome: string, options: ClaudeSourceOpti
     },
     async readCccState(worktreePath) {
       return (await readCccState(worktreePath)).state;
+    },
+    startBackgroundWork() {
+      background.release();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,6 +1,6 @@
 import type { GitFacts, PlanContext, SessionRecord, SessionStatus, WorktreeInfo } from '../../../../shared/domain/session';
 import { coalesced } from '../../async/coalesced';
-import { readGitFacts, emptyGitFacts, type BaseConfigCache } from '../git/readGitFacts';
+import { readGitFacts, emptyGitFacts, type BaseConfigCache, type RepositoryRefsCache } from '../git/readGitFacts';
 import { tolerantGit, type GitRunner } from '../../git/gitRunner';
 import { StatusDebouncer } from '../status/statusDebouncer';
 import { ClaudeHomeWatcher } from '../watch/claudeHomeWatcher';
@@ -114,6 +114,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   }, () => this.stopped);
   private readonly revParseCache: RevParseCache = new Map();
   private readonly baseConfigCache: BaseConfigCache = new Map();
+  private readonly refsCache: RepositoryRefsCache = new Map();
 
   private worktrees = new Map<string, WorktreeInfo>();
   private roots: string[] = [];
@@ -170,6 +171,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     if (this.stopped) return;
     this.recompute();
     this.firstEmitDone = true;
+    this.claude.startBackgroundWork?.();
     if (this.claudeChangedEarly) void this.refreshClaude();
     if (this.options.watch ?? true) {
       this.watcher = new WorktreeWatcher({
@@ -346,7 +348,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     const [facts, ccc] = await Promise.all([
       w.prunable
         ? Promise.resolve(emptyGitFacts('the worktree folder no longer exists'))
-        : readGitFacts({ path: w.path, gitDir: w.gitDir, commonGitDir: w.commonGitDir }, { git: this.git, baseConfigCache: this.baseConfigCache }).catch(
+        : readGitFacts({ path: w.path, gitDir: w.gitDir, commonGitDir: w.commonGitDir }, { git: this.git, baseConfigCache: this.baseConfigCache, refsCache: this.refsCache }).catch(
             (error: unknown) => emptyGitFacts(error instanceof Error ? error.message : String(error)),
           ),
       w.prunable ? Promise.resolve(null) : this.claude.readCccState(w.path).catch(() => null),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Batch, DispatchRowDraft, Violation } from '../../../../shared/domain/dispatch';
 import type { BatchState, DispatchRowEdit } from '../../../../shared/domain/planState';
 import { LaunchPanel } from '../launch/LaunchPanel';
@@ -24,6 +24,8 @@ export function BatchLane(props: {
   onReject(reason: string): void;
   /** §3 gates on this batch. */
   review?: BatchReview | undefined;
+  /** What closes this batch's gate besides an override (the follow-up offer on a synthesis batch). */
+  gateActions?: ReactNode;
 }) {
   const [override, setOverride] = useState('');
   const [rejecting, setRejecting] = useState(false);
@@ -49,6 +51,7 @@ export function BatchLane(props: {
         <div className="dispatch-batch-main">
           <DispatchTable rows={props.rows} violations={props.violations} editable={open && !props.busy} onEdit={props.onEdit} />
           <ViolationList violations={props.violations} />
+          {open ? props.gateActions : null}
         </div>
         <aside className="dispatch-side">
           <h3>Merge order</h3>

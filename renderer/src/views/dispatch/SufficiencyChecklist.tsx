@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { SufficiencyAnswer, SufficiencyState } from '../../../../shared/domain/planState';
+import type { ResearchState, SufficiencyAnswer } from '../../../../shared/domain/planState';
 import { callAndToast } from '../../components/callAndToast';
+import { FollowUpOffer } from './FollowUpOffer';
 
 const ITEMS: { key: 'convergence' | 'coverage' | 'contradictions'; label: string; good: SufficiencyAnswer }[] = [
   { key: 'convergence', label: 'Evidence convergence: do 2+ tracks cite the same findings independently?', good: 'yes' },
@@ -8,16 +9,26 @@ const ITEMS: { key: 'convergence' | 'coverage' | 'contradictions'; label: string
   { key: 'contradictions', label: 'Contradictions: do any tracks produce conflicting evidence? (needs human resolution)', good: 'no' },
 ];
 
-/** The Research Sufficiency Assessment (§1), done by the dispatching person before synthesis. */
-export function SufficiencyChecklist({ planPath, tracks, value }: { planPath: string; tracks: readonly string[]; value: SufficiencyState }) {
+/**
+ * The Research Sufficiency Assessment (§1), done by the dispatching person before synthesis. The
+ * follow-up offer shows here only when no batch holds a synthesis (else it stands on that batch).
+ */
+export function SufficiencyChecklist({ planPath, research }: { planPath: string; research: ResearchState }) {
+  const value = research.sufficiency;
   const [draft, setDraft] = useState(value);
   const [busy, setBusy] = useState(false);
+  const synthesis = research.synthesis.map((s) => s.phase);
   return (
     <section className="dispatch-research" data-testid="sufficiency" aria-label="Research sufficiency">
       <header className="dispatch-batch-head">
         <h2>Research sufficiency</h2>
-        <span className={`pill dispatch-outcome ${value.outcome.toLowerCase()}`}>{value.outcome}</span>
-        <span className="dim">tracks {tracks.join(', ')} · assess after all tracks complete</span>
+        <span className={`pill dispatch-outcome ${value.outcome.toLowerCase()}`} data-testid="sufficiency-outcome">
+          {value.outcome}
+        </span>
+        <span className="dim">
+          tracks {research.tracks.join(', ')} · {synthesis.length > 0 ? `synthesis ${synthesis.join(', ')} waits for SUFFICIENT` : 'no synthesis phase found'} ·{' '}
+          {research.unfinished.length > 0 ? <span data-testid="sufficiency-unfinished">assess after all tracks complete — not Done yet: {research.unfinished.join(', ')}</span> : 'all tracks complete: assess them'}
+        </span>
       </header>
       {ITEMS.map((item) => (
         <div key={item.key} className="dispatch-suff-item">
@@ -32,20 +43,44 @@ export function SufficiencyChecklist({ planPath, tracks, value }: { planPath: st
           </span>
         </div>
       ))}
+      {draft.contradictions === 'yes' || draft.resolution !== '' ? (
+        <label className="dispatch-suff-gaps dispatch-suff-resolution">
+          <span>Resolution</span>
+          <input
+            data-testid="sufficiency-resolution"
+            value={draft.resolution}
+            placeholder="How a person resolved the conflicting evidence (needed before SUFFICIENT)"
+            onChange={(e) => setDraft({ ...draft, resolution: e.target.value })}
+          />
+        </label>
+      ) : null}
       <div className="dispatch-suff-gaps">
-        <input aria-label="Gaps" value={draft.gaps} placeholder="Gaps that remain (for targeted follow-up tracks)" onChange={(e) => setDraft({ ...draft, gaps: e.target.value })} />
+        <input aria-label="Gaps" value={draft.gaps} placeholder="Gaps that remain, separated by ; (one follow-up track each)" onChange={(e) => setDraft({ ...draft, gaps: e.target.value })} />
         <button
           type="button"
           className="btn small"
+          data-testid="save-sufficiency"
           disabled={busy}
           onClick={() => {
             setBusy(true);
-            void callAndToast('dispatch.setSufficiency', { planPath, convergence: draft.convergence, coverage: draft.coverage, contradictions: draft.contradictions, gaps: draft.gaps }, 'Assessment saved in the plan').finally(() => setBusy(false));
+            void callAndToast(
+              'dispatch.setSufficiency',
+              { planPath, convergence: draft.convergence, coverage: draft.coverage, contradictions: draft.contradictions, gaps: draft.gaps, resolution: draft.resolution },
+              'Assessment saved in the plan',
+            ).finally(() => setBusy(false));
           }}
         >
           Save assessment
         </button>
       </div>
+      {value.unmet.length > 0 ? (
+        <ul className="dispatch-suff-unmet faint" data-testid="sufficiency-unmet">
+          {value.unmet.map((u) => (
+            <li key={u}>{u}</li>
+          ))}
+        </ul>
+      ) : null}
+      {synthesis.length === 0 ? <FollowUpOffer planPath={planPath} research={research} /> : null}
     </section>
   );
 }

@@ -36,7 +36,8 @@ function useClaude(): ClaudeAvailability | null {
 
 /**
  * Launch buttons of one approved batch: each row, or the whole batch in turn (it stops at the first
- * refusal and says why). External agents get Delegate instead, which is not built yet.
+ * refusal and says why). External agents get Delegate instead: their sub-issue is delegated to the
+ * agent in Linear (or it is @mentioned there), and the registry row says Delegated.
  */
 export function LaunchPanel(props: { planPath: string; batch: number; rows: readonly DispatchRowDraft[]; state: BatchState }) {
   const claude = useClaude();
@@ -44,6 +45,7 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
   const launches = useAppStore((s) => s.state?.launches);
   const sessions = useAppStore((s) => s.state?.sessions);
   const setView = useAppStore((s) => s.setView);
+  const registryStatus = useAppStore((s) => s.state?.dispatch[props.planPath]?.registryStatus);
   const [busy, setBusy] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (props.state.state !== 'approved') return null;
@@ -73,6 +75,31 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
       pushToast('success', `${session} launched`, `${res.value.branch} in ${res.value.worktreePath}`);
       return null;
     });
+  const delegateRow = (session: string) =>
+    run(session, async () => {
+      const res = await client?.call('launch.delegate', { planPath: props.planPath, session });
+      if (!res) return 'Not connected.';
+      if (!res.ok) return res.error.message;
+      const d = res.value;
+      pushToast(
+        'success',
+        `${session} delegated to ${d.to}`,
+        `${d.via === 'delegate' ? `${d.issue} is delegated to ${d.to} in Linear` : d.commentPosted ? `One ${d.to} comment on ${d.issue}` : `${d.issue} already had the ${d.to} comment`}${d.movedToInProgress ? '; In Progress' : ''}.`,
+      );
+      return null;
+    });
+  // External rows not handed to their agent yet (the plan's registry says Delegated once they are).
+  const toDelegate = props.rows.filter((r) => r.worktree === 'n/a' && !/^delegated\b/i.test(registryStatus?.[r.session] ?? ''));
+  const delegateBatch = () =>
+    run('delegate-batch', async () => {
+      for (const r of toDelegate) {
+        const res = await client?.call('launch.delegate', { planPath: props.planPath, session: r.session });
+        if (!res) return 'Not connected.';
+        if (!res.ok) return `Stopped at ${r.session}: ${res.error.message}`;
+      }
+      pushToast('success', `Delegated ${toDelegate.map((r) => `${r.session} to ${r.agent}`).join(', ')}`);
+      return null;
+    });
   const launchBatch = () =>
     run('batch', async () => {
       const res = await client?.call('launch.batch', { planPath: props.planPath, batch: props.batch });
@@ -100,6 +127,11 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
       >
         {busy === 'batch' ? 'Launching…' : `Launch batch ${props.batch}`}
       </button>
+      {toDelegate.length > 1 ? (
+        <button type="button" className="btn" data-testid="delegate-batch" disabled={busy !== null} title="Delegate each external-agent row in turn, stopping at the first refusal" onClick={() => void delegateBatch()}>
+          {busy === 'delegate-batch' ? 'Delegating…' : `Delegate ${toDelegate.length} to their agents`}
+        </button>
+      ) : null}
       <ul className="launch-rows">
         {props.rows.map((r) => {
           const launched = launches?.[launchKey(props.planPath, r.session)];
@@ -108,9 +140,22 @@ export function LaunchPanel(props: { planPath: string; batch: number; rows: read
             <li key={r.session} data-testid="launch-row" data-session={r.session}>
               <span className="mono">{r.session}</span> <span className="dim">{r.issueId}</span>{' '}
               {external ? (
-                <button type="button" className="btn small" disabled title={`${r.agent} works in its own sandbox. Delegate (assign the sub-issue or post the @mention, rule book §9) is not built yet: hand it the prompt from the approval panel.`}>
-                  Delegate
-                </button>
+                /^delegated\b/i.test(registryStatus?.[r.session] ?? '') ? (
+                  <span className="pill ok" data-testid="delegated" title={`Handed to ${r.agent} on its Linear sub-issue; its branch and PR come from ${r.agent}`}>
+                    Delegated to {r.agent}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn small"
+                    data-testid="delegate-one"
+                    disabled={busy !== null}
+                    title={`${r.agent} works in its own sandbox: delegate the Linear sub-issue to it (or @mention it there, one agent per comment)`}
+                    onClick={() => void delegateRow(r.session)}
+                  >
+                    {busy === r.session ? 'Delegating…' : `Delegate to ${r.agent}`}
+                  </button>
+                )
               ) : launched ? (
                 <button type="button" className="btn small" data-testid="launched" onClick={() => setView('sessions')} title={`${launched.worktreePath} — open in Sessions`}>
                   {launched.phase === 'running' ? 'Running' : launched.phase === 'exited' ? 'Exited' : 'Failed'} ↗

@@ -38,7 +38,10 @@ export function LinearPlanIssues({ plan }: { plan: LinearPlanState }) {
                 <td title={c.title}>{c.title}</td>
                 <td>{c.estimate ?? '—'}</td>
                 <td>{c.labels.map((l) => (l.parent ? `${l.parent.name}:${l.name}` : l.name)).join(', ')}</td>
-                <td>{c.assignee?.name ?? '—'}</td>
+                <td data-testid="linear-child-assignee">
+                  {c.assignee?.name ?? (c.delegate ? '' : '—')}
+                  {c.delegate ? <span title="Delegated to this agent (a Linear app user)">{c.assignee ? ' · ' : ''}{c.delegate.name} (agent)</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -64,8 +64,18 @@ export function SubIssueProgress({ planPath, rowKeys, titles }: SubIssueProgress
                 {r.identifier}
               </a>
             ) : null}
+            {r.assignee !== undefined ? (
+              <span className="sub-issue-assignee" data-testid="sub-issue-assignee" title={r.assignee?.delegated ? 'Delegated to this agent (a Linear app user)' : r.assignee ? 'Assigned to this person' : 'Left for a person to pick up'}>
+                {r.assignee ? `${r.assignee.delegated ? 'Delegated to' : 'Assigned to'} ${r.assignee.name}` : 'Unassigned'}
+              </span>
+            ) : null}
             <span className={`pill ${TONE[r.status]}`}>{WORDS[r.status]}</span>
             {r.error ? <span className="sub-issue-error">{r.error}</span> : null}
+            {r.assigneeWarning ? (
+              <span className="sub-issue-error" data-testid="sub-issue-assignee-warning" role="status">
+                {r.assigneeWarning}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import './pullCell.css';
 const REVIEW_WORDS = { approved: 'approved', 'changes-requested': 'changes requested', 'review-required': 'review required', none: 'no review' } as const;
 
 /** One entry's pull request: state, review, each check by name, mergeability — or the button that opens it. */
-export function PullCell({ entry, busy, onOpen }: { entry: PullEntry | undefined; busy: boolean; onOpen(): void }) {
+export function PullCell({ entry, busy, onOpen, onMarkReady }: { entry: PullEntry | undefined; busy: boolean; onOpen(): void; onMarkReady(): void }) {
   if (!entry) return <span className="faint">…</span>;
   if (entry.problem) return <span className="faint" title={entry.problem}>GitHub unavailable</span>;
   const pr = entry.pull;
@@ -44,6 +44,11 @@ export function PullCell({ entry, busy, onOpen }: { entry: PullEntry | undefined
         <div className="merge-sub faint" data-testid="pull-blocker">
           {entry.mergeBlocker}
         </div>
+      ) : null}
+      {entry.readyToMark ? (
+        <button type="button" className="btn small primary" data-testid="mark-ready" disabled={busy} title="The session is Done: take the pull request out of draft so its reviewers are asked" onClick={onMarkReady}>
+          Mark ready for review
+        </button>
       ) : null}
     </div>
   );

@@ -7,11 +7,12 @@ import { ConflictGrid } from './ConflictGrid';
 import { pushToast } from '../sessions/pushToast';
 import { mergeCall } from './mergeCalls';
 import { OverrideForm } from './OverrideForm';
+import { PullMergeRefusal, type Refusal } from './PullMergeRefusal';
 import { QueueTable } from './QueueTable';
 import { usePulls } from './usePulls';
 import { FlagCrossSessionForm, FlagSemanticForm, HoldBanner, PostSessionReviewForm } from './SemanticForms';
 import { callAndToast } from '../../components/callAndToast';
-import { STRATEGY_WORDS } from './verdictWords';
+import { GITHUB_METHOD_WORDS, STRATEGY_WORDS } from './verdictWords';
 
 type Form = { kind: 'override'; branch: string } | { kind: 'semantic' } | { kind: 'cross'; branches: [string, string]; files: string[] } | { kind: 'post-review'; branch: string } | null;
 
@@ -20,6 +21,11 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
   const [pending, setPending] = useState(false);
   const [form, setForm] = useState<Form>(null);
   const [reviewing, setReviewing] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const setStrategy = (strategy: MergeStrategy) =>
+    act(async () => {
+      if (await mergeCall('merge.setStrategy', { queueId: view.id, strategy }, () => `Strategy: ${STRATEGY_WORDS[strategy]}`)) setRefusal(null);
+    });
   const busy = pending || view.busy;
   const pulls = usePulls(view.id, [view.baseHead, ...view.rows.map((r) => r.sha)].join('|'));
   const head = view.rows.find((r) => r.verdict.kind !== 'merged' && r.verdict.kind !== 'missing' && r.verdict.kind !== 'not-started');
@@ -59,7 +65,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
               aria-label="Strategy"
               value={view.strategy}
               disabled={busy}
-              onChange={(e) => void act(() => mergeCall('merge.setStrategy', { queueId: view.id, strategy: e.target.value as MergeStrategy }))}
+              onChange={(e) => void setStrategy(e.target.value as MergeStrategy)}
             >
               {(Object.keys(STRATEGY_WORDS) as MergeStrategy[]).map((s) => (
                 <option key={s} value={s}>
@@ -90,6 +96,7 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
                 void act(async () => {
                   const outcome = await mergeCall('github.mergePull', { queueId: view.id });
                   if (outcome) pushToast(outcome.ok ? 'success' : 'error', outcome.ok ? 'Merged on GitHub' : 'Not merged', outcome.message);
+                  setRefusal(outcome && !outcome.ok && outcome.allowedMethods ? { message: outcome.message, allowed: outcome.allowedMethods } : null);
                   pulls.reload();
                 })
               }
@@ -114,6 +121,19 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
         <HoldBanner key={h.id} hold={h} busy={busy} onResolve={(decision) => void act(() => mergeCall('merge.resolveSemanticConflict', { queueId: view.id, holdId: h.id, decision }, () => (h.kind === 'cross-session' ? 'Both merges released' : 'Queue released')))} />
       ))}
       {view.error ? <div className="banner merge-error">{view.error}</div> : null}
+      {!refusal && pulls.available && pulls.allowedMethods && !pulls.allowedMethods.includes(view.strategy) ? (
+        <div className="merge-last bad" data-testid="strategy-not-allowed" role="status">
+          This repository does not allow {GITHUB_METHOD_WORDS[view.strategy]} on GitHub: Merge next PR would be refused.
+          <div className="merge-refusal-actions">
+            {pulls.allowedMethods.map((m) => (
+              <button key={m} type="button" className="btn small" disabled={busy} onClick={() => void setStrategy(m)}>
+                Use {STRATEGY_WORDS[m]}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {refusal ? <PullMergeRefusal refusal={refusal} busy={busy} onUse={(m) => void setStrategy(m)} onDismiss={() => setRefusal(null)} /> : null}
       {view.lastAction ? (
         <div className={`merge-last ${view.lastAction.ok ? 'ok' : 'bad'}`} data-testid="merge-last-action" role="status">
           {view.lastAction.message}
@@ -131,6 +151,10 @@ export function QueuePanel({ view }: { view: MergeQueueView }) {
           recordReview: (branch) => setForm({ kind: 'post-review', branch }),
           openPull: (branch) => void act(async () => {
             await mergeCall('github.openPull', { queueId: view.id, branch }, (r) => (r.created ? `Opened #${r.number}` : `#${r.number} is already open`));
+            pulls.reload();
+          }),
+          markReady: (branch) => void act(async () => {
+            await mergeCall('github.markReady', { queueId: view.id, branch }, (r) => r.message);
             pulls.reload();
           }),
           rebase: (branch) => void act(() => mergeCall('merge.rebase', { queueId: view.id, branch }, (r) => (r.ok ? `Rebased ${branch}` : null))),

@@ -12,6 +12,7 @@ export interface RowActions {
   openPull(branch: string): void;
   /** §3 post-session: record that the session's review passed. */
   recordReview?(branch: string): void;
+  markReady(branch: string): void;
 }
 
 function FilesCell({ row }: { row: MergeRowView }) {
@@ -79,7 +80,7 @@ export function QueueTable({ view, busy, actions, pulls }: { view: MergeQueueVie
             </td>
             {pulls ? (
               <td>
-                <PullCell entry={pulls[row.branch]} busy={busy} onOpen={() => actions.openPull(row.branch)} />
+                <PullCell entry={pulls[row.branch]} busy={busy} onOpen={() => actions.openPull(row.branch)} onMarkReady={() => actions.markReady(row.branch)} />
               </td>
             ) : null}
             <td>

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PullEntry } from '../../../../shared/contract/githubRequests';
+import type { MergeStrategy } from '../../../../shared/domain/merge';
 import { useAppStore } from '../../store/appStore';
 
 export interface PullsState {
   available: boolean;
   problem: string | null;
   byBranch: Record<string, PullEntry>;
+  /** What the repository allows (null until read). */
+  allowedMethods: MergeStrategy[] | null;
   reload(): void;
 }
 
@@ -17,7 +20,7 @@ export interface PullsState {
 export function usePulls(queueId: string, freshness: string): PullsState {
   const client = useAppStore((s) => s.client);
   const [round, setRound] = useState(0);
-  const [state, setState] = useState<Omit<PullsState, 'reload'>>({ available: false, problem: null, byBranch: {} });
+  const [state, setState] = useState<Omit<PullsState, 'reload'>>({ available: false, problem: null, byBranch: {}, allowedMethods: null });
   useEffect(() => {
     if (!client) return;
     let cancelled = false;
@@ -25,7 +28,13 @@ export function usePulls(queueId: string, freshness: string): PullsState {
       void client.call('github.pulls', { queueId }).then((result) => {
         if (cancelled) return;
         if (!result.ok) setState((s) => ({ ...s, problem: result.error.message }));
-        else setState({ available: result.value.available, problem: result.value.problem, byBranch: Object.fromEntries(result.value.entries.map((e) => [e.branch, e])) });
+        else
+          setState({
+            available: result.value.available,
+            problem: result.value.problem,
+            byBranch: Object.fromEntries(result.value.entries.map((e) => [e.branch, e])),
+            allowedMethods: result.value.allowedMethods,
+          });
       });
     read();
     const timer = window.setInterval(() => {

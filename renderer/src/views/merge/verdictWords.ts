@@ -33,4 +33,7 @@ export function verdictDetail(row: MergeRowView, holds: readonly SemanticHold[] 
   }
 }
 
+/** As GitHub's repository settings and refusals name them ("Rebase merges are not allowed"). */
+export const GITHUB_METHOD_WORDS = { merge: 'merge commits', squash: 'squash merges', rebase: 'rebase merges' } as const;
+
 export const STRATEGY_WORDS = { merge: 'Merge commit', squash: 'Squash', rebase: 'Rebase + fast-forward' } as const;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PlanSummary } from '../../../../shared/domain/planState';
 import { callAndToast } from '../../components/callAndToast';
 import { useAppStore } from '../../store/appStore';
+import { MoveDispatchPrompts } from './MoveDispatchPrompts';
 
 /** One plan file: what it is, how far along, what breaks the format rules and the one-click fixes. */
 export function PlanRow({ plan }: { plan: PlanSummary }) {
@@ -9,7 +10,10 @@ export function PlanRow({ plan }: { plan: PlanSummary }) {
   const setView = useAppStore((s) => s.setView);
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   // Naming and plain ids have their own flags with fixes above; the rest are listed as found.
-  const warnings = plan.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'plain-issue-id' && d.code !== 'random-plan-name');
+  const warnings = plan.diagnostics
+    .filter((d) => d.severity === 'warning' && d.code !== 'plain-issue-id' && d.code !== 'random-plan-name')
+    // The §8.5 flag carries its one-click move: never cut off below the first three.
+    .sort((a, b) => Number(b.code === 'deprecated-dispatch-file') - Number(a.code === 'deprecated-dispatch-file'));
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
@@ -127,6 +131,7 @@ export function PlanRow({ plan }: { plan: PlanSummary }) {
               {d.line ? `line ${d.line}: ` : ''}
               {d.message}
             </span>
+            {d.code === 'deprecated-dispatch-file' ? <MoveDispatchPrompts plan={plan} /> : null}
           </div>
         ))}
         {warnings.length > 3 ? <div className="faint">and {warnings.length - 3} more warnings</div> : null}

@@ -1,31 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { ResultOf } from '../../../../shared/contract';
-import { useAppStore } from '../../store/appStore';
 import { DetailSection } from './DetailSection';
 import './pullFeedback.css';
-
-type Feedback = ResultOf<'github.sessionFeedback'>;
+import type { SessionPullFeedback } from './useSessionsFeedback';
 
 const KIND_WORDS = { 'changes-requested': 'Changes requested', comment: 'Comment', 'failing-check': 'Failing check' } as const;
 
 /**
  * Feedback on this session's own pull request (rule book §7); what also touches another
- * session is marked for the person. Hidden when the repository is not on GitHub.
+ * session is marked for the person. Hidden when the repository is not on GitHub. The same read
+ * as the rows' markers (useSessionsFeedback), so the row and the detail never disagree.
  */
-export function PullFeedback({ sessionId, freshness }: { sessionId: string; freshness: string }) {
-  const client = useAppStore((s) => s.client);
-  const [feedback, setFeedback] = useState<{ id: string; value: Feedback } | null>(null);
-  useEffect(() => {
-    if (!client) return;
-    let cancelled = false;
-    void client.call('github.sessionFeedback', { sessionId }).then((r) => {
-      if (!cancelled && r.ok) setFeedback({ id: sessionId, value: r.value });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, sessionId, freshness]);
-  const value = feedback?.id === sessionId ? feedback.value : null;
+export function PullFeedback({ feedback }: { feedback: SessionPullFeedback | undefined }) {
+  const value = feedback ?? null;
   if (!value?.pull) return null;
   const pr = value.pull;
   return (

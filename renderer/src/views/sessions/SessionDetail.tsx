@@ -8,6 +8,7 @@ import { DiffReview } from '../review/DiffReview';
 import { DetailActions } from './DetailActions';
 import { DetailSection } from './DetailSection';
 import { PullFeedback } from './PullFeedback';
+import type { SessionPullFeedback } from './useSessionsFeedback';
 import { isRepositoryRow } from './repositoryRows';
 import { openIssue } from './sessionActions';
 import { STATUS_WORDS } from './statusWords';
@@ -87,7 +88,7 @@ function Facts({ record, details }: { record: SessionRecord; details: SessionDet
 }
 
 /** The right-hand panel for one session: why it is in its state, what it did, and what to do next. */
-export function SessionDetail(props: { record: SessionRecord; onClose(): void }) {
+export function SessionDetail(props: { record: SessionRecord; onClose(): void; feedback?: SessionPullFeedback | undefined }) {
   const { record, onClose } = props;
   const { details, loading, error } = useSessionDetails(record.id, freshnessOf(record));
   const lastText = details?.lastAssistantText ?? record.claude?.lastAssistantText ?? null;
@@ -172,7 +173,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void })
                 </ul>
               )}
             </DetailSection>
-            <PullFeedback sessionId={record.id} freshness={freshnessOf(record)} />
+            <PullFeedback feedback={props.feedback} />
             <DetailSection title="Uncommitted" count={details.uncommitted.length}>
               <FileList files={details.uncommitted} testId="detail-uncommitted" />
             </DetailSection>

@@ -3,7 +3,9 @@ import type { SessionRecord } from '../../../../shared/domain/session';
 import { describeUsage } from '../../format/tokens';
 import { openIssue } from './sessionActions';
 import { lastActivityAt } from './sessionColumns';
+import { crossFeedbackCount, hasPullMarker, PullCrossMarker, PullMarker } from './PullMarker';
 import { SessionMarkers } from './SessionMarkers';
+import type { SessionPullFeedback } from './useSessionsFeedback';
 import { STATUS_WORDS } from './statusWords';
 import { TimeAgo } from './TimeAgo';
 import { COUNTING_HINT, costText, tokensText } from './usageText';
@@ -14,6 +16,8 @@ export interface SessionRowProps {
   onSelect(id: string): void;
   /** 0-based position in the whole (sorted, filtered) list: aria-rowindex when rows are windowed (row 1 is the header). */
   index: number;
+  /** Its own pull request's feedback, when it has one on GitHub. */
+  feedback?: SessionPullFeedback | undefined;
 }
 
 function folderOf(record: SessionRecord): string | null {
@@ -31,19 +35,19 @@ function onIssueClick(event: MouseEvent, issueId: string) {
   openIssue(issueId);
 }
 
-function hasMarkers(record: SessionRecord): boolean {
-  return record.collisions.length > 0 || record.warnings.length > 0;
+function hasMarkers(record: SessionRecord, feedback: SessionPullFeedback | undefined): boolean {
+  return record.collisions.length > 0 || record.warnings.length > 0 || crossFeedbackCount(feedback) > 0;
 }
 
 /**
  * The row's height in px, fixed by its content's shape, so a windowed table knows where every row
  * is without rendering it. The CSS keeps the content within it (one line, ellipsis).
  */
-export function sessionRowHeight(record: SessionRecord): number {
-  return hasMarkers(record) ? 56 : 36;
+export function sessionRowHeight(record: SessionRecord, feedback?: SessionPullFeedback): number {
+  return hasMarkers(record, feedback) || hasPullMarker(feedback) ? 56 : 36;
 }
 
-function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) {
+function SessionRowView({ record, selected, onSelect, index, feedback }: SessionRowProps) {
   const git = record.git;
   const claude = record.claude;
   const folder = folderOf(record);
@@ -56,7 +60,7 @@ function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) 
       data-session-id={record.id}
       aria-selected={selected}
       aria-rowindex={index + 2}
-      style={{ height: sessionRowHeight(record) }}
+      style={{ height: sessionRowHeight(record, feedback) }}
       onClick={() => onSelect(record.id)}
     >
       <td className="sessions-name">
@@ -64,9 +68,10 @@ function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) 
           <span className="sessions-title">{record.name}</span>
           {folder && folder !== record.name ? <span className="sessions-folder">{folder}</span> : null}
         </div>
-        {hasMarkers(record) ? (
+        {hasMarkers(record, feedback) ? (
           <div className="sessions-markers">
             <SessionMarkers record={record} />
+            <PullCrossMarker feedback={feedback} />
           </div>
         ) : null}
       </td>
@@ -92,6 +97,12 @@ function SessionRowView({ record, selected, onSelect, index }: SessionRowProps) 
         <span className={`status ${record.status}`} data-testid="session-status">
           {STATUS_WORDS[record.status]}
         </span>
+        {/* The review state of its own PR sits under its status: what the session (or the person) acts on next. */}
+        {hasPullMarker(feedback) ? (
+          <div className="sessions-markers">
+            <PullMarker feedback={feedback} />
+          </div>
+        ) : null}
       </td>
       <td className="dim">
         <TimeAgo iso={lastActivityAt(record)} />

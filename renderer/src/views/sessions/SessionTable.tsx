@@ -5,6 +5,7 @@ import { COLUMNS, type ColumnKey } from './sessionColumns';
 import { SessionRow, sessionRowHeight } from './SessionRow';
 import type { SortState } from './sortSessions';
 import { useRowWindow } from './useRowWindow';
+import type { SessionPullFeedback } from './useSessionsFeedback';
 
 export interface SessionTableProps {
   /** The detail panel is open: secondary columns step aside. */
@@ -16,6 +17,8 @@ export interface SessionTableProps {
   scrollRef: RefObject<HTMLElement | null>;
   onSort(key: ColumnKey): void;
   onSelect(id: string): void;
+  /** Each session's own PR feedback (GitHub), by session id. */
+  feedback?: Record<string, SessionPullFeedback>;
 }
 
 function Spacer({ height, columns }: { height: number; columns: number }) {
@@ -27,10 +30,10 @@ function Spacer({ height, columns }: { height: number; columns: number }) {
   );
 }
 
-export function SessionTable({ compact, rows, selectedId, sort, scrollRef, onSort, onSelect }: SessionTableProps) {
+export function SessionTable({ compact, rows, selectedId, sort, scrollRef, onSort, onSelect, feedback }: SessionTableProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const columns = COLUMNS.filter((c) => !(compact && c.secondary));
-  const offsets = useMemo(() => rowOffsets(rows.map(sessionRowHeight)), [rows]);
+  const offsets = useMemo(() => rowOffsets(rows.map((r) => sessionRowHeight(r, feedback?.[r.id]))), [rows, feedback]);
   const { window: shown, reveal } = useRowWindow(scrollRef, bodyRef, offsets);
   const start = shown?.start ?? 0;
   const end = shown?.end ?? rows.length;
@@ -78,7 +81,7 @@ export function SessionTable({ compact, rows, selectedId, sort, scrollRef, onSor
       <tbody ref={bodyRef}>
         <Spacer height={shown?.padTop ?? 0} columns={columns.length} />
         {rows.slice(start, end).map((record, i) => (
-          <SessionRow key={record.id} record={record} index={start + i} selected={record.id === selectedId} onSelect={onSelect} />
+          <SessionRow key={record.id} record={record} index={start + i} selected={record.id === selectedId} onSelect={onSelect} feedback={feedback?.[record.id]} />
         ))}
         <Spacer height={shown?.padBottom ?? 0} columns={columns.length} />
       </tbody>

@@ -1,5 +1,5 @@
 import { delimiter, join } from 'node:path';
-import { findExecutable } from './findExecutable';
+import { findExecutable } from '../../fs/findExecutable';
 
 /**
  * Where Claude Code's CLI runs from: the PATH first (as the person's shell would find it), then the
