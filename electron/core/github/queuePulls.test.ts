@@ -93,6 +93,20 @@ describe('pull requests of a merge queue', () => {
     expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'Every branch of this queue is merged.', allowedMethods: null });
   });
 
+  it('§3 post-session review: the PR merges once approved on GitHub (or the review is recorded in the plan)', async () => {
+    const a = state.merge.q1?.rows[0];
+    if (!a) throw new Error('no row');
+    a.postSessionReview = { passed: false, record: null };
+    await openQueuePull(state, 'q1', 'feature/a', settings);
+    const refused = await mergeQueuePull(state, 'q1', settings);
+    expect(refused).toEqual({ ok: false, message: 'feature/a: the plan asks for a post-session review: approve the PR, or record the review.', allowedMethods: null });
+    expect(server.pulls.find((p) => p.head === 'feature/a')?.merged).toBe(false);
+    expect((await queuePulls(state, 'q1', settings)).entries.find((e) => e.branch === 'feature/a')?.mergeBlocker).toBe('the plan asks for a post-session review: approve the PR, or record the review');
+
+    server.addReview(1, 'reviewer', 'APPROVED');
+    expect((await mergeQueuePull(state, 'q1', settings)).ok).toBe(true);
+  });
+
   it('refuses to merge past a PR that is missing, naming the branch', async () => {
     await openQueuePull(state, 'q1', 'feature/b', settings);
     expect(await mergeQueuePull(state, 'q1', settings)).toEqual({ ok: false, message: 'feature/a has no pull request yet: push and open it first.', allowedMethods: null });

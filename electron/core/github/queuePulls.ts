@@ -58,7 +58,7 @@ export async function queuePulls(
         if (number === null) return { branch: row.branch, pull: null, problem: null, mergeBlocker: 'no pull request yet', readyToMark: false };
         const pull = await client.pullState(number);
         const readyToMark = pull.state === 'draft' && sessionIsDone(row);
-        return { branch: row.branch, pull, problem: null, mergeBlocker: readyToMark ? 'a draft, and its session is Done: mark it ready for review' : pullMergeBlocker(pull), readyToMark };
+        return { branch: row.branch, pull, problem: null, mergeBlocker: readyToMark ? 'a draft, and its session is Done: mark it ready for review' : (pullMergeBlocker(pull) ?? postSessionBlocker(row, pull.reviewDecision)), readyToMark };
       } catch (error) {
         return { branch: row.branch, pull: null, problem: `GitHub did not answer: ${error instanceof Error ? error.message : String(error)}`, mergeBlocker: 'GitHub did not answer', readyToMark: false };
       }
@@ -99,6 +99,15 @@ export async function markQueuePullReady(state: AppState, queueId: string, branc
   return { number, message: changed ? `#${number} is ready for review.` : `#${number} was not a draft.` };
 }
 
+/**
+ * §3 Post-session: "async review on the session's PR before merge". When the plan asks for it, the
+ * PR merges once it is approved on GitHub or the review is recorded in the plan.
+ */
+function postSessionBlocker(row: MergeRowView, reviewDecision: string): string | null {
+  if (!row.postSessionReview || row.postSessionReview.passed || reviewDecision === 'approved') return null;
+  return 'the plan asks for a post-session review: approve the PR, or record the review';
+}
+
 /** Merges the next PR in the declared order with the queue's strategy, then brings the one after it up to date. */
 export async function mergeQueuePull(state: AppState, queueId: string, settings: GithubSettings): Promise<{ ok: boolean; message: string; allowedMethods: MergeMethod[] | null }> {
   const queue = queueOf(state, queueId);
@@ -109,6 +118,8 @@ export async function mergeQueuePull(state: AppState, queueId: string, settings:
   if (!next) return { ok: false, message: 'Every branch of this queue is merged.', allowedMethods: null };
   const entry = listed.entries.find((e) => e.branch === next.branch);
   if (!entry?.pull) return { ok: false, message: `${next.branch} has no pull request yet: push and open it first.`, allowedMethods: null };
+  const unreviewed = postSessionBlocker(next, entry.pull.reviewDecision);
+  if (unreviewed) return { ok: false, message: `${next.branch}: ${unreviewed}.`, allowedMethods: null };
   const outcome = await mergePullWhenAllowed(client, entry.pull.number, queue.strategy as MergeMethod);
   if (!outcome.ok) return { ok: false, message: outcome.reason, allowedMethods: outcome.allowedMethods };
   const words = [`Merged #${entry.pull.number} (${next.branch}) into ${queue.base} on GitHub.`];

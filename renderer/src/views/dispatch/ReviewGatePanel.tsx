@@ -71,7 +71,7 @@ export function ReviewGatePanel({ planPath, review }: { planPath: string; review
           ))}
         </div>
       ) : null}
-      {timings.includes('post-session') ? <div className="faint">Post-session: a session's branch merges once its review is recorded (Merge view), or its PR is approved on GitHub.</div> : null}
+      {timings.includes('post-session') ? <div className="faint">Post-session: a session's branch merges once its review is recorded (Merge view); through GitHub, once its PR is approved or the review is recorded.</div> : null}
       {timings.includes('in-session') ? <div className="faint">In-session: checkpoint sessions run a subagent review at each checkpoint (Option D); shown here, not enforced.</div> : null}
       {pre.blocking ? (
         mode ? (
