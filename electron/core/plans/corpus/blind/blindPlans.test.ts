@@ -1,0 +1,329 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DispatchRowDraft, LaunchMode, PairVerdict, Violation } from '../../../../../shared/domain/dispatch';
+import { parsePlan } from '../../parsePlan';
+import { resolvePlanSessions } from '../../planSessions';
+import { dispatchBasis, evaluateDispatch } from '../../service/evaluateDispatch';
+
+/**
+ * Twelve master plans written the way different people write them, with the answers a reader of the
+ * rule book (`parallel-session-dispatch.md` §1, §2, §5, §8) and formats.md §2.1 gives — written
+ * before running Switchyard on them. Each plan goes through the Dispatch view's own path:
+ * parsePlan → dispatchBasis → evaluateDispatch.
+ */
+
+type Pair = [a: string, b: string, verdict: PairVerdict, first?: string];
+interface Rule {
+  rule: string;
+  /** The session label (or phase id of a proposal) the violation is about. */
+  row?: string;
+}
+interface Case {
+  file: string;
+  why: string;
+  phases: string[];
+  /** Phase ids per batch, when the rule book settles the grouping. */
+  batches?: string[][];
+  /** [earlier, later]: phases that must be in strictly ordered batches. */
+  batchBefore?: [string, string][];
+  /** Phases that must not share a batch. */
+  apart?: [string, string][];
+  pairs: Pair[];
+  /** Recorded dispatch rows: label → phase. */
+  recorded: Record<string, string>;
+  /** Label (recorded) or phase id (proposal) → the §2 launch mode. */
+  launch: Record<string, LaunchMode>;
+  /** Labels in the merge order the plan declares (sessions it names, in that order). */
+  merge?: string[];
+  mergeDeclared: boolean;
+  must?: Rule[];
+  mustNot?: Rule[];
+  /** Recorded rows whose Branch cell must be shown exactly as written. */
+  branches?: Record<string, string>;
+}
+
+const BYPASS: LaunchMode = 'Bypass permissions';
+const PLAN: LaunchMode = 'Plan mode';
+const ASK: LaunchMode = 'Ask permissions';
+
+const CASES: Case[] = [
+  {
+    file: '2026-04-02-ccc-hook-status.md',
+    why: '### headings, Phase Map columns reordered, `Session Name` + `Est` in the dispatch table, merge order as a numbered list under "Merge order:"',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'PARALLEL_OK'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, '2A': PLAN },
+    merge: ['S-B', 'S-A'],
+    mergeDeclared: true,
+    mustNot: [
+      { rule: 'plan.file-name' },
+      { rule: 'issue.linked' },
+      { rule: 'cost.missing', row: 'S-A' },
+      { rule: 'cost.missing', row: 'S-B' },
+      { rule: 'merge.order' },
+      { rule: 'launch.mapping' },
+      { rule: 'worktree.parallel' },
+      { rule: 'tree.declared-parallel' },
+    ],
+  },
+  {
+    file: 'CIA-700-tray-menu.md',
+    why: 'plain issue ids everywhere, `## Issues` / `## Phases` headings, emoji status cells, merge order in a sentence',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+      ['1A', '2A', 'PARALLEL_OK'],
+    ],
+    recorded: { '1A': '1A', '1B': '1B' },
+    launch: { '1A': BYPASS, '1B': BYPASS, '2A': BYPASS },
+    merge: ['1B', '1A'],
+    mergeDeclared: true,
+    must: [{ rule: 'issue.linked' }, { rule: 'batch.complete-first' }],
+    mustNot: [{ rule: 'plan.file-name' }, { rule: 'exec.unknown' }],
+  },
+  {
+    file: '2026-04-06-proto-sketch-export.md',
+    why: '`## Work breakdown`, the phase list split in two tables with prose between, Issue Registry and dispatch table inside <details>, merge order with →',
+    phases: ['1A', '1B', '2A', '2B'],
+    batches: [['1A', '1B'], ['2A', '2B']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+      ['2A', '2B', 'PARALLEL_OK'],
+      ['1A', '2B', 'PARALLEL_OK'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, '2A': PLAN, '2B': BYPASS },
+    merge: ['S-A', 'S-B'],
+    mergeDeclared: true,
+    mustNot: [{ rule: 'plan.file-name' }, { rule: 'merge.order' }, { rule: 'exec.unknown' }],
+  },
+  {
+    file: 'CIA-820-skill-docs.md',
+    why: 'two `(direct main)` sessions on one file: they cannot use separate branches → SEQUENTIAL',
+    phases: ['1A', '1B', '1C'],
+    apart: [['1A', '1B']],
+    pairs: [
+      ['1A', '1B', 'SEQUENTIAL'],
+      ['1A', '1C', 'PARALLEL_OK'],
+      ['1B', '1C', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '1C': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'plan.file-name' }, { rule: 'branch.unique' }, { rule: 'batch.conflict-inside' }],
+  },
+  {
+    file: '2026-04-08-alteri-recall-survey.md',
+    why: 'research only: 5 read-only tracks in one batch (relaxed cap 5) and a synthesis that reads them all',
+    phases: ['R1', 'R2', 'R3', 'R4', 'R5', 'S1'],
+    batches: [['R1', 'R2', 'R3', 'R4', 'R5'], ['S1']],
+    pairs: [
+      ['R1', 'R2', 'PARALLEL_OK'],
+      ['R4', 'R5', 'PARALLEL_OK'],
+      ['R1', 'S1', 'SEQUENTIAL', 'R1'],
+      ['R3', 'S1', 'SEQUENTIAL', 'R3'],
+      ['R5', 'S1', 'SEQUENTIAL', 'R5'],
+    ],
+    recorded: { T1: 'R1', T2: 'R2', T3: 'R3', T4: 'R4', T5: 'R5' },
+    launch: { T1: BYPASS, T2: BYPASS, T3: BYPASS, T4: BYPASS, T5: BYPASS, S1: BYPASS },
+    mergeDeclared: false,
+    mustNot: [
+      { rule: 'cap.research' },
+      { rule: 'cap.implementation' },
+      { rule: 'cap.mixed' },
+      { rule: 'launch.mapping' },
+      { rule: 'cost.checkpoint' },
+      { rule: 'cost.research' },
+      { rule: 'plan.file-name' },
+    ],
+  },
+  {
+    file: '2026-04-09-ccc-settings-pane.md',
+    why: '4 parallel phases, no Batch column, `Depends On` in the Phase Map, Issue Registry columns reordered with `Est.` and `Blocked by`',
+    phases: ['1A', '1B', '1C', '1D'],
+    batches: [['1A', '1B'], ['1C', '1D']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '1D', 'PARALLEL_OK'],
+      ['1C', '1D', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '1C': PLAN, '1D': ASK },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'cap.implementation' }, { rule: 'dependency.unknown' }, { rule: 'exec.unknown' }],
+  },
+  {
+    file: '2026-04-10-vault-tag-hygiene.md',
+    why: '7 parallel phases → 3+2+2, reference-style issue links, a dispatch table whose session column is `Label`',
+    phases: ['1A', '1B', '1C', '1D', '1E', '1F', '1G'],
+    batches: [['1A', '1B', '1C'], ['1D', '1E'], ['1F', '1G']],
+    pairs: [
+      ['1A', '1G', 'PARALLEL_OK'],
+      ['1D', '1E', 'PARALLEL_OK'],
+    ],
+    recorded: { daily: '1A', projects: '1B', reading: '1C' },
+    launch: { daily: BYPASS, projects: BYPASS, reading: BYPASS, '1D': BYPASS, '1G': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'issue.linked' }, { rule: 'cap.implementation' }, { rule: 'plan.file-name' }, { rule: 'merge.order-required' }],
+  },
+  {
+    file: 'CIA-810-sync-retry.md',
+    why: 'both phases declare the same branch in the Phase Map and touch the same folder → they cannot use separate branches → SEQUENTIAL',
+    phases: ['1A', '1B'],
+    batches: [['1A'], ['1B']],
+    pairs: [['1A', '1B', 'SEQUENTIAL']],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'batch.conflict-inside' }],
+  },
+  {
+    file: '2026-04-11-ccc-public-api.md',
+    why: 'Key Files "2A writes the schema; 2B reads it" → 2B reads 2A\'s output → SEQUENTIAL, 2A first',
+    phases: ['1A', '2A', '2B'],
+    batchBefore: [['2A', '2B']],
+    pairs: [
+      ['2A', '2B', 'SEQUENTIAL', '2A'],
+      ['1A', '2A', 'PARALLEL_OK'],
+      ['1A', '2B', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '2A': BYPASS, '2B': BYPASS },
+    mergeDeclared: false,
+  },
+  {
+    file: 'CIA-1010-watcher-latency.md',
+    why: 'analysis-only spike → Bypass permissions; investigation with code changes → Plan mode; checkpoint → Ask permissions',
+    phases: ['1A', '1B', '1C'],
+    batches: [['1A', '1B', '1C']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1B', '1C', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': PLAN, '1C': ASK },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'launch.mapping' }, { rule: 'exec.unknown' }, { rule: 'cap.implementation' }],
+  },
+  {
+    file: '2026-04-12-ccc-login-flow.md',
+    why: 'hand-written dispatch table, columns in another order, one Branch cell names another session\'s issue and one ignores {agent}/{issue-id}-{slug}: flagged, never rewritten',
+    phases: ['1A', '1B', '1C'],
+    batches: [['1A', '1B', '1C']],
+    pairs: [['1A', '1B', 'PARALLEL_OK']],
+    recorded: { 'S-A': '1A', 'S-B': '1B', 'S-C': '1C' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, 'S-C': BYPASS },
+    mergeDeclared: false,
+    branches: { 'S-A': 'claude/cia-1101-oauth-callback', 'S-B': 'claude/cia-1101-token-refresh', 'S-C': 'feature/session-cookie' },
+    must: [
+      { rule: 'branch.naming', row: 'S-B' },
+      { rule: 'branch.naming', row: 'S-C' },
+    ],
+    mustNot: [{ rule: 'branch.naming', row: 'S-A' }, { rule: 'branch.unique' }, { rule: 'plan.file-name' }],
+  },
+  {
+    file: 'glowing-tumbling-otter.md',
+    why: 'a random three-word plan name (flagged), `Blocked by` in the Phase Map, merge order with ->',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+      ['1A', '2A', 'PARALLEL_OK'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, '2A': BYPASS },
+    merge: ['S-B', 'S-A'],
+    mergeDeclared: true,
+    must: [{ rule: 'plan.file-name' }],
+  },
+];
+
+function run(c: Case) {
+  const text = readFileSync(join(__dirname, c.file), 'utf8');
+  const plan = parsePlan(text, `/plans/${c.file}`);
+  const basis = dispatchBasis(plan, text, []);
+  return { plan, basis, evaluation: evaluateDispatch(basis), sessions: resolvePlanSessions(plan) };
+}
+
+function rowFor(rows: readonly DispatchRowDraft[], key: string): DispatchRowDraft | undefined {
+  return rows.find((r) => r.recorded && r.session === key) ?? rows.find((r) => !r.recorded && r.phase === key);
+}
+
+function about(v: Violation, rule: Rule, rows: readonly DispatchRowDraft[]): boolean {
+  if (v.rule !== rule.rule) return false;
+  if (!rule.row) return true;
+  if (v.where.row?.split(/,\s*/).includes(rule.row)) return true;
+  const phase = rowFor(rows, rule.row)?.phase;
+  return !v.where.row && phase !== undefined && (v.where.phases ?? []).includes(phase);
+}
+
+const said = (vs: readonly Violation[]) => vs.map((v) => `${v.rule} [${v.where.row ?? (v.where.phases ?? []).join(',')}] ${v.message}`).join('\n');
+
+describe.each(CASES)('blind plan $file', (c) => {
+  const { plan, basis, evaluation, sessions } = run(c);
+  const batchOf = (phase: string) => evaluation.rows.find((r) => r.phase === phase)?.batch;
+
+  it(`reads the phases (${c.why})`, () => {
+    expect(plan.phases.map((p) => p.phase)).toEqual(c.phases);
+  });
+
+  it('decides each pair by the §1 tree', () => {
+    for (const [a, b, verdict, first] of c.pairs) {
+      const d = basis.draft.decisions.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
+      expect(d, `${a}/${b}`).toBeDefined();
+      expect(d?.verdict, `${a}/${b}: ${d?.path.join(' → ')}`).toBe(verdict);
+      if (first && d) expect(d.order === 'a-before-b' ? d.a : d.b, `${a}/${b} runs first`).toBe(first);
+    }
+  });
+
+  it('batches as the rule book settles it', () => {
+    if (c.batches) {
+      const indices = [...new Set(evaluation.rows.map((r) => r.batch))].sort((x, y) => x - y);
+      const got = indices.map((i) => evaluation.rows.filter((r) => r.batch === i).map((r) => r.phase).sort());
+      expect(got).toEqual(c.batches.map((b) => [...b].sort()));
+    }
+    for (const [x, y] of c.batchBefore ?? []) expect((batchOf(x) ?? 0) < (batchOf(y) ?? 0), `${x} before ${y}`).toBe(true);
+    for (const [x, y] of c.apart ?? []) expect(batchOf(x), `${x} apart from ${y}`).not.toBe(batchOf(y));
+  });
+
+  it('shows the recorded dispatch rows as written and proposes the rest', () => {
+    const recorded = Object.fromEntries(evaluation.rows.filter((r) => r.recorded).map((r) => [r.session, r.phase]));
+    expect(recorded).toEqual(c.recorded);
+    for (const [label, branch] of Object.entries(c.branches ?? {})) {
+      const row = rowFor(evaluation.rows, label);
+      expect([row?.written?.branch, row?.branch], label).toEqual([branch, branch]);
+    }
+  });
+
+  it('gives each session its §2 launch mode', () => {
+    const got = Object.fromEntries(Object.keys(c.launch).map((k) => [k, rowFor(evaluation.rows, k)?.launchAs ?? null]));
+    expect(got).toEqual(c.launch);
+  });
+
+  it('keeps the merge order the plan declares', () => {
+    expect(sessions.mergeOrder.declared).toBe(c.mergeDeclared);
+    if (c.merge) {
+      const order = [...evaluation.rows].sort((x, y) => x.mergeOrder - y.mergeOrder).map((r) => r.session);
+      expect(order.filter((s) => c.merge?.includes(s))).toEqual(c.merge);
+    }
+    expect(sessions.mergeOrder.unmatched).toEqual([]);
+  });
+
+  it('flags what the rule book flags, and nothing it does not', () => {
+    const missing = (c.must ?? []).filter((r) => !evaluation.violations.some((v) => about(v, r, evaluation.rows)));
+    const wrong = (c.mustNot ?? []).filter((r) => evaluation.violations.some((v) => about(v, r, evaluation.rows)));
+    expect({ missing, wrong }, said(evaluation.violations)).toEqual({ missing: [], wrong: [] });
+  });
+});
