@@ -335,6 +335,7 @@ function readPhaseRow(cells: CellAccess): PhaseRow | null {
     dependencies,
     parallelWith,
     raw,
+    ...(cells.optional('branch') !== null ? { branch: cells.optional('branch') } : {}),
   };
 }
 

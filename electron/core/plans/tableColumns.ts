@@ -99,17 +99,28 @@ export interface ColumnMap {
   unknown: string[];
 }
 
+/** Columns only a dispatch table has (an Issue Registry's `Label` column holds exec labels instead). */
+const DISPATCH_ONLY: readonly ColumnKey[] = ['mode', 'estCost', 'agent', 'worktree', 'branch', 'launchAs'];
+
 export function mapColumns(headers: readonly string[]): ColumnMap {
   const index: Partial<Record<ColumnKey, number>> = {};
   const unknown: string[] = [];
+  let label: number | undefined;
   headers.forEach((header, i) => {
     const key = columnKey(header);
     if (key === null) {
-      if (header.trim() !== '') unknown.push(header);
+      if (normalizeColumn(header) === 'label' && label === undefined) label = i;
+      else if (header.trim() !== '') unknown.push(header);
     } else if (index[key] === undefined) {
       index[key] = i;
     }
   });
+  // `| Label | Issue | Focus | Mode | … |`: a dispatch table naming its session column "Label".
+  if (label !== undefined) {
+    const dispatchTable = index.session === undefined && index.sessionName === undefined && index.title === undefined && DISPATCH_ONLY.some((k) => index[k] !== undefined);
+    if (dispatchTable) index.session = label;
+    else unknown.push(headers[label] ?? 'Label');
+  }
   return { index, unknown };
 }
 

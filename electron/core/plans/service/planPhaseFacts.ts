@@ -291,6 +291,7 @@ function declaredBranch(
     if (dispatch.branch && dispatch.branch.trim() !== '') return { branch: normalizeBranch(dispatch.branch), why: `dispatch table: ${who} Branch \`${dispatch.branch.trim()}\`` };
     if (dispatch.worktree && /^no$/i.test(dispatch.worktree.trim())) return { branch: 'main', why: `dispatch table: ${who} Worktree: no (the main checkout)` };
   }
+  if (p.branch && p.branch.trim() !== '') return { branch: normalizeBranch(p.branch), why: `Phase Map: ${p.phase} Branch \`${p.branch.trim()}\`` };
   for (const [label, cell] of [
     ['Phase Map', p.focus],
     ['Issue Registry', `${registry?.title ?? ''} ${registry?.exec ?? ''}`],

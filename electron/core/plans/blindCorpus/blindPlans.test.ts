@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DispatchRowDraft, LaunchMode, PairVerdict, Violation } from '../../../../../shared/domain/dispatch';
-import { parsePlan } from '../../parsePlan';
-import { resolvePlanSessions } from '../../planSessions';
-import { dispatchBasis, evaluateDispatch } from '../../service/evaluateDispatch';
+import type { DispatchRowDraft, LaunchMode, PairVerdict, Violation } from '../../../../shared/domain/dispatch';
+import { parsePlan } from '../parsePlan';
+import { resolvePlanSessions } from '../planSessions';
+import { dispatchBasis, evaluateDispatch } from '../service/evaluateDispatch';
 
 /**
  * Twelve master plans written the way different people write them, with the answers a reader of the
