@@ -28,7 +28,7 @@ export interface BatchReadiness {
 
 /** `Done`, `Merged`, `Completed`, `Done (PR #12)` — the session finished. */
 export function isFinished(status: string | null): boolean {
-  return status !== null && /^\s*(done|merged|complete(?:d)?)\b/i.test(status);
+  return status !== null && /^[^\p{L}]*(done|merged|complete(?:d)?)\b/iu.test(status);
 }
 
 function isFailed(status: string | null): boolean {

@@ -391,7 +391,10 @@ function readSessionRow(cells: CellAccess): SessionRegistryRow | null {
 function readKeyFile(cells: CellAccess): KeyFile | null {
   const file = cells.text('file');
   if (file === '') return null;
-  return { file, purpose: cells.text('purpose') };
+  // `| File | Phase | Change |`: the Phase column says who touches the file, as a Purpose would.
+  const owner = cells.text('phase');
+  const purpose = cells.text('purpose');
+  return { file, purpose: owner === '' || purpose.includes(owner) ? purpose : purpose === '' ? owner : `${owner}: ${purpose}` };
 }
 
 // ── Header lines ────────────────────────────────────────────────────────────────────────────

@@ -63,11 +63,17 @@ const ALIASES: Record<string, ColumnKey> = {
   'estimated cost': 'estCost',
   'cost est': 'estCost',
   cost: 'estCost',
+  'est cost usd': 'estCost',
+  'estimated cost usd': 'estCost',
+  'cost usd': 'estCost',
   agent: 'agent',
   worktree: 'worktree',
   branch: 'branch',
   'launch as': 'launchAs',
   launch: 'launchAs',
+  'launch mode': 'launchAs',
+  'permission mode': 'launchAs',
+  permissions: 'launchAs',
   'merge order': 'mergeOrder',
   merge: 'mergeOrder',
   order: 'mergeOrder',
@@ -77,12 +83,14 @@ const ALIASES: Record<string, ColumnKey> = {
   purpose: 'purpose',
   description: 'purpose',
   role: 'purpose',
+  change: 'purpose',
+  changes: 'purpose',
 };
 
 export function normalizeColumn(header: string): string {
   return header
     .toLowerCase()
-    .replace(/[.:*_`#()]/g, ' ')
+    .replace(/[.:*_`#()$]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -133,7 +141,12 @@ export function classifyTable(columns: ColumnMap, headingKeys: readonly string[]
   const under = (needle: string): boolean => headingKeys.some((h) => h.includes(needle));
   const anySession = has('session') || has('sessionName');
   const anyIssue = has('issue') || has('issues') || has('id');
+  const dispatchOnly = DISPATCH_ONLY.some(has);
   if (has('file') && has('purpose') && !anySession) return 'keyFiles';
+  // A Phase Map that also names each phase's session: phase-map columns, none only a dispatch table has.
+  if (has('phase') && has('session') && (has('batch') || has('dependencies')) && !dispatchOnly && !has('status')) return 'phaseMap';
+  // A dispatch table that names phases instead of issues.
+  if (anySession && !anyIssue && has('phase') && dispatchOnly && !has('status')) return 'dispatch';
   if (anySession && anyIssue) {
     const dispatchish = has('mode') || has('estCost') || has('focus') || has('launchAs') || has('mergeOrder');
     const registryish = has('status') || has('phase');

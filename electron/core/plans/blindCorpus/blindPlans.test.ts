@@ -30,8 +30,8 @@ interface Case {
   /** Phases that must not share a batch. */
   apart?: [string, string][];
   pairs: Pair[];
-  /** Recorded dispatch rows: label → phase. */
-  recorded: Record<string, string>;
+  /** Recorded dispatch rows: label → phase (absent: not asserted). */
+  recorded?: Record<string, string>;
   /** Label (recorded) or phase id (proposal) → the §2 launch mode. */
   launch: Record<string, LaunchMode>;
   /** Labels in the merge order the plan declares (sessions it names, in that order). */
@@ -248,6 +248,94 @@ const CASES: Case[] = [
     mergeDeclared: true,
     must: [{ rule: 'plan.file-name' }],
   },
+  {
+    file: '2026-04-14-ccc-cost-badge.md',
+    why: 'numbered headings, bold phase ids, `Batch 1` cells, "Blocked by 1A and 1B", `Exec Mode` / `Est. Cost (USD)` / `Launch mode` columns, a wrong Launch mode cell, merge order list under a heading',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    // S-B is written "Plan mode": shown as written, flagged below (§2 says Bypass for quick).
+    launch: { 'S-A': BYPASS, 'S-B': PLAN, '2A': PLAN },
+    merge: ['S-B', 'S-A'],
+    mergeDeclared: true,
+    must: [{ rule: 'launch.mapping', row: 'S-B' }],
+    mustNot: [
+      { rule: 'launch.mapping', row: 'S-A' },
+      { rule: 'cost.missing', row: 'S-A' },
+      { rule: 'cost.missing', row: 'S-B' },
+      { rule: 'worktree.parallel' },
+      { rule: 'merge.order' },
+      { rule: 'dependency.unknown' },
+    ],
+  },
+  {
+    file: 'CIA-1500-export-queue.md',
+    why: 'issue ids in the Phase Map Dependencies cell, rows out of id order, a Key Files table without outer pipes whose owner column is `Phase`',
+    phases: ['1A', '1C', '1B'],
+    batches: [['1A', '1C'], ['1B']],
+    pairs: [
+      ['1A', '1B', 'SEQUENTIAL', '1A'],
+      ['1A', '1C', 'PARALLEL_WITH_BRANCH_STRATEGY'],
+      ['1B', '1C', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '1C': BYPASS },
+    mergeDeclared: false,
+    must: [{ rule: 'merge.order-required' }],
+    mustNot: [{ rule: 'dependency.unknown' }, { rule: 'batch.dependency-inside' }],
+  },
+  {
+    file: '2026-04-15-ccc-batch-two.md',
+    why: 'only batch 2 dispatched, under "### Batch 2 dispatch", a dispatch table with a Phase column and no Issue column; batch 1 Done/Merged in the Session Registry',
+    phases: ['1A', '1B', '2A', '2B'],
+    batches: [['1A', '1B'], ['2A', '2B']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2B', 'SEQUENTIAL', '1B'],
+      ['2A', '2B', 'PARALLEL_OK'],
+    ],
+    recorded: { 'S-C': '2A', 'S-D': '2B' },
+    launch: { 'S-C': PLAN, 'S-D': BYPASS },
+    merge: ['S-D', 'S-C'],
+    mergeDeclared: true,
+    mustNot: [{ rule: 'batch.complete-first' }, { rule: 'failed.dependency' }, { rule: 'merge.order' }, { rule: 'batch.dependency-inside' }],
+  },
+  {
+    file: 'CIA-1600-db-and-ci.md',
+    why: 'two phases change the DB schema, two change CI config: each pair is shared infrastructure → SEQUENTIAL',
+    phases: ['1A', '1B', '1C', '1D'],
+    apart: [
+      ['1A', '1B'],
+      ['1C', '1D'],
+    ],
+    pairs: [
+      ['1A', '1B', 'SEQUENTIAL'],
+      ['1C', '1D', 'SEQUENTIAL'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '1C': BYPASS, '1D': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'cap.implementation' }, { rule: 'batch.conflict-inside' }],
+  },
+  {
+    file: 'CIA-1700-phase-sessions.md',
+    why: 'a Phase Map that also carries a Session column is still the Phase Map',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+    ],
+    launch: { '1A': BYPASS, '1B': BYPASS, '2A': BYPASS },
+    mergeDeclared: false,
+  },
 ];
 
 function run(c: Case) {
@@ -258,7 +346,7 @@ function run(c: Case) {
 }
 
 function rowFor(rows: readonly DispatchRowDraft[], key: string): DispatchRowDraft | undefined {
-  return rows.find((r) => r.recorded && r.session === key) ?? rows.find((r) => !r.recorded && r.phase === key);
+  return rows.find((r) => r.recorded && r.session === key) ?? rows.find((r) => !r.recorded && r.phase === key) ?? rows.find((r) => r.phase === key);
 }
 
 function about(v: Violation, rule: Rule, rows: readonly DispatchRowDraft[]): boolean {
@@ -300,7 +388,7 @@ describe.each(CASES)('blind plan $file', (c) => {
 
   it('shows the recorded dispatch rows as written and proposes the rest', () => {
     const recorded = Object.fromEntries(evaluation.rows.filter((r) => r.recorded).map((r) => [r.session, r.phase]));
-    expect(recorded).toEqual(c.recorded);
+    if (c.recorded) expect(recorded).toEqual(c.recorded);
     for (const [label, branch] of Object.entries(c.branches ?? {})) {
       const row = rowFor(evaluation.rows, label);
       expect([row?.written?.branch, row?.branch], label).toEqual([branch, branch]);

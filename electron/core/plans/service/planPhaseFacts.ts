@@ -86,7 +86,9 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
       dependsOn.add(id);
       cite(`dependsOn:${id}`, why);
     };
-    for (const dep of p.dependencies) dependOn(dep, `Phase Map: ${p.phase} Dependencies "${p.raw}"`);
+    // A Dependencies cell may name the other phase's issue (`CIA-1501`) instead of its phase id.
+    const phaseNamed = (dep: string): string => (phaseIds.includes(dep) ? dep : (phaseOfIssue.get(dep.toUpperCase()) ?? dep));
+    for (const dep of p.dependencies) dependOn(phaseNamed(dep), `Phase Map: ${p.phase} Dependencies "${p.raw}"`);
     for (const id of registry?.dependsOn ?? []) {
       const dep = phaseOfIssue.get(id.toUpperCase());
       if (dep !== undefined && registry) dependOn(dep, `Issue Registry: ${registry.issue.id} Depends On ${id} (phase ${dep})`);
@@ -446,7 +448,7 @@ function analysisPromptMaterial(p: PhaseFacts): Pick<PhaseFacts, 'tasks' | 'deli
 export function pathsIn(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/`([^`]+)`/g)) if (m[1] && /[/.]/.test(m[1])) found.add(m[1]);
-  for (const m of text.replace(/`[^`]*`/g, ' ').matchAll(/(?:^|\s)((?:[\w.-]+\/)+[\w.*-]+|[\w-]+\.(?:ts|tsx|js|md|json|ya?ml|sql|css|py))(?=\s|$|[,;)])/g)) {
+  for (const m of text.replace(/`[^`]*`/g, ' ').matchAll(/(?:^|\s)((?:[\w.-]+\/)+[\w.*-]*|[\w-]+\.(?:ts|tsx|js|md|json|ya?ml|sql|css|py))(?=\s|$|[,;)])/g)) {
     if (m[1] && !m[1].startsWith('/go')) found.add(m[1]);
   }
   return [...found];
