@@ -119,11 +119,16 @@ export function readMergeOrderDeclarations(index: PlanIndex, tables: readonly Di
   const out: MergeOrderDeclaration[] = [];
   const listLinesUsed = new Set<number>();
 
-  // Lists under a "Merge order" heading.
+  // Lists under a "Merge order" heading; without a list, its sentences say the order ("S-C first, then S-A").
+  const orderParagraphs: Skip[] = [];
   for (const section of index.sections) {
     if (!ORDER_HEADING.test(section.heading)) continue;
     const list = listAfter(index, section.line);
-    if (!list) continue;
+    if (!list) {
+      const next = index.sections.find((s) => s.line > section.line)?.line ?? index.lines.count + 1;
+      orderParagraphs.push({ from: section.line + 1, to: next - 1 });
+      continue;
+    }
     const { texts, line } = listItemsText(list);
     const tokens = texts.map(itemToken).filter((t) => t !== '');
     if (tokens.length === 0) continue;
@@ -154,7 +159,7 @@ export function readMergeOrderDeclarations(index: PlanIndex, tables: readonly Di
       if (tokens.length > 0) out.push({ source: 'line', line, text: plain, tokens, reversed: false });
       continue;
     }
-    if (PROSE.test(plain) && !/^\s*\|/.test(raw)) {
+    if ((PROSE.test(plain) || orderParagraphs.some((s) => line >= s.from && line <= s.to)) && !/^\s*\|/.test(raw)) {
       const reversed = /\bafter\b/i.test(plain) && !/\bfirst\b/i.test(plain);
       out.push({ source: 'prose', line, text: plain, tokens: [], reversed });
     }

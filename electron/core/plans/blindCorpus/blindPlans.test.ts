@@ -39,6 +39,8 @@ interface Case {
   mergeDeclared: boolean;
   must?: Rule[];
   mustNot?: Rule[];
+  /** Plan diagnostics (formats §2.1 format violations the plan list shows), by code. */
+  diagnostics?: string[];
   /** Recorded rows whose Branch cell must be shown exactly as written. */
   branches?: Record<string, string>;
 }
@@ -336,6 +338,82 @@ const CASES: Case[] = [
     launch: { '1A': BYPASS, '1B': BYPASS, '2A': BYPASS },
     mergeDeclared: false,
   },
+  {
+    file: '2026-04-18-ccc-event-pipeline.md',
+    why: 'Key Files wording: "created by 1A, consumed by 1B", "1C defines …; 1D subscribes to it", "output of 1E, input to 1F" — each B reads A\'s output; alignment colons in the separator row',
+    phases: ['1A', '1B', '1C', '1D', '1E', '1F'],
+    batchBefore: [
+      ['1A', '1B'],
+      ['1C', '1D'],
+      ['1E', '1F'],
+    ],
+    pairs: [
+      ['1A', '1B', 'SEQUENTIAL', '1A'],
+      ['1C', '1D', 'SEQUENTIAL', '1C'],
+      ['1E', '1F', 'SEQUENTIAL', '1E'],
+      ['1A', '1C', 'PARALLEL_OK'],
+      ['1B', '1D', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '1C': BYPASS, '1D': BYPASS, '1E': BYPASS, '1F': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'cap.implementation' }, { rule: 'batch.dependency-inside' }],
+  },
+  {
+    file: 'CIA-2100-settings-store.md',
+    why: 'phase ids "Phase 1" / "Phase 2" and a dependency cell "Phase 1"; Exec cells `exec:TDD`, `exec:pair` in backticks, exec:checkpoint; a title starting with the plan\'s issue id',
+    phases: ['Phase 1', 'Phase 2', 'Phase 3'],
+    batches: [['Phase 1'], ['Phase 2', 'Phase 3']],
+    pairs: [
+      ['Phase 1', 'Phase 2', 'SEQUENTIAL', 'Phase 1'],
+      ['Phase 1', 'Phase 3', 'SEQUENTIAL', 'Phase 1'],
+      ['Phase 2', 'Phase 3', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { 'Phase 1': BYPASS, 'Phase 2': PLAN, 'Phase 3': ASK },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'dependency.unknown' }, { rule: 'exec.unknown' }, { rule: 'issue.linked' }],
+  },
+  {
+    file: '2026-04-20-ccc-merge-sentence.md',
+    why: 'merge order as a sentence under a "### Merge Order" heading ("S-C first …, then S-A, then S-B"); Worktree "Yes", Agent "claude code", aligned separator row',
+    phases: ['1A', '1B', '1C'],
+    batches: [['1A', '1B', '1C']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1B', '1C', 'PARALLEL_OK'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B', 'S-C': '1C' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, 'S-C': BYPASS },
+    merge: ['S-C', 'S-A', 'S-B'],
+    mergeDeclared: true,
+    mustNot: [{ rule: 'worktree.parallel' }, { rule: 'agent.mode-options' }, { rule: 'branch.naming' }, { rule: 'merge.order' }, { rule: 'merge.order-required' }],
+  },
+  {
+    file: 'CIA-2300-query-lexer.md',
+    why: 'merge order as a list of branch names under "Merge order:"; "None — parallel with 1A" with a dash',
+    phases: ['1A', '1B'],
+    batches: [['1A', '1B']],
+    pairs: [['1A', '1B', 'PARALLEL_OK']],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS },
+    merge: ['S-B', 'S-A'],
+    mergeDeclared: true,
+    mustNot: [{ rule: 'dependency.unknown' }, { rule: 'tree.declared-parallel' }, { rule: 'merge.order' }],
+  },
+  {
+    file: 'CIA-2400-plain-parent.md',
+    why: 'the **Parent issue:** header gives a plain id: a format violation to flag (formats §2.1), in the plan, not on each dispatch row',
+    phases: ['1A', '1B'],
+    batches: [['1A', '1B']],
+    pairs: [['1A', '1B', 'PARALLEL_OK']],
+    recorded: {},
+    launch: {},
+    mergeDeclared: false,
+    diagnostics: ['plain-issue-id'],
+    // Every row's own issue is linked, and the prompt links the master issue itself.
+    mustNot: [{ rule: 'dependency.unknown' }, { rule: 'plan.file-name' }, { rule: 'issue.linked' }],
+  },
 ];
 
 function run(c: Case) {
@@ -410,6 +488,7 @@ describe.each(CASES)('blind plan $file', (c) => {
   });
 
   it('flags what the rule book flags, and nothing it does not', () => {
+    for (const code of c.diagnostics ?? []) expect(plan.diagnostics.map((d) => d.code), code).toContain(code);
     const missing = (c.must ?? []).filter((r) => !evaluation.violations.some((v) => about(v, r, evaluation.rows)));
     const wrong = (c.mustNot ?? []).filter((r) => evaluation.violations.some((v) => about(v, r, evaluation.rows)));
     expect({ missing, wrong }, said(evaluation.violations)).toEqual({ missing: [], wrong: [] });

@@ -87,7 +87,9 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
       cite(`dependsOn:${id}`, why);
     };
     // A Dependencies cell may name the other phase's issue (`CIA-1501`) instead of its phase id.
-    const phaseNamed = (dep: string): string => (phaseIds.includes(dep) ? dep : (phaseOfIssue.get(dep.toUpperCase()) ?? dep));
+    // Phase ids written `Phase 1` are cited as `Phase 1` or `1`.
+    const phaseNamed = (dep: string): string =>
+      phaseIds.includes(dep) ? dep : (phaseOfIssue.get(dep.toUpperCase()) ?? phaseIds.find((id) => id.replace(/^phase\s+/i, '').toLowerCase() === dep.replace(/^phase\s+/i, '').toLowerCase()) ?? dep);
     for (const dep of p.dependencies) dependOn(phaseNamed(dep), `Phase Map: ${p.phase} Dependencies "${p.raw}"`);
     for (const id of registry?.dependsOn ?? []) {
       const dep = phaseOfIssue.get(id.toUpperCase());
@@ -341,8 +343,8 @@ function readOnlyResearch(p: PhaseFacts, labels: readonly string[], text: string
 
 // ── Key Files ───────────────────────────────────────────────────────────────────────────────
 
-const READ_VERB = /\b(reads?|reading|uses?|used|consumes?|imports?|needs?|depends on|builds on|input)\b/i;
-const WRITE_VERB = /\b(writes?|writing|creates?|produces?|generates?|defines?|outputs?|edits?|updates?|adds?|changes?|modif\w*|owns?)\b/i;
+const READ_VERB = /\b(reads?|reading|uses?|used|consum(?:es?|ed|ing)|imports?|imported|needs?|depends on|builds on|input|subscrib(?:es?|ed|ing)|listens?|calls?)\b/i;
+const WRITE_VERB = /\b(writes?|writing|written|creat(?:es?|ed|ing)|produc(?:es?|ed|ing)|generat(?:es?|ed|ing)|defin(?:es?|ed|ing)|outputs?|edits?|updates?|adds?|changes?|modif\w*|owns?)\b/i;
 
 interface WrittenFile {
   file: string;
@@ -372,7 +374,9 @@ function keyFileRoles(plan: ParsedPlan, phaseIds: readonly string[]): Map<string
     const file = stripTicks(k.file);
     const writers = new Set<string>();
     const readers = new Set<string>();
-    for (const clause of k.purpose.split(/[;.]\s|;|\bthen\b/i)) {
+    // "created by 1A, consumed by 1B": a clause naming both a writer and a reader splits at its commas.
+    const clauses = k.purpose.split(/[;.]\s|;|\bthen\b/i).flatMap((c) => (READ_VERB.test(c) && WRITE_VERB.test(c) ? c.split(/,\s*/) : [c]));
+    for (const clause of clauses) {
       const named = [...new Set(clause.split(/[^A-Za-z0-9]+/).map((t) => known.get(t.toLowerCase())).filter((t): t is string => t !== undefined))];
       if (named.length === 0) continue;
       const reads = READ_VERB.exec(clause);
@@ -413,7 +417,8 @@ function indexSessions(rows: readonly SessionRegistryRow[]) {
  */
 function promptMaterial(plan: ParsedPlan, phase: string, focus: string, issueIds: readonly string[], dependsOn: readonly string[], files: readonly string[]) {
   const context = [
-    `Phase ${phase} of the master plan "${plan.title}" (plan file: \`${plan.fileName}\`).`,
+    // The title's own leading id (`# CIA-2100 Settings store`) would be a plain id in the prompt: the master link above names it.
+    `Phase ${phase} of the master plan "${plan.title.replace(/^\s*[A-Z][A-Z0-9]*-\d+\s*(?:[:—–-]\s*)?(?=\S)/, '')}" (plan file: \`${plan.fileName}\`).`,
     dependsOn.length > 0 ? `Builds on the output of phase(s) ${dependsOn.join(', ')}; read their merged changes first.` : 'No dependency on other phases: work independently of the parallel sessions.',
     files.length > 0 ? `Key files: ${files.join(', ')}.` : 'Key files: see the plan\'s Key Files table.',
   ];
