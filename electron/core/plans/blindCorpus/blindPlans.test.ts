@@ -39,6 +39,8 @@ interface Case {
   mergeDeclared: boolean;
   must?: Rule[];
   mustNot?: Rule[];
+  /** What a violation's message must (not) say. */
+  messages?: { rule: string; includes?: string; excludes?: string }[];
   /** Plan diagnostics (formats §2.1 format violations the plan list shows), by code. */
   diagnostics?: string[];
   /** Recorded rows whose Branch cell must be shown exactly as written. */
@@ -90,6 +92,8 @@ const CASES: Case[] = [
     merge: ['1B', '1A'],
     mergeDeclared: true,
     must: [{ rule: 'issue.linked' }, { rule: 'batch.complete-first' }],
+    // 1A is "✅ Done": only 1B holds batch 2.
+    messages: [{ rule: 'batch.complete-first', includes: '1B (batch 1: 🟡 In progress)', excludes: '1A (' }],
     mustNot: [{ rule: 'plan.file-name' }, { rule: 'exec.unknown' }],
   },
   {
@@ -414,6 +418,31 @@ const CASES: Case[] = [
     // Every row's own issue is linked, and the prompt links the master issue itself.
     mustNot: [{ rule: 'dependency.unknown' }, { rule: 'plan.file-name' }, { rule: 'issue.linked' }],
   },
+  {
+    file: '2026-04-23-ccc-agent-routing.md',
+    why: '§2 Agent Options: Copilot on quick, Cyrus on tdd and cto.new on spike are allowed, Copilot on tdd is not; a phase with two issues (2B) breaks "one issue per session"',
+    phases: ['1A', '1B', '1C', '2A', '2B'],
+    batches: [['1A', '1B', '1C'], ['2A', '2B']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['2A', '2B', 'PARALLEL_OK'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B', 'S-C': '1C', 'S-D': '2A' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, 'S-C': BYPASS, 'S-D': BYPASS },
+    mergeDeclared: false,
+    must: [
+      { rule: 'agent.mode-options', row: 'S-D' },
+      { rule: 'issue.one-session', row: '2B' },
+    ],
+    mustNot: [
+      { rule: 'agent.mode-options', row: 'S-A' },
+      { rule: 'agent.mode-options', row: 'S-B' },
+      { rule: 'agent.mode-options', row: 'S-C' },
+      { rule: 'worktree.external' },
+      { rule: 'worktree.parallel' },
+      { rule: 'cap.implementation' },
+    ],
+  },
 ];
 
 function run(c: Case) {
@@ -489,6 +518,11 @@ describe.each(CASES)('blind plan $file', (c) => {
 
   it('flags what the rule book flags, and nothing it does not', () => {
     for (const code of c.diagnostics ?? []) expect(plan.diagnostics.map((d) => d.code), code).toContain(code);
+    for (const m of c.messages ?? []) {
+      const text = evaluation.violations.filter((v) => v.rule === m.rule).map((v) => v.message).join('\n');
+      if (m.includes) expect(text).toContain(m.includes);
+      if (m.excludes) expect(text).not.toContain(m.excludes);
+    }
     const missing = (c.must ?? []).filter((r) => !evaluation.violations.some((v) => about(v, r, evaluation.rows)));
     const wrong = (c.mustNot ?? []).filter((r) => evaluation.violations.some((v) => about(v, r, evaluation.rows)));
     expect({ missing, wrong }, said(evaluation.violations)).toEqual({ missing: [], wrong: [] });
