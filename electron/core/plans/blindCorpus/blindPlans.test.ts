@@ -39,6 +39,8 @@ interface Case {
   mergeDeclared: boolean;
   must?: Rule[];
   mustNot?: Rule[];
+  /** Label or phase → [branch, worktree] the Dispatch view shows. */
+  shown?: Record<string, [string | null, string]>;
   /** What a violation's message must (not) say. */
   messages?: { rule: string; includes?: string; excludes?: string }[];
   /** Plan diagnostics (formats §2.1 format violations the plan list shows), by code. */
@@ -126,6 +128,8 @@ const CASES: Case[] = [
     ],
     recorded: {},
     launch: { '1A': BYPASS, '1B': BYPASS, '1C': BYPASS },
+    // §6: the Session Registry records the branch and worktree of sessions already running.
+    shown: { '1A': ['main', 'no'], '1B': ['main', 'no'], '1C': ['claude/calm-lovelace', 'yes'] },
     mergeDeclared: false,
     mustNot: [{ rule: 'plan.file-name' }, { rule: 'branch.unique' }, { rule: 'batch.conflict-inside' }],
   },
@@ -500,6 +504,11 @@ describe.each(CASES)('blind plan $file', (c) => {
       const row = rowFor(evaluation.rows, label);
       expect([row?.written?.branch, row?.branch], label).toEqual([branch, branch]);
     }
+  });
+
+  it('shows the branch and worktree the plan records', () => {
+    const got = Object.fromEntries(Object.keys(c.shown ?? {}).map((k) => [k, [rowFor(evaluation.rows, k)?.branch ?? null, rowFor(evaluation.rows, k)?.worktree ?? null]]));
+    expect(got).toEqual(c.shown ?? {});
   });
 
   it('gives each session its §2 launch mode', () => {
