@@ -29,6 +29,7 @@ export type TableKind = 'issueRegistry' | 'phaseMap' | 'dispatch' | 'sessionRegi
 
 const ALIASES: Record<string, ColumnKey> = {
   session: 'session',
+  'session label': 'session',
   'session name': 'sessionName',
   'session id': 'sessionName',
   name: 'sessionName',
@@ -36,6 +37,10 @@ const ALIASES: Record<string, ColumnKey> = {
   'linear issue': 'issue',
   linear: 'issue',
   issues: 'issues',
+  // `Issue(s)`, `Linear issue(s)`: the parentheses are gone by now.
+  'issue s': 'issues',
+  'linear issue s': 'issues',
+  'linear issues': 'issues',
   id: 'id',
   'issue id': 'id',
   title: 'title',
@@ -44,6 +49,8 @@ const ALIASES: Record<string, ColumnKey> = {
   exec: 'exec',
   'exec mode': 'exec',
   'execution mode': 'exec',
+  execution: 'exec',
+  'exec label': 'exec',
   est: 'est',
   estimate: 'est',
   points: 'est',
@@ -51,7 +58,12 @@ const ALIASES: Record<string, ColumnKey> = {
   depends: 'dependsOn',
   deps: 'dependsOn',
   'blocked by': 'dependsOn',
+  'blocked on': 'dependsOn',
+  prerequisites: 'dependsOn',
+  prereqs: 'dependsOn',
+  'waits for': 'dependsOn',
   phase: 'phase',
+  'phase id': 'phase',
   focus: 'focus',
   task: 'focus',
   scope: 'focus',
@@ -62,13 +74,16 @@ const ALIASES: Record<string, ColumnKey> = {
   'est cost': 'estCost',
   'estimated cost': 'estCost',
   'cost est': 'estCost',
+  'cost estimate': 'estCost',
   cost: 'estCost',
   'est cost usd': 'estCost',
   'estimated cost usd': 'estCost',
   'cost usd': 'estCost',
   agent: 'agent',
+  assignee: 'agent',
   worktree: 'worktree',
   branch: 'branch',
+  'branch name': 'branch',
   'launch as': 'launchAs',
   launch: 'launchAs',
   'launch mode': 'launchAs',
@@ -79,18 +94,21 @@ const ALIASES: Record<string, ColumnKey> = {
   order: 'mergeOrder',
   file: 'file',
   files: 'file',
+  'file s': 'file',
   path: 'file',
   purpose: 'purpose',
   description: 'purpose',
   role: 'purpose',
   change: 'purpose',
+  notes: 'purpose',
+  note: 'purpose',
   changes: 'purpose',
 };
 
 export function normalizeColumn(header: string): string {
   return header
     .toLowerCase()
-    .replace(/[.:*_`#()$]/g, ' ')
+    .replace(/[.:*_`#()$?]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -447,6 +447,30 @@ const CASES: Case[] = [
       { rule: 'cap.implementation' },
     ],
   },
+  {
+    file: '2026-04-24-ccc-header-words.md',
+    why: 'header words people use: Phase ID, Issue(s), Scope, Prerequisites / Prereqs, Issue ID, State, Execution, Points, Session label, Linear issue, Task, Exec mode, Cost estimate, Assignee, Worktree?, Branch name, File(s), Notes',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, '2A': PLAN },
+    shown: { 'S-A': ['claude/cia-2601-parser', 'yes'], 'S-B': ['claude/cia-2602-rule-set', 'yes'] },
+    branches: { 'S-A': 'claude/cia-2601-parser', 'S-B': 'claude/cia-2602-rule-set' },
+    mergeDeclared: false,
+    mustNot: [
+      { rule: 'cost.missing', row: 'S-A' },
+      { rule: 'cost.missing', row: 'S-B' },
+      { rule: 'worktree.parallel' },
+      { rule: 'exec.unknown' },
+      { rule: 'dependency.unknown' },
+      { rule: 'merge.order-required' },
+    ],
+  },
 ];
 
 function run(c: Case) {
