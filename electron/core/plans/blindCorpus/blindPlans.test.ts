@@ -471,6 +471,20 @@ const CASES: Case[] = [
       { rule: 'merge.order-required' },
     ],
   },
+  {
+    file: 'CIA-2700-mode-mapping.md',
+    why: '§2 mapping and its override, one of each: swarm → Bypass; A/B comparison (no code) and a decision deliverable → Bypass whatever the exec mode; investigation that implements a fix → Plan mode; spike producing a doc → Bypass; `exec:tdd, type:feature` → Bypass',
+    phases: ['1A', '1B', '1C', '2A', '2B', '2C'],
+    batches: [['1A', '1B', '1C'], ['2A', '2B', '2C']],
+    pairs: [
+      ['1A', '1B', 'PARALLEL_OK'],
+      ['2A', '2C', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '1C': BYPASS, '2A': PLAN, '2B': BYPASS, '2C': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'exec.unknown' }, { rule: 'launch.mapping' }, { rule: 'cap.implementation' }, { rule: 'cap.mixed' }, { rule: 'issue.linked' }],
+  },
 ];
 
 function run(c: Case) {
