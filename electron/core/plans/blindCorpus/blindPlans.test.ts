@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DispatchRowDraft, LaunchMode, PairVerdict, Violation } from '../../../../shared/domain/dispatch';
 import { parsePlan } from '../parsePlan';
 import { resolvePlanSessions } from '../planSessions';
+import { approvalEdit } from '../service/dispatchRecord';
 import { dispatchBasis, evaluateDispatch } from '../service/evaluateDispatch';
 
 /**
@@ -485,13 +486,43 @@ const CASES: Case[] = [
     mergeDeclared: false,
     mustNot: [{ rule: 'exec.unknown' }, { rule: 'launch.mapping' }, { rule: 'cap.implementation' }, { rule: 'cap.mixed' }, { rule: 'issue.linked' }],
   },
+  {
+    file: 'CIA-2800-direct-main-dispatch.md',
+    why: 'two `(direct main)` rows in the dispatch table on one file: both kept as written (main, no), SEQUENTIAL, not an error to run one beside a worktree session (§6 registry example)',
+    phases: ['1A', '1B', '1C'],
+    apart: [['1A', '1B']],
+    pairs: [
+      ['1A', '1B', 'SEQUENTIAL'],
+      ['1A', '1C', 'PARALLEL_OK'],
+    ],
+    recorded: { '(direct main)': '1A', '(direct main) (1B)': '1B', 'S-C': '1C' },
+    launch: { '(direct main)': BYPASS, '1B': BYPASS, 'S-C': BYPASS },
+    shown: { '(direct main)': ['main', 'no'], '1B': ['main', 'no'], 'S-C': ['claude/cia-2803-version-bump', 'yes'] },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'branch.unique' }, { rule: 'branch.naming' }, { rule: 'batch.conflict-inside' }],
+    messages: [{ rule: 'worktree.parallel', excludes: 'must be yes' }],
+  },
+  {
+    file: '2026-04-27-ccc-letters-per-batch.md',
+    why: 'session letters restarted in the batch 2 table (S-A, S-B again, other issues): four sessions, none dropped',
+    phases: ['1A', '1B', '2A', '2B'],
+    batches: [['1A', '1B'], ['2A', '2B']],
+    pairs: [
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2B', 'SEQUENTIAL', '1B'],
+    ],
+    recorded: { 'S-A': '1A', 'S-B': '1B', 'S-A (2A)': '2A', 'S-B (2B)': '2B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, '2A': PLAN, '2B': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'issue.one-session' }, { rule: 'batch.dependency-inside' }],
+  },
 ];
 
 function run(c: Case) {
   const text = readFileSync(join(__dirname, c.file), 'utf8');
   const plan = parsePlan(text, `/plans/${c.file}`);
   const basis = dispatchBasis(plan, text, []);
-  return { plan, basis, evaluation: evaluateDispatch(basis), sessions: resolvePlanSessions(plan) };
+  return { text, plan, basis, evaluation: evaluateDispatch(basis), sessions: resolvePlanSessions(plan) };
 }
 
 function rowFor(rows: readonly DispatchRowDraft[], key: string): DispatchRowDraft | undefined {
@@ -509,7 +540,7 @@ function about(v: Violation, rule: Rule, rows: readonly DispatchRowDraft[]): boo
 const said = (vs: readonly Violation[]) => vs.map((v) => `${v.rule} [${v.where.row ?? (v.where.phases ?? []).join(',')}] ${v.message}`).join('\n');
 
 describe.each(CASES)('blind plan $file', (c) => {
-  const { plan, basis, evaluation, sessions } = run(c);
+  const { text, plan, basis, evaluation, sessions } = run(c);
   const batchOf = (phase: string) => evaluation.rows.find((r) => r.phase === phase)?.batch;
 
   it(`reads the phases (${c.why})`, () => {
@@ -573,5 +604,15 @@ describe.each(CASES)('blind plan $file', (c) => {
     const missing = (c.must ?? []).filter((r) => !evaluation.violations.some((v) => about(v, r, evaluation.rows)));
     const wrong = (c.mustNot ?? []).filter((r) => evaluation.violations.some((v) => about(v, r, evaluation.rows)));
     expect({ missing, wrong }, said(evaluation.violations)).toEqual({ missing: [], wrong: [] });
+  });
+
+  it('approving every batch keeps every line the person wrote', () => {
+    let next = text;
+    for (const b of [...new Set(evaluation.rows.map((r) => r.batch))]) {
+      const rows = evaluation.rows.filter((r) => r.batch === b);
+      next = approvalEdit({ batch: b, rows, at: '2026-12-02T00:00:00.000Z', by: 'blind', overrideReason: 'blind corpus', overridden: [] })(next);
+    }
+    const kept = next.split(/\r?\n/);
+    expect(text.split(/\r?\n/).filter((line) => line.trim() !== '' && !kept.includes(line))).toEqual([]);
   });
 });
