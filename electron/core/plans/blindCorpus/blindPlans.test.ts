@@ -516,6 +516,24 @@ const CASES: Case[] = [
     mergeDeclared: false,
     mustNot: [{ rule: 'issue.one-session' }, { rule: 'batch.dependency-inside' }],
   },
+  {
+    file: '2026-04-28-ccc-dependency-words.md',
+    why: 'Dependencies cells in words: "Needs 1A\'s schema", "Sequential after 1B", "2A (meter), 2B (alerts)"',
+    phases: ['1A', '1B', '2A', '2B', '3A'],
+    batches: [['1A', '1B'], ['2A', '2B'], ['3A']],
+    pairs: [
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2B', 'SEQUENTIAL', '1B'],
+      ['2A', '3A', 'SEQUENTIAL', '2A'],
+      ['2B', '3A', 'SEQUENTIAL', '2B'],
+      ['1B', '2A', 'PARALLEL_OK'],
+      ['2A', '2B', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '2A': BYPASS, '3A': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'dependency.unknown' }, { rule: 'batch.dependency-inside' }, { rule: 'batch.dependency-order' }],
+  },
 ];
 
 function run(c: Case) {

@@ -88,8 +88,13 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
     };
     // A Dependencies cell may name the other phase's issue (`CIA-1501`) instead of its phase id.
     // Phase ids written `Phase 1` are cited as `Phase 1` or `1`.
+    const bare = (id: string): string => id.replace(/^phase\s+/i, '').toLowerCase();
+    // `1A's schema`: the phase is the first word.
+    const lead = (dep: string): string => dep.split(/['’]s\b|\s/)[0] ?? dep;
     const phaseNamed = (dep: string): string =>
-      phaseIds.includes(dep) ? dep : (phaseOfIssue.get(dep.toUpperCase()) ?? phaseIds.find((id) => id.replace(/^phase\s+/i, '').toLowerCase() === dep.replace(/^phase\s+/i, '').toLowerCase()) ?? dep);
+      phaseIds.includes(dep)
+        ? dep
+        : (phaseOfIssue.get(dep.toUpperCase()) ?? phaseIds.find((id) => bare(id) === bare(dep)) ?? phaseIds.find((id) => bare(id) === bare(lead(dep))) ?? dep);
     for (const dep of p.dependencies) dependOn(phaseNamed(dep), `Phase Map: ${p.phase} Dependencies "${p.raw}"`);
     for (const id of registry?.dependsOn ?? []) {
       const dep = phaseOfIssue.get(id.toUpperCase());
