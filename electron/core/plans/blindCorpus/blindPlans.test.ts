@@ -5,6 +5,7 @@ import type { DispatchRowDraft, LaunchMode, PairVerdict, Violation } from '../..
 import { parsePlan } from '../parsePlan';
 import { resolvePlanSessions } from '../planSessions';
 import { approvalEdit } from '../service/dispatchRecord';
+import { planMergeOrder } from '../../merge/service/mergeOrderFromPlan';
 import { dispatchBasis, evaluateDispatch } from '../service/evaluateDispatch';
 
 /**
@@ -610,6 +611,11 @@ describe.each(CASES)('blind plan $file', (c) => {
       expect(order.filter((s) => c.merge?.includes(s))).toEqual(c.merge);
     }
     expect(sessions.mergeOrder.unmatched).toEqual([]);
+    // The Merge view queues the same sessions in the same order (only those with a branch of their own).
+    if (c.merge) {
+      const queued = planMergeOrder(plan, []).branches.map((b) => b.label);
+      expect(queued.filter((l) => c.merge?.includes(l))).toEqual(c.merge.filter((l) => queued.includes(l)));
+    }
   });
 
   it('flags what the rule book flags, and nothing it does not', () => {
