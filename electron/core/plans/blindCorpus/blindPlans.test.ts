@@ -535,10 +535,22 @@ const CASES: Case[] = [
     mergeDeclared: false,
     mustNot: [{ rule: 'dependency.unknown' }, { rule: 'batch.dependency-inside' }, { rule: 'batch.dependency-order' }],
   },
+  {
+    file: '2026-04-29-ccc-nested-tables.md',
+    why: 'the Phase Map inside a blockquote, the dispatch table inside a list item, the merge order as a list item',
+    phases: ['1A', '1B'],
+    batches: [['1A', '1B']],
+    pairs: [['1A', '1B', 'PARALLEL_OK']],
+    recorded: { 'S-A': '1A', 'S-B': '1B' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS },
+    merge: ['S-B', 'S-A'],
+    mergeDeclared: true,
+    mustNot: [{ rule: 'worktree.parallel' }, { rule: 'cost.missing' }],
+  },
 ];
 
-function run(c: Case) {
-  const text = readFileSync(join(__dirname, c.file), 'utf8');
+function run(c: Case, shape: (text: string) => string = (t) => t) {
+  const text = shape(readFileSync(join(__dirname, c.file), 'utf8'));
   const plan = parsePlan(text, `/plans/${c.file}`);
   const basis = dispatchBasis(plan, text, []);
   return { text, plan, basis, evaluation: evaluateDispatch(basis), sessions: resolvePlanSessions(plan) };
@@ -638,5 +650,21 @@ describe.each(CASES)('blind plan $file', (c) => {
     }
     const kept = next.split(/\r?\n/);
     expect(text.split(/\r?\n/).filter((line) => line.trim() !== '' && !kept.includes(line))).toEqual([]);
+  });
+});
+
+/** The same plans saved on Windows (BOM + CRLF) read the same. */
+describe.each(CASES)('blind plan $file with a BOM and CRLF line ends', (c) => {
+  it('gives the same phases, decisions, rows, batches, merge order and rules', () => {
+    const lf = run(c);
+    const crlf = run(c, (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
+    const view = (r: ReturnType<typeof run>) => ({
+      phases: r.plan.phases.map((p) => p.phase),
+      decisions: r.basis.draft.decisions.map((d) => [d.a, d.b, d.verdict, d.order]),
+      rows: r.evaluation.rows.map((x) => [x.session, x.phase, x.batch, x.launchAs, x.worktree, x.branch, x.mergeOrder]),
+      declared: r.sessions.mergeOrder.declared,
+      rules: [...new Set(r.evaluation.violations.map((v) => `${v.rule} ${v.where.row ?? ''}`))].sort(),
+    });
+    expect(view(crlf)).toEqual(view(lf));
   });
 });
