@@ -547,6 +547,20 @@ const CASES: Case[] = [
     mergeDeclared: true,
     mustNot: [{ rule: 'worktree.parallel' }, { rule: 'cost.missing' }],
   },
+  {
+    file: 'CIA-3200-issue-status-done.md',
+    why: 'batch 1 recorded Done only in the Issue Registry (no Session Registry): batch 2 may launch (§1 "Complete Batch 1 before launching Batch 2"; §8 exit "Mark its Linear issue Done")',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '1B': BYPASS, '2A': PLAN },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'batch.complete-first' }, { rule: 'failed.dependency' }],
+  },
 ];
 
 function run(c: Case, shape: (text: string) => string = (t) => t) {

@@ -134,6 +134,7 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
       inputs: mine.read.map((r) => r.file),
       declaredBranch: declared?.branch ?? null,
       status: session?.status ?? null,
+      issueStatus: registry?.status && registry.status.trim() !== '' ? registry.status.trim() : null,
       // §8: a Failed session a human has looked at says so in its status (`Failed — reviewed: …`).
       failureReviewed: reviewedFailure(session?.status ?? null),
       sources,
@@ -268,7 +269,7 @@ function applyHandFacts(facts: PhaseFacts[], hand: HandFacts): PhaseFacts[] {
 
 /** `Failed — reviewed: output usable` yes; `Failed (not reviewed)`, `Failed — unreviewed` no. */
 function reviewedFailure(status: string | null): boolean {
-  if (status === null || !/^\s*failed\b/i.test(status)) return false;
+  if (status === null || !/^[^\p{L}]*failed\b/iu.test(status)) return false;
   return /\breviewed\b/i.test(status) && !/\b(?:not|un|never)[\s-]*reviewed\b/i.test(status);
 }
 
