@@ -561,6 +561,19 @@ const CASES: Case[] = [
     mergeDeclared: false,
     mustNot: [{ rule: 'batch.complete-first' }, { rule: 'failed.dependency' }],
   },
+  {
+    file: '2026-05-01-alteri-mixed-fanout.md',
+    why: '4 research tracks and 2 implementation phases interleaved, no batches declared: the tool must batch them within the caps (5 for an all-research batch, 3 otherwise)',
+    phases: ['R1', 'R2', '1A', 'R3', '1B', 'R4'],
+    pairs: [
+      ['R1', '1A', 'PARALLEL_OK'],
+      ['1A', '1B', 'PARALLEL_OK'],
+    ],
+    recorded: {},
+    launch: { R1: BYPASS, R4: BYPASS, '1A': BYPASS, '1B': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'cap.research' }, { rule: 'cap.implementation' }, { rule: 'cap.mixed' }],
+  },
 ];
 
 function run(c: Case, shape: (text: string) => string = (t) => t) {
@@ -609,6 +622,14 @@ describe.each(CASES)('blind plan $file', (c) => {
     }
     for (const [x, y] of c.batchBefore ?? []) expect((batchOf(x) ?? 0) < (batchOf(y) ?? 0), `${x} before ${y}`).toBe(true);
     for (const [x, y] of c.apart ?? []) expect(batchOf(x), `${x} apart from ${y}`).not.toBe(batchOf(y));
+  });
+
+  it('keeps every batch within the §1 caps (5 when all read-only research, else 3)', () => {
+    for (const b of [...new Set(evaluation.rows.map((r) => r.batch))]) {
+      const rows = evaluation.rows.filter((r) => r.batch === b);
+      const research = rows.every((r) => r.research === true);
+      if (!(c.must ?? []).some((m) => m.rule.startsWith('cap.'))) expect(rows.length, `batch ${b}: ${rows.map((r) => r.phase).join(', ')}`).toBeLessThanOrEqual(research ? 5 : 3);
+    }
   });
 
   it('shows the recorded dispatch rows as written and proposes the rest', () => {
