@@ -323,7 +323,9 @@ function readIssueRegistryRow(cells: CellAccess): IssueRegistryRow | null {
 }
 
 function readPhaseRow(cells: CellAccess): PhaseRow | null {
-  const phase = cells.text('phase');
+  // `1A ✅`, `✔ 1B`: a tick beside the id marks progress, it is not part of the id.
+  const written = cells.text('phase');
+  const phase = written.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || written;
   if (phase === '') return null;
   const raw = cells.text('dependencies', 'dependsOn');
   const { dependencies, parallelWith } = parsePhaseDependencies(raw);

@@ -574,6 +574,20 @@ const CASES: Case[] = [
     mergeDeclared: false,
     mustNot: [{ rule: 'cap.research' }, { rule: 'cap.implementation' }, { rule: 'cap.mixed' }],
   },
+  {
+    file: 'CIA-3300-phase-emoji.md',
+    why: 'phases ticked off with ✅ in the Phase cell (`**1A** ✅`): the id is still 1A',
+    phases: ['1A', '1B', '2A'],
+    batches: [['1A', '1B'], ['2A']],
+    pairs: [
+      ['1A', '2A', 'SEQUENTIAL', '1A'],
+      ['1B', '2A', 'SEQUENTIAL', '1B'],
+    ],
+    recorded: {},
+    launch: { '1A': BYPASS, '2A': BYPASS },
+    mergeDeclared: false,
+    mustNot: [{ rule: 'dependency.unknown' }, { rule: 'batch.complete-first' }],
+  },
 ];
 
 function run(c: Case, shape: (text: string) => string = (t) => t) {
