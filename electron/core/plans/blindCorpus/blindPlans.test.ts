@@ -588,6 +588,18 @@ const CASES: Case[] = [
     mergeDeclared: false,
     mustNot: [{ rule: 'dependency.unknown' }, { rule: 'batch.complete-first' }],
   },
+  {
+    file: '2026-05-02-ccc-merge-table.md',
+    why: 'the merge order as its own small table under "### Merge order" (`| # | Session | Why |`)',
+    phases: ['1A', '1B', '1C'],
+    batches: [['1A', '1B', '1C']],
+    pairs: [['1A', '1C', 'PARALLEL_OK']],
+    recorded: { 'S-A': '1A', 'S-B': '1B', 'S-C': '1C' },
+    launch: { 'S-A': BYPASS, 'S-B': BYPASS, 'S-C': BYPASS },
+    merge: ['S-C', 'S-A', 'S-B'],
+    mergeDeclared: true,
+    mustNot: [{ rule: 'merge.order' }],
+  },
 ];
 
 function run(c: Case, shape: (text: string) => string = (t) => t) {
