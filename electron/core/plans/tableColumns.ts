@@ -143,7 +143,8 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
   });
   // `| Label | Issue | Focus | Mode | … |`: a dispatch table naming its session column "Label".
   if (label !== undefined) {
-    const dispatchTable = index.session === undefined && index.sessionName === undefined && index.title === undefined && DISPATCH_ONLY.some((k) => index[k] !== undefined);
+    // Not `Agent`/`Assignee` alone: an Issue Registry may have those beside its exec `Label`.
+    const dispatchTable = index.session === undefined && index.sessionName === undefined && index.title === undefined && index.status === undefined && DISPATCH_ONLY.some((k) => k !== 'agent' && index[k] !== undefined);
     if (dispatchTable) index.session = label;
     else unknown.push(headers[label] ?? 'Label');
   }
