@@ -49,6 +49,8 @@ export const PhaseFactsSchema = z.object({
   canUseSeparateBranches: z.boolean().default(true),
   /** Session registry status, e.g. `Active`, `Done`, `Failed`; null before dispatch. */
   status: z.string().nullable().default(null),
+  /** The Issue Registry's Status of the phase's issue (`Done`, `✅ Done`, `Todo`); null when not given. */
+  issueStatus: z.string().nullable().default(null),
   /** A human reviewed this (failed) session's output and cleared it for use by later batches. */
   failureReviewed: z.boolean().default(false),
   /**

@@ -52,6 +52,8 @@ export const PhaseRow = z.object({
   parallelWith: z.array(z.string()),
   /** The Dependencies cell as written. */
   raw: z.string(),
+  /** A Branch column of the Phase Map, as written (`claude/cia-811-sync`, `main`); absent when the table has none. */
+  branch: z.string().nullable().optional(),
 });
 export type PhaseRow = z.infer<typeof PhaseRow>;
 

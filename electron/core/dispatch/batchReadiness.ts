@@ -28,11 +28,11 @@ export interface BatchReadiness {
 
 /** `Done`, `Merged`, `Completed`, `Done (PR #12)` — the session finished. */
 export function isFinished(status: string | null): boolean {
-  return status !== null && /^\s*(done|merged|complete(?:d)?)\b/i.test(status);
+  return status !== null && /^[^\p{L}]*(done|merged|complete(?:d)?)\b/iu.test(status);
 }
 
 function isFailed(status: string | null): boolean {
-  return status !== null && /^\s*failed\b/i.test(status);
+  return status !== null && /^[^\p{L}]*failed\b/iu.test(status);
 }
 
 export function batchReadiness(batch: number, batches: readonly Batch[], phases: readonly PhaseFacts[]): BatchReadiness {
@@ -43,7 +43,8 @@ export function batchReadiness(batch: number, batches: readonly Batch[], phases:
     if (b.index >= batch) continue;
     for (const id of b.phases) {
       const p = byId.get(id);
-      const status = p?.status ?? null;
+      // No Session Registry row: the issue marked Done is the session's exit (§8 "Mark its Linear issue Done").
+      const status = p?.status ?? (p && isFinished(p.issueStatus) ? p.issueStatus : null);
       if (p && isUnreviewedFailure(p)) unreviewedFailures.push({ phase: id, batch: b.index, status });
       else if (!isFinished(status) && !(isFailed(status) && p?.failureReviewed === true)) unfinished.push({ phase: id, batch: b.index, status });
     }

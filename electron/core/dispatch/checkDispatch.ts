@@ -140,6 +140,16 @@ function checkWorktrees(rows: readonly DispatchRowDraft[]): Violation[] {
         }
       } else if (r.worktree === 'n/a') {
         out.push(violation('worktree.external', `Session ${r.session} is a Claude Code session: n/a is only for external agents.`, where));
+      } else if (local.length >= 2 && r.worktree === 'no' && r.branch !== null && isBaseBranch(r.branch)) {
+        // Said on purpose (`(direct main)`, Branch `main`): §6's own registry runs one beside a worktree session.
+        out.push(
+          violation(
+            'worktree.parallel',
+            `Session ${r.session} works directly on \`${r.branch}\` while ${local.length - 1} other Claude Code session(s) run in batch ${batch}: worktrees are the recommended default for parallel sessions (§8); if it stays on ${r.branch}, push it directly when done.`,
+            where,
+            'warning',
+          ),
+        );
       } else if (local.length >= 2 && r.worktree !== 'yes') {
         out.push(
           violation(

@@ -76,5 +76,5 @@ export function comparePhaseIds(x: string, y: string): number {
 
 /** Failed (per the session registry) and not yet cleared by a human. */
 export function isUnreviewedFailure(p: PhaseFacts): boolean {
-  return p.status !== null && /^\s*failed\b/i.test(p.status) && !p.failureReviewed;
+  return p.status !== null && /^[^\p{L}]*failed\b/iu.test(p.status) && !p.failureReviewed;
 }

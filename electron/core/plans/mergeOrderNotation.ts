@@ -2,6 +2,7 @@ import type { List, RootContent } from 'mdast';
 import type { DispatchTable, MergeOrderDeclaration } from '../../../shared/domain/plan';
 import type { PlanIndex } from './planIndex';
 import { nodeText, startLine } from './markdown';
+import { mapColumns } from './tableColumns';
 
 /**
  * Reading the merge order a person declared, in the notations people write (§8 "Define merge order
@@ -119,11 +120,16 @@ export function readMergeOrderDeclarations(index: PlanIndex, tables: readonly Di
   const out: MergeOrderDeclaration[] = [];
   const listLinesUsed = new Set<number>();
 
-  // Lists under a "Merge order" heading.
+  // Lists under a "Merge order" heading; without a list, its sentences say the order ("S-C first, then S-A").
+  const orderParagraphs: Skip[] = [];
   for (const section of index.sections) {
     if (!ORDER_HEADING.test(section.heading)) continue;
     const list = listAfter(index, section.line);
-    if (!list) continue;
+    if (!list) {
+      const next = index.sections.find((s) => s.line > section.line)?.line ?? index.lines.count + 1;
+      orderParagraphs.push({ from: section.line + 1, to: next - 1 });
+      continue;
+    }
     const { texts, line } = listItemsText(list);
     const tokens = texts.map(itemToken).filter((t) => t !== '');
     if (tokens.length === 0) continue;
@@ -154,10 +160,26 @@ export function readMergeOrderDeclarations(index: PlanIndex, tables: readonly Di
       if (tokens.length > 0) out.push({ source: 'line', line, text: plain, tokens, reversed: false });
       continue;
     }
-    if (PROSE.test(plain) && !/^\s*\|/.test(raw)) {
+    if ((PROSE.test(plain) || orderParagraphs.some((s) => line >= s.from && line <= s.to)) && !/^\s*\|/.test(raw)) {
       const reversed = /\bafter\b/i.test(plain) && !/\bfirst\b/i.test(plain);
       out.push({ source: 'prose', line, text: plain, tokens: [], reversed });
     }
+  }
+
+  // `### Merge order` over a small table of its own (`| # | Session |`): its rows, in order, or by its order column.
+  for (const table of index.tables) {
+    if (!table.sectionPath.some((i) => ORDER_HEADING.test(index.sections[i]?.heading ?? ''))) continue;
+    if (tables.some((t) => t.line === table.line)) continue;
+    const columns = mapColumns(table.columns);
+    const at = columns.index.session ?? columns.index.sessionName ?? columns.index.branch ?? columns.index.phase;
+    if (at === undefined) continue;
+    const rank = columns.index.mergeOrder ?? table.columns.findIndex((c) => /^\s*(?:#|no\.?|step|rank)\s*$/i.test(c));
+    const rows = table.rows
+      .map((r, i) => ({ token: plainInline(r.cells[at]?.text ?? ''), n: rank >= 0 ? Number.parseFloat(r.cells[rank]?.text ?? '') : Number.NaN, i }))
+      .filter((r) => r.token !== '')
+      .sort((a, b) => (Number.isNaN(a.n) || Number.isNaN(b.n) ? a.i - b.i : a.n - b.n));
+    const tokens = rows.map((r) => r.token);
+    if (tokens.length > 0) out.push({ source: 'list', line: table.line, text: tokens.join(' → '), tokens, reversed: false });
   }
 
   for (const table of tables) {

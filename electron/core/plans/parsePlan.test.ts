@@ -239,6 +239,35 @@ describe('parsePlan: edge inputs', () => {
     expect(plan.diagnostics.find((d) => d.code === 'unknown-column')?.message).toContain('Reviewer');
   });
 
+  it('tells a Phase Map with a Session column from a dispatch table that names phases instead of issues', () => {
+    const text = [
+      '| Phase | Session | Issues | Focus | Batch | Dependencies |',
+      '|---|---|---|---|---|---|',
+      '| 1A | S-A | CIA-1 | Parser | 1 | None |',
+      '| 2A | S-B | CIA-2 | Writer | 2 | 1A |',
+      '',
+      '| Session | Phase | Focus | Mode | Est. Cost (USD) | Agent | Worktree? | Launch mode |',
+      '|---|---|---|---|---|---|---|---|',
+      '| S-B | 2A | Writer | tdd | ~$3 | Claude Code | yes | Plan mode |',
+      '',
+      '| Label | Issue | Focus | Mode | Est. Cost | Agent | Worktree |',
+      '|---|---|---|---|---|---|---|',
+      '| parser | CIA-1 | Parser | tdd | ~$2 | Claude Code | yes |',
+      '',
+      '| ID | Title | Label | Status |',
+      '|---|---|---|---|',
+      '| CIA-1 | Parser | exec:tdd | Todo |',
+    ].join('\n');
+    const plan = parsePlan(text, 'x.md');
+    expect(plan.phases.map((p) => p.phase)).toEqual(['1A', '2A']);
+    expect(plan.dispatchTables.map((t) => t.rows.map((r) => [r.session, r.phase, r.estCostUsd, r.worktree, r.launchAs]))).toEqual([
+      [['S-B', '2A', 3, 'yes', 'Plan mode']],
+      [['parser', null, 2, 'yes', null]],
+    ]);
+    // An Issue Registry's Label column holds exec labels, not sessions.
+    expect(plan.issueRegistry.map((r) => r.issue.id)).toEqual(['CIA-1']);
+  });
+
   it('reads header lines given as a list and reference-style links', () => {
     const text = '# T\n\n- **Parent issue:** [CIA-7: Seven][p]\n- **Date:** 2026-01-02\n\n[p]: https://linear.app/w/issue/CIA-7\n';
     const plan = parsePlan(text, 'x.md');

@@ -323,7 +323,9 @@ function readIssueRegistryRow(cells: CellAccess): IssueRegistryRow | null {
 }
 
 function readPhaseRow(cells: CellAccess): PhaseRow | null {
-  const phase = cells.text('phase');
+  // `1A ✅`, `✔ 1B`: a tick beside the id marks progress, it is not part of the id.
+  const written = cells.text('phase');
+  const phase = written.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || written;
   if (phase === '') return null;
   const raw = cells.text('dependencies', 'dependsOn');
   const { dependencies, parallelWith } = parsePhaseDependencies(raw);
@@ -335,6 +337,7 @@ function readPhaseRow(cells: CellAccess): PhaseRow | null {
     dependencies,
     parallelWith,
     raw,
+    ...(cells.optional('branch') !== null ? { branch: cells.optional('branch') } : {}),
   };
 }
 
@@ -390,7 +393,10 @@ function readSessionRow(cells: CellAccess): SessionRegistryRow | null {
 function readKeyFile(cells: CellAccess): KeyFile | null {
   const file = cells.text('file');
   if (file === '') return null;
-  return { file, purpose: cells.text('purpose') };
+  // `| File | Phase | Change |`: the Phase column says who touches the file, as a Purpose would.
+  const owner = cells.text('phase');
+  const purpose = cells.text('purpose');
+  return { file, purpose: owner === '' || purpose.includes(owner) ? purpose : purpose === '' ? owner : `${owner}: ${purpose}` };
 }
 
 // ── Header lines ────────────────────────────────────────────────────────────────────────────

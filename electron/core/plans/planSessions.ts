@@ -85,13 +85,24 @@ export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
   for (const table of plan.dispatchTables) {
     for (const row of table.rows) {
       const issueId = row.issue?.id ?? null;
-      // Phase: the Phase column; else a label that is a phase id; else the phase of the row's issue.
-      const phaseRow = (row.phase ? phaseOf(row.phase) : null) ?? (row.session ? phaseOf(row.session) : null) ?? (issueId ? phaseOfIssue(issueId, row.focus) : null);
+      // Phase: the Phase column; else a label that is a phase id (unless the row's issue belongs to
+      // another phase: `1B | CIA-823` is batch 1's second session, phase 1C); else the issue's phase.
+      const byLabel = row.session ? phaseOf(row.session) : null;
+      const byIssue = issueId ? phaseOfIssue(issueId, row.focus) : null;
+      const labelFits = byLabel !== null && (byIssue === null || byLabel.issues.length === 0 || byLabel.issues.some((i) => i.id.toUpperCase() === issueId?.toUpperCase()));
+      const phaseRow = (row.phase ? phaseOf(row.phase) : null) ?? (labelFits ? byLabel : null) ?? byIssue ?? byLabel;
       if (phaseRow) taken.add(phaseRow);
       const phase = phaseRow?.phase ?? row.phase ?? null;
-      const label = row.session || issueId || `row ${row.line}`;
+      let label = row.session || issueId || `row ${row.line}`;
       const existing = sessions.find((s) => s.label !== null && samePhase(s.label, label));
-      if (existing) continue; // a later table repeating a label (an older batch copy) adds nothing
+      if (existing) {
+        // A later table repeating a label for the same issue (an older batch copy) adds nothing; the
+        // same label on another issue (letters restarted per batch, two `(direct main)` rows) is
+        // another session, told apart by its phase.
+        const other = issueId !== null && existing.issueId !== null && existing.issueId.toUpperCase() !== issueId.toUpperCase();
+        if (!other) continue;
+        label = `${label} (${phase ?? issueId})`;
+      }
       sessions.push({
         key: label,
         label,
@@ -132,7 +143,8 @@ export function resolvePlanSessions(plan: ParsedPlan): PlanSessions {
     const candidates = (pick: (s: PlanSession) => boolean): PlanSession | undefined => sessions.find((s) => pick(s) && s.registryRow === null) ?? sessions.find(pick);
     const target =
       (ownBranch ? candidates((s) => s.branch === ownBranch) : undefined) ??
-      (r.phase ? candidates((s) => (s.phase !== null && samePhase(s.phase, r.phase)) || (s.label !== null && samePhase(s.label, r.phase))) : undefined) ??
+      // The Phase cell names a phase; a label equal to it (`1B` for phase 1C in batch 1) only when no phase matches.
+      (r.phase ? (candidates((s) => s.phase !== null && samePhase(s.phase, r.phase)) ?? candidates((s) => s.label !== null && samePhase(s.label, r.phase))) : undefined) ??
       (issueId ? candidates((s) => s.issueId?.toUpperCase() === issueId) : undefined);
     if (target) {
       target.registryRow = r;

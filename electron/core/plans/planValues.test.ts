@@ -23,6 +23,10 @@ describe('plan cell values', () => {
     ['1A (parallel with 2B, 2C)', ['1A'], ['2B', '2C']],
     ['Phase 1A and 1B', ['1A', '1B'], []],
     ['parallel with 1A', [], ['1A']],
+    ['None — parallel with 1A', [], ['1A']],
+    ['Blocked by 1A and 1B', ['1A', '1B'], []],
+    ['Sequential after 1B', ['1B'], []],
+    ['2A (meter), 2B (alerts)', ['2A', '2B'], []],
   ])('dependencies %s', (raw, dependencies, parallelWith) => {
     expect(parsePhaseDependencies(raw)).toEqual({ dependencies, parallelWith });
   });

@@ -39,6 +39,10 @@ export function parsePhaseDependencies(raw: string): PhaseDependencies {
     return ' ';
   });
   rest = rest.replace(/\([^)]*\)/g, ' ').trim();
+  // `Blocked by 1A and 1B`, `after 1A`, `needs 2A`: the words say what the column already means.
+  rest = rest.replace(/^(?:sequential(?:ly)?\s+)?(?:blocked\s+by|depends\s+on|waits\s+(?:for|on)|after|needs|requires)\s*:?\s+/i, '');
+  // `None — parallel with 1A`: what is left of the cell is "None —".
+  rest = rest.replace(/[\s—–-]+$/, '').trim();
   return { dependencies: NONE.test(rest) ? [] : splitPhaseList(rest), parallelWith: unique(parallelWith) };
 }
 

@@ -30,6 +30,7 @@ export type TableKind = 'issueRegistry' | 'phaseMap' | 'dispatch' | 'sessionRegi
 
 const ALIASES: Record<string, ColumnKey> = {
   session: 'session',
+  'session label': 'session',
   'session name': 'sessionName',
   'session id': 'sessionName',
   name: 'sessionName',
@@ -37,6 +38,10 @@ const ALIASES: Record<string, ColumnKey> = {
   'linear issue': 'issue',
   linear: 'issue',
   issues: 'issues',
+  // `Issue(s)`, `Linear issue(s)`: the parentheses are gone by now.
+  'issue s': 'issues',
+  'linear issue s': 'issues',
+  'linear issues': 'issues',
   id: 'id',
   'issue id': 'id',
   title: 'title',
@@ -45,6 +50,8 @@ const ALIASES: Record<string, ColumnKey> = {
   exec: 'exec',
   'exec mode': 'exec',
   'execution mode': 'exec',
+  execution: 'exec',
+  'exec label': 'exec',
   est: 'est',
   estimate: 'est',
   points: 'est',
@@ -52,7 +59,12 @@ const ALIASES: Record<string, ColumnKey> = {
   depends: 'dependsOn',
   deps: 'dependsOn',
   'blocked by': 'dependsOn',
+  'blocked on': 'dependsOn',
+  prerequisites: 'dependsOn',
+  prereqs: 'dependsOn',
+  'waits for': 'dependsOn',
   phase: 'phase',
+  'phase id': 'phase',
   focus: 'focus',
   task: 'focus',
   scope: 'focus',
@@ -63,17 +75,27 @@ const ALIASES: Record<string, ColumnKey> = {
   'est cost': 'estCost',
   'estimated cost': 'estCost',
   'cost est': 'estCost',
+  'cost estimate': 'estCost',
   cost: 'estCost',
+  'est cost usd': 'estCost',
+  'estimated cost usd': 'estCost',
+  'cost usd': 'estCost',
   agent: 'agent',
+  assignee: 'agent',
   worktree: 'worktree',
   branch: 'branch',
+  'branch name': 'branch',
   'launch as': 'launchAs',
   launch: 'launchAs',
+  'launch mode': 'launchAs',
+  'permission mode': 'launchAs',
+  permissions: 'launchAs',
   'merge order': 'mergeOrder',
   merge: 'mergeOrder',
   order: 'mergeOrder',
   file: 'file',
   files: 'file',
+  'file s': 'file',
   path: 'file',
   purpose: 'purpose',
   description: 'purpose',
@@ -81,12 +103,16 @@ const ALIASES: Record<string, ColumnKey> = {
   review: 'review',
   'review gate': 'review',
   'review gates': 'review',
+  change: 'purpose',
+  notes: 'purpose',
+  note: 'purpose',
+  changes: 'purpose',
 };
 
 export function normalizeColumn(header: string): string {
   return header
     .toLowerCase()
-    .replace(/[.:*_`#()]/g, ' ')
+    .replace(/[.:*_`#()$?]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -103,17 +129,29 @@ export interface ColumnMap {
   unknown: string[];
 }
 
+/** Columns only a dispatch table has (an Issue Registry's `Label` column holds exec labels instead). */
+const DISPATCH_ONLY: readonly ColumnKey[] = ['mode', 'estCost', 'agent', 'worktree', 'branch', 'launchAs'];
+
 export function mapColumns(headers: readonly string[]): ColumnMap {
   const index: Partial<Record<ColumnKey, number>> = {};
   const unknown: string[] = [];
+  let label: number | undefined;
   headers.forEach((header, i) => {
     const key = columnKey(header);
     if (key === null) {
-      if (header.trim() !== '') unknown.push(header);
+      if (normalizeColumn(header) === 'label' && label === undefined) label = i;
+      else if (header.trim() !== '') unknown.push(header);
     } else if (index[key] === undefined) {
       index[key] = i;
     }
   });
+  // `| Label | Issue | Focus | Mode | … |`: a dispatch table naming its session column "Label".
+  if (label !== undefined) {
+    // Not `Agent`/`Assignee` alone: an Issue Registry may have those beside its exec `Label`.
+    const dispatchTable = index.session === undefined && index.sessionName === undefined && index.title === undefined && index.status === undefined && DISPATCH_ONLY.some((k) => k !== 'agent' && index[k] !== undefined);
+    if (dispatchTable) index.session = label;
+    else unknown.push(headers[label] ?? 'Label');
+  }
   return { index, unknown };
 }
 
@@ -126,7 +164,12 @@ export function classifyTable(columns: ColumnMap, headingKeys: readonly string[]
   const under = (needle: string): boolean => headingKeys.some((h) => h.includes(needle));
   const anySession = has('session') || has('sessionName');
   const anyIssue = has('issue') || has('issues') || has('id');
+  const dispatchOnly = DISPATCH_ONLY.some(has);
   if (has('file') && has('purpose') && !anySession) return 'keyFiles';
+  // A Phase Map that also names each phase's session: phase-map columns, none only a dispatch table has.
+  if (has('phase') && has('session') && (has('batch') || has('dependencies')) && !dispatchOnly && !has('status')) return 'phaseMap';
+  // A dispatch table that names phases instead of issues.
+  if (anySession && !anyIssue && has('phase') && dispatchOnly && !has('status')) return 'dispatch';
   if (anySession && anyIssue) {
     const dispatchish = has('mode') || has('estCost') || has('focus') || has('launchAs') || has('mergeOrder');
     const registryish = has('status') || has('phase');

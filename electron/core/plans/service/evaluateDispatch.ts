@@ -5,6 +5,7 @@ import {
   type DispatchPrompt,
   type DispatchRowDraft,
   type MergeOrder,
+  type WorktreeValue,
   type PhaseFacts,
   type Violation,
 } from '../../../../shared/domain/dispatch';
@@ -111,10 +112,12 @@ export function evaluateDispatch(basis: DispatchBasis, editsInput: DispatchEdits
   const usedLabels = new Set(recorded.map((r) => upper(r.session)));
   const proposals = draft.rows
     .filter((r) => !recordedPhases.has(upper(r.phase)))
-    .map((r) => (usedLabels.has(upper(r.session)) ? { ...r, session: `${r.session} (${r.phase})` } : r));
+    .map((r) => (usedLabels.has(upper(r.session)) ? { ...r, session: `${r.session} (${r.phase})` } : r))
+    .map((r) => registered(r, sessions));
+  const fromRegistry = new Set(proposals.filter((r) => registeredWorktree(r.phase, sessions) !== null).map((r) => r.session));
 
   const edited = [...recorded, ...proposals].map((row) => applyRowEdit(row, edits.rows[row.session]));
-  const rows = edited.map((row) => (row.recorded ? row : withWorktree(row, edited)));
+  const rows = edited.map((row) => (row.recorded || fromRegistry.has(row.session) ? row : withWorktree(row, edited)));
 
   // One merge order for the Dispatch view, the Merge queue and the write-back: the plan's (declared
   // first, then batch and plan order), or the person's reordering of it.
@@ -264,6 +267,30 @@ function applyRowEdit(row: DispatchRowDraft, edit: DispatchRowEdit | undefined):
     next.branch = next.issueId === '' ? null : info.id === 'claude-code' ? branchName('claude', next.issueId, next.focus) : info.id === 'cursor' ? branchName('cursor', next.issueId, '') : null;
   }
   return next;
+}
+
+function registryOf(phase: string, sessions: PlanSessions) {
+  return sessions.sessions.find((s) => s.dispatchRow === null && s.registryRow !== null && upper(s.phase) === upper(phase))?.registryRow ?? null;
+}
+
+const DIRECT_MAIN = /\(direct main\)/i;
+
+function registeredWorktree(phase: string, sessions: PlanSessions): WorktreeValue | null {
+  const reg = registryOf(phase, sessions);
+  if (!reg) return null;
+  return parseWorktreeCell(reg.worktree) ?? (DIRECT_MAIN.test(reg.sessionName) ? 'no' : null);
+}
+
+/**
+ * A phase the Session Registry already records (§6) but no dispatch table has yet: its Branch and
+ * Worktree cells (or `(direct main)`) are the plan's record, not something to propose anew.
+ */
+function registered(row: DispatchRowDraft, sessions: PlanSessions): DispatchRowDraft {
+  const reg = registryOf(row.phase, sessions);
+  if (!reg) return row;
+  const branch = reg.branch && reg.branch.trim() !== '' ? reg.branch.trim() : DIRECT_MAIN.test(reg.sessionName) ? 'main' : row.branch;
+  const worktree = registeredWorktree(row.phase, sessions);
+  return { ...row, branch, ...(worktree ? { worktree } : {}) };
 }
 
 /** Worktree follows §8: n/a for external agents, yes when 2+ Claude Code sessions share the batch. */

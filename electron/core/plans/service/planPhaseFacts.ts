@@ -86,7 +86,16 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
       dependsOn.add(id);
       cite(`dependsOn:${id}`, why);
     };
-    for (const dep of p.dependencies) dependOn(dep, `Phase Map: ${p.phase} Dependencies "${p.raw}"`);
+    // A Dependencies cell may name the other phase's issue (`CIA-1501`) instead of its phase id.
+    // Phase ids written `Phase 1` are cited as `Phase 1` or `1`.
+    const bare = (id: string): string => id.replace(/^phase\s+/i, '').toLowerCase();
+    // `1A's schema`: the phase is the first word.
+    const lead = (dep: string): string => dep.split(/['’]s\b|\s/)[0] ?? dep;
+    const phaseNamed = (dep: string): string =>
+      phaseIds.includes(dep)
+        ? dep
+        : (phaseOfIssue.get(dep.toUpperCase()) ?? phaseIds.find((id) => bare(id) === bare(dep)) ?? phaseIds.find((id) => bare(id) === bare(lead(dep))) ?? dep);
+    for (const dep of p.dependencies) dependOn(phaseNamed(dep), `Phase Map: ${p.phase} Dependencies "${p.raw}"`);
     for (const id of registry?.dependsOn ?? []) {
       const dep = phaseOfIssue.get(id.toUpperCase());
       if (dep !== undefined && registry) dependOn(dep, `Issue Registry: ${registry.issue.id} Depends On ${id} (phase ${dep})`);
@@ -129,6 +138,7 @@ export function planPhaseFactsWithProblems(plan: ParsedPlan, text?: string): Pla
       inputs: mine.read.map((r) => r.file),
       declaredBranch: declared?.branch ?? null,
       status: session?.status ?? null,
+      issueStatus: registry?.status && registry.status.trim() !== '' ? registry.status.trim() : null,
       // §8: a Failed session a human has looked at says so in its status (`Failed — reviewed: …`).
       failureReviewed: reviewedFailure(session?.status ?? null),
       sources,
@@ -263,7 +273,7 @@ function applyHandFacts(facts: PhaseFacts[], hand: HandFacts): PhaseFacts[] {
 
 /** `Failed — reviewed: output usable` yes; `Failed (not reviewed)`, `Failed — unreviewed` no. */
 function reviewedFailure(status: string | null): boolean {
-  if (status === null || !/^\s*failed\b/i.test(status)) return false;
+  if (status === null || !/^[^\p{L}]*failed\b/iu.test(status)) return false;
   return /\breviewed\b/i.test(status) && !/\b(?:not|un|never)[\s-]*reviewed\b/i.test(status);
 }
 
@@ -295,6 +305,7 @@ function declaredBranch(
     if (dispatch.branch && dispatch.branch.trim() !== '') return { branch: normalizeBranch(dispatch.branch), why: `dispatch table: ${who} Branch \`${dispatch.branch.trim()}\`` };
     if (dispatch.worktree && /^no$/i.test(dispatch.worktree.trim())) return { branch: 'main', why: `dispatch table: ${who} Worktree: no (the main checkout)` };
   }
+  if (p.branch && p.branch.trim() !== '') return { branch: normalizeBranch(p.branch), why: `Phase Map: ${p.phase} Branch \`${p.branch.trim()}\`` };
   for (const [label, cell] of [
     ['Phase Map', p.focus],
     ['Issue Registry', `${registry?.title ?? ''} ${registry?.exec ?? ''}`],
@@ -342,8 +353,8 @@ function readOnlyResearch(p: PhaseFacts, labels: readonly string[], text: string
 
 // ── Key Files ───────────────────────────────────────────────────────────────────────────────
 
-const READ_VERB = /\b(reads?|reading|uses?|used|consumes?|imports?|needs?|depends on|builds on|input)\b/i;
-const WRITE_VERB = /\b(writes?|writing|creates?|produces?|generates?|defines?|outputs?|edits?|updates?|adds?|changes?|modif\w*|owns?)\b/i;
+const READ_VERB = /\b(reads?|reading|uses?|used|consum(?:es?|ed|ing)|imports?|imported|needs?|depends on|builds on|input|subscrib(?:es?|ed|ing)|listens?|calls?)\b/i;
+const WRITE_VERB = /\b(writes?|writing|written|creat(?:es?|ed|ing)|produc(?:es?|ed|ing)|generat(?:es?|ed|ing)|defin(?:es?|ed|ing)|outputs?|edits?|updates?|adds?|changes?|modif\w*|owns?)\b/i;
 
 interface WrittenFile {
   file: string;
@@ -373,7 +384,9 @@ function keyFileRoles(plan: ParsedPlan, phaseIds: readonly string[]): Map<string
     const file = stripTicks(k.file);
     const writers = new Set<string>();
     const readers = new Set<string>();
-    for (const clause of k.purpose.split(/[;.]\s|;|\bthen\b/i)) {
+    // "created by 1A, consumed by 1B": a clause naming both a writer and a reader splits at its commas.
+    const clauses = k.purpose.split(/[;.]\s|;|\bthen\b/i).flatMap((c) => (READ_VERB.test(c) && WRITE_VERB.test(c) ? c.split(/,\s*/) : [c]));
+    for (const clause of clauses) {
       const named = [...new Set(clause.split(/[^A-Za-z0-9]+/).map((t) => known.get(t.toLowerCase())).filter((t): t is string => t !== undefined))];
       if (named.length === 0) continue;
       const reads = READ_VERB.exec(clause);
@@ -414,7 +427,8 @@ function indexSessions(rows: readonly SessionRegistryRow[]) {
  */
 function promptMaterial(plan: ParsedPlan, phase: string, focus: string, issueIds: readonly string[], dependsOn: readonly string[], files: readonly string[]) {
   const context = [
-    `Phase ${phase} of the master plan "${plan.title}" (plan file: \`${plan.fileName}\`).`,
+    // The title's own leading id (`# CIA-2100 Settings store`) would be a plain id in the prompt: the master link above names it.
+    `Phase ${phase} of the master plan "${plan.title.replace(/^\s*[A-Z][A-Z0-9]*-\d+\s*(?:[:—–-]\s*)?(?=\S)/, '')}" (plan file: \`${plan.fileName}\`).`,
     dependsOn.length > 0 ? `Builds on the output of phase(s) ${dependsOn.join(', ')}; read their merged changes first.` : 'No dependency on other phases: work independently of the parallel sessions.',
     files.length > 0 ? `Key files: ${files.join(', ')}.` : 'Key files: see the plan\'s Key Files table.',
   ];
@@ -449,7 +463,7 @@ function analysisPromptMaterial(p: PhaseFacts): Pick<PhaseFacts, 'tasks' | 'deli
 export function pathsIn(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/`([^`]+)`/g)) if (m[1] && /[/.]/.test(m[1])) found.add(m[1]);
-  for (const m of text.replace(/`[^`]*`/g, ' ').matchAll(/(?:^|\s)((?:[\w.-]+\/)+[\w.*-]+|[\w-]+\.(?:ts|tsx|js|md|json|ya?ml|sql|css|py))(?=\s|$|[,;)])/g)) {
+  for (const m of text.replace(/`[^`]*`/g, ' ').matchAll(/(?:^|\s)((?:[\w.-]+\/)+[\w.*-]*|[\w-]+\.(?:ts|tsx|js|md|json|ya?ml|sql|css|py))(?=\s|$|[,;)])/g)) {
     if (m[1] && !m[1].startsWith('/go')) found.add(m[1]);
   }
   return [...found];
