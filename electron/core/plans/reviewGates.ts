@@ -41,9 +41,11 @@ function plain(line: string): string {
 }
 
 /** A table header cell saying Review (cheap test before indexing the tables). */
-const REVIEW_COLUMN = /^\s{0,3}\|(?:.*\|)?\s*\**review(?:\s+gates?)?\**\s*\|/im;
-const HEADER_LINE = /^review(?:\s+gates?)?(?:\s*\(§?3\))?\s*:\s*(.+)$/i;
-const PRE_RECORD = /\bpre[- ]?dispatch review\s*:\s*(passed|failed|waived|overridden)\b[\s:—–-]*(.*)$/i;
+const REVIEW_COLUMN = /^\s{0,3}\|(?:.*\|)?\s*\**(?:adversarial\s+)?review(?:\s+gates?|\s+timing)?\**\s*\|/im;
+const HEADER_LINE = /^(?:adversarial\s+)?review(?:\s+gates?|\s+timing)?(?:\s*\(§?3\))?\s*:\s*(.+)$/i;
+const PRE_RECORD = /\bpre[- ]?dispatch review\s*:?\s*(?:(?:gate\s*2|status)\s*:?\s*)?(?:[✅❌✔✗]\uFE0F?\s*)?(passed|pass|failed|fail|waived|overridden)\b[\s:—–-]*(.*)$/iu;
+/** A task-list item about the pre-dispatch review: ticked, it passed; not ticked, it is still asked for. */
+const PRE_CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s+(.*\bpre[- ]?dispatch review\b.*)$/i;
 const POST_RECORD = /\bpost[- ]session review\s+(?:of|for)\s+`?([^`:]+?)`?\s*:\s*(passed|failed|waived)\b[\s:—–-]*(.*)$/i;
 
 export interface ReviewRowGate {
@@ -69,7 +71,8 @@ export interface PlanReviewGates {
 
 function record(outcome: string, note: string, line: number, text: string): ReviewRecord {
   const o = outcome.toLowerCase();
-  return { outcome: o === 'overridden' ? 'waived' : (o as ReviewRecord['outcome']), note: note.trim(), line, text: text.trim() };
+  const result: ReviewRecord['outcome'] = o === 'overridden' || o === 'waived' ? 'waived' : o.startsWith('fail') ? 'failed' : 'passed';
+  return { outcome: result, note: note.trim(), line, text: text.trim() };
 }
 
 function union(...lists: ReadonlyArray<readonly ReviewTiming[]>): ReviewTiming[] {
@@ -119,6 +122,13 @@ export function readReviewGates(text: string, sections?: readonly PlanSection[])
   for (const { line, text: raw } of prose) {
     const p = plain(raw);
     if (p === '') continue;
+    const box = PRE_CHECKBOX.exec(raw);
+    if (box) {
+      plan = union(plan, ['pre-dispatch']);
+      if (box[1] !== ' ') preDispatch = record('passed', plain(box[2] ?? ''), line, raw);
+      else sources.push({ line, text: raw.trim() });
+      continue;
+    }
     const pre = PRE_RECORD.exec(p);
     if (pre) {
       preDispatch = record(pre[1] ?? '', pre[2] ?? '', line, raw);

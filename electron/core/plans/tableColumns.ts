@@ -103,6 +103,8 @@ const ALIASES: Record<string, ColumnKey> = {
   review: 'review',
   'review gate': 'review',
   'review gates': 'review',
+  'review timing': 'review',
+  'adversarial review': 'review',
   change: 'purpose',
   notes: 'purpose',
   note: 'purpose',
