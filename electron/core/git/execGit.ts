@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createLimiter, type Limiter } from '../async/limiter';
+import { GitSpawnWorker, type SpawnRequest } from './gitSpawnWorker';
 
 // Private to electron/core/git/ (eslint): workflows call the command modules beside this file.
 
@@ -43,17 +44,23 @@ export function execGit(args: readonly string[], options: ExecGitOptions): Promi
 }
 
 function spawnGit(args: readonly string[], options: ExecGitOptions): Promise<GitRun> {
+  return spawner.run({
+    args,
+    cwd: options.cwd,
+    env: { ...process.env, ...BASE_ENV, ...options.env },
+    input: options.input ?? null,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
+  });
+}
+
+/** git started from this thread: the fallback when the spawn worker cannot run. */
+function spawnDirect(request: SpawnRequest): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      args as string[],
-      {
-        cwd: options.cwd,
-        env: { ...process.env, ...BASE_ENV, ...options.env },
-        timeout: options.timeoutMs ?? 60_000,
-        maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
-        encoding: 'utf8',
-      },
+      request.args as string[],
+      { cwd: request.cwd, env: request.env, timeout: request.timeoutMs, maxBuffer: request.maxBuffer, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
           reject(error);
@@ -63,11 +70,13 @@ function spawnGit(args: readonly string[], options: ExecGitOptions): Promise<Git
         resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr });
       },
     );
-    if (options.input !== undefined) {
-      child.stdin?.end(options.input);
-    }
+    if (request.input !== null) child.stdin?.end(request.input);
   });
 }
+
+// SWITCHYARD_GIT_SPAWN=direct keeps every git start on the calling thread (to compare, or if a
+// platform's workers misbehave).
+const spawner = process.env.SWITCHYARD_GIT_SPAWN === 'direct' ? { run: spawnDirect } : new GitSpawnWorker(spawnDirect);
 
 /** Runs git and returns stdout, throwing a GitCommandError with git's own words on a non-zero exit. */
 export async function gitOk(args: readonly string[], options: ExecGitOptions): Promise<string> {
