@@ -116,6 +116,8 @@ export const SessionRecord = z.object({
   warnings: z.array(z.string()),
   /** Claude Code's own name for the session (live file name, `/rename` title, transcript slug), when its files give one. */
   claudeName: z.string().nullable().optional(),
+  /** A status word of the record's own, shown instead of the status's (an external agent's session: "With Tembo"). */
+  statusWord: z.string().nullable().optional(),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;
 

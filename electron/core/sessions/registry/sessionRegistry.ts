@@ -6,6 +6,8 @@ import { StatusDebouncer } from '../status/statusDebouncer';
 import { ClaudeHomeWatcher } from '../watch/claudeHomeWatcher';
 import { WorktreeWatcher, type WatchTarget } from '../watch/worktreeWatcher';
 import { discoverWorktrees, type DiscoveryResult, type DiscoveryWarning, type RevParseCache } from '../worktrees/discoverWorktrees';
+import { agentRecordId, agentRecords, isAgentRow } from '../external/agentRecords';
+import { readAgentBranches, type AgentBranchWanted } from '../external/readAgentBranches';
 import { buildRecords } from './buildRecords';
 import { emptyClaudeSource, type CccStateLike, type ClaudeSource, type LiveSessionLike, type TranscriptEntry } from './claudeSource';
 
@@ -133,6 +135,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
   private readonly launched = new Set<string>();
   private readonly again = new Set<string>();
   private readonly topologyRun = coalesced(() => this.topologyOnce(), () => this.stopped);
+  /** Branches external agents pushed, per agent record id (re-read with the topology and on new plan rows). */
+  private agentBranches = new Map<string, GitFacts>();
+  private readonly agentBranchRun = coalesced(async () => {
+    await this.loadAgentBranches();
+    if (!this.stopped) this.recompute();
+  }, () => this.stopped);
   private intervals: unknown[] = [];
   private unsubscribeClaude: (() => void) | null = null;
   /** The source said something changed before the first full emit: re-read right after it. */
@@ -167,6 +175,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     await Promise.all([
       ...[...this.worktrees.keys()].map((id) => this.loadWorktree(id)),
       this.loadClaude(),
+      this.loadAgentBranches(),
     ]);
     if (this.stopped) return;
     this.recompute();
@@ -211,7 +220,12 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.claudeWatcher?.close();
     this.claudeWatcher = null;
     await w?.close();
-    await Promise.allSettled([...this.refreshing.values(), this.topologyRun.running ?? Promise.resolve(), this.claudeRun.running ?? Promise.resolve()]);
+    await Promise.allSettled([
+      ...this.refreshing.values(),
+      this.topologyRun.running ?? Promise.resolve(),
+      this.claudeRun.running ?? Promise.resolve(),
+      this.agentBranchRun.running ?? Promise.resolve(),
+    ]);
     await this.claude.close?.();
   }
 
@@ -238,7 +252,11 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
       ...(ctx.issuePhases ? { issuePhases: [...ctx.issuePhases] } : {}),
       ...(ctx.linearStates ? { linearStates: { ...ctx.linearStates } } : {}),
     };
-    if (this.started && !this.stopped) this.recompute();
+    if (this.started && !this.stopped) {
+      this.recompute();
+      // A row delegated just now may name a branch that is already here.
+      if (this.plan.rows.some(isAgentRow)) void this.agentBranchRun.run();
+    }
   }
 
   /** Re-reads git facts and .ccc-state.json of ONE worktree, then emits what changed. Calls coalesce. */
@@ -289,7 +307,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
       const old = before.get(w.id);
       return !old || old.branch !== w.branch || old.head !== w.head || old.prunable !== w.prunable;
     });
-    await Promise.all(toLoad.map((w) => this.loadWorktree(w.id)));
+    await Promise.all([...toLoad.map((w) => this.loadWorktree(w.id)), this.loadAgentBranches()]);
     await this.watcher?.setTargets(this.roots, this.watchTargets());
   }
 
@@ -358,6 +376,25 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
     this.ccc.set(id, ccc);
   }
 
+  /** Looks for the branches of external agents' rows in each repository's main checkout (no fetch). */
+  private async loadAgentBranches(): Promise<void> {
+    const wanted: AgentBranchWanted[] = [];
+    for (const row of this.plan.rows) {
+      const key = isAgentRow(row) ? agentRecordId(row) : null;
+      if (key) wanted.push({ key, agent: row.agent, branch: row.branch, issueId: row.issueId });
+    }
+    if (wanted.length === 0) {
+      this.agentBranches = new Map();
+      return;
+    }
+    const mains = [...this.worktrees.values()].filter((w) => w.isMain && !w.bare && !w.prunable).map((w) => w.path);
+    const found = await readAgentBranches(mains.length > 0 ? mains : this.options.repos, wanted, this.git).catch((error: unknown) => {
+      this.warn(`reading external agents' branches failed: ${error instanceof Error ? error.message : String(error)}`, true);
+      return this.agentBranches;
+    });
+    if (!this.stopped) this.agentBranches = found;
+  }
+
   private async loadClaude(): Promise<void> {
     const [live, transcripts] = await Promise.all([
       this.claude.readLiveSessions().catch((error: unknown) => {
@@ -375,7 +412,7 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
 
   private recompute(): void {
     const now = this.now();
-    const derived = buildRecords({
+    const fromWorktrees = buildRecords({
       worktrees: [...this.worktrees.values()],
       git: this.gitFacts,
       ccc: this.ccc,
@@ -386,6 +423,8 @@ export class SessionRegistry extends TypedEmitter<RegistryEvents> {
       now,
       ...(this.options.activeWindowMs !== undefined ? { activeWindowMs: this.options.activeWindowMs } : {}),
     });
+    const worktrees = [...this.worktrees.values()];
+    const derived = [...fromWorktrees, ...agentRecords({ plan: this.plan, worktrees, branches: this.agentBranches, now })];
     const changed: SessionRecord[] = [];
     const notifications: NotifyEvent[] = [];
     const next = new Map<string, SessionRecord>();

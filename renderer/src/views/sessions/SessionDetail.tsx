@@ -109,7 +109,7 @@ export function SessionDetail(props: { record: SessionRecord; onClose(): void; f
               main checkout
             </span>
           ) : (
-            <span className={`status ${record.status}`}>{STATUS_WORDS[record.status]}</span>
+            <span className={`status ${record.status}`}>{record.statusWord ?? STATUS_WORDS[record.status]}</span>
           )}
           <span className="dim" data-testid="detail-status-reason">
             {record.statusReason}

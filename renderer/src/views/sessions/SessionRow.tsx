@@ -91,11 +91,11 @@ function SessionRowView({ record, selected, onSelect, index, feedback }: Session
       <td className="sessions-secondary">{record.phase ?? <Dash />}</td>
       <td className="sessions-secondary">{record.agent ?? <Dash />}</td>
       <td className="mono sessions-branch sessions-secondary" title={branch ?? 'detached HEAD'}>
-        {branch ?? <span className="faint">(detached)</span>}
+        {branch ?? (record.worktree ? <span className="faint">(detached)</span> : <Dash />)}
       </td>
       <td title={record.statusReason}>
         <span className={`status ${record.status}`} data-testid="session-status">
-          {STATUS_WORDS[record.status]}
+          {record.statusWord ?? STATUS_WORDS[record.status]}
         </span>
         {/* The review state of its own PR sits under its status: what the session (or the person) acts on next. */}
         {hasPullMarker(feedback) ? (
