@@ -109,6 +109,13 @@ test('approve a batch with external agents: assignees shown per sub-issue, Deleg
   await expect(child('Batch 1A: Hook timing probe').getByTestId('linear-child-assignee')).toHaveText('Claude');
   await child('Batch 1B: Latency dashboard').scrollIntoViewIfNeeded();
   await ui.screenshot('agents-linear-delegated');
+
+  // Sessions lists each delegated session as its agent's, before any branch of theirs is here.
+  await ui.openView('Sessions');
+  const session = (name: string) => page.locator('tr').filter({ hasText: name });
+  await expect(session('tembo-cia-562').getByTestId('session-status')).toHaveText('With Tembo', { timeout: 10_000 });
+  await expect(session('copilot-cia-563').getByTestId('session-status')).toHaveText('With Copilot');
+  await ui.screenshot('agents-sessions-delegated');
 });
 
 test('§8.5: a local dispatch file is flagged, and its prompts move into sub-issues with one click; the file stays', async ({ page }) => {
