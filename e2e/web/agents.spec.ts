@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppPage } from '../pages/AppPage';
@@ -53,7 +54,7 @@ test.afterAll(async () => {
 });
 
 test('approve a batch with external agents: assignees shown per sub-issue, Delegate hands each row to its agent', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const ui = new AppPage(page);
   const dispatch = new DispatchPage(page);
   await page.goto(app.openUrl);
@@ -116,6 +117,16 @@ test('approve a batch with external agents: assignees shown per sub-issue, Deleg
   await expect(session('tembo-cia-562').getByTestId('session-status')).toHaveText('With Tembo', { timeout: 10_000 });
   await expect(session('copilot-cia-563').getByTestId('session-status')).toHaveText('With Copilot');
   await ui.screenshot('agents-sessions-delegated');
+
+  // Tembo pushes its branch and a fetch brings it: the record shows it, one commit ahead of main.
+  const repo = join(app.demoRoot ?? '', 'repos', 'claude-command-centre');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+  const env = { GIT_AUTHOR_NAME: 'Tembo', GIT_AUTHOR_EMAIL: 'tembo@example.invalid', GIT_COMMITTER_NAME: 'Tembo', GIT_COMMITTER_EMAIL: 'tembo@example.invalid' };
+  const commit = execFileSync('git', ['commit-tree', 'main^{tree}', '-p', 'main', '-m', 'Latency dashboard'], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
+  git('update-ref', 'refs/remotes/origin/tembo/cia-562-latency-dashboard', commit);
+  await expect(session('tembo-cia-562').locator('.sessions-branch')).toHaveText('tembo/cia-562-latency-dashboard', { timeout: 40_000 });
+  await expect(session('tembo-cia-562')).toContainText('↑1');
+  await ui.screenshot('agents-sessions-branch');
 });
 
 test('§8.5: a local dispatch file is flagged, and its prompts move into sub-issues with one click; the file stays', async ({ page }) => {
