@@ -47,7 +47,7 @@ function spawnGit(args: readonly string[], options: ExecGitOptions): Promise<Git
   return spawner.run({
     args,
     cwd: options.cwd,
-    env: { ...process.env, ...BASE_ENV, ...options.env },
+    env: { ...BASE_ENV, ...options.env },
     input: options.input ?? null,
     timeoutMs: options.timeoutMs ?? 60_000,
     maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
@@ -60,7 +60,7 @@ function spawnDirect(request: SpawnRequest): Promise<GitRun> {
     const child = execFile(
       'git',
       request.args as string[],
-      { cwd: request.cwd, env: request.env, timeout: request.timeoutMs, maxBuffer: request.maxBuffer, encoding: 'utf8' },
+      { cwd: request.cwd, env: { ...process.env, ...request.env }, timeout: request.timeoutMs, maxBuffer: request.maxBuffer, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
           reject(error);

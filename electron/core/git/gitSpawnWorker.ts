@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { GitRun } from './execGit';
 
 /**
@@ -15,7 +15,7 @@ const { execFile } = require('node:child_process');
 parentPort.on('message', (r) => {
   let child;
   try {
-    child = execFile('git', r.args, { cwd: r.cwd, env: r.env, timeout: r.timeoutMs, maxBuffer: r.maxBuffer, encoding: 'utf8' }, (error, stdout, stderr) => {
+    child = execFile('git', r.args, { cwd: r.cwd, env: Object.assign({}, process.env, r.env), timeout: r.timeoutMs, maxBuffer: r.maxBuffer, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error && typeof error.code === 'string') {
         parentPort.postMessage({ id: r.id, failed: { message: error.message, code: error.code } });
         return;
@@ -34,7 +34,8 @@ parentPort.on('message', (r) => {
 export interface SpawnRequest {
   args: readonly string[];
   cwd: string;
-  env: Record<string, string | undefined>;
+  /** Added to (and overriding) the process environment, which the worker shares live (SHARE_ENV). */
+  env: Record<string, string>;
   input: string | null;
   timeoutMs: number;
   maxBuffer: number;
@@ -74,7 +75,9 @@ export class GitSpawnWorker {
     if (this.worker) return this.worker;
     if (this.failures >= 3) return null;
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      // The worker sees process.env live, so each request carries only its few extra variables:
+      // cloning the whole environment into every message was a visible cost of the main thread.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV });
       worker.unref();
       worker.on('message', (reply: Reply) => this.settle(reply));
       worker.on('error', () => this.lost(worker));
