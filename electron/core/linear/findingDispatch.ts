@@ -1,4 +1,5 @@
 import type { FindingDecision, FindingDispatchResult, FindingRoute, LinearAgent, ReviewFinding, ReviewFindings } from '../../../shared/domain/reviewFindings';
+import { listAllUsers } from './userDirectory';
 import { assembleFindings, findingsMarkerScope, type IssueChild, type IssueComment } from '../findings/assembleFindings';
 import { renderDecisionsReply } from '../findings/decisionsReply';
 import { defuseMentions, implementComment, isImplementComment, MentionRuleError } from '../findings/mentionComment';
@@ -64,15 +65,7 @@ async function readContext(gateway: FindingsGateway, issueId: string): Promise<I
 
 /** Active app users (agents): the only users an @mention dispatch may name. */
 async function readAgents(gateway: FindingsGateway): Promise<LinearAgent[]> {
-  const agents: LinearAgent[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const { data } = await gateway.users(after);
-    for (const u of data.users.nodes) if (u.app && u.active) agents.push({ id: u.id, name: u.name, displayName: u.displayName });
-    const { hasNextPage, endCursor } = data.users.pageInfo;
-    if (!hasNextPage || !endCursor) return agents;
-    after = endCursor;
-  }
+  return (await listAllUsers(gateway)).filter((u) => u.app && u.active).map((u) => ({ id: u.id, name: u.name, displayName: u.displayName }));
 }
 
 async function loadWithContext(gateway: FindingsGateway, issueId: string): Promise<{ findings: ReviewFindings; context: IssueContext }> {

@@ -32,16 +32,21 @@ export class UserDirectory {
     this.cached = null;
   }
 
-  private async fetchAll(): Promise<LinearUserNode[]> {
-    const all: LinearUserNode[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 50; page++) {
-      const { data } = await this.gateway().users(after);
-      all.push(...data.users.nodes);
-      const { hasNextPage, endCursor } = data.users.pageInfo;
-      if (!hasNextPage || !endCursor) break;
-      after = endCursor;
-    }
-    return all;
+  private fetchAll(): Promise<LinearUserNode[]> {
+    return listAllUsers(this.gateway());
   }
+}
+
+/** Every user of the workspace, page by page (at most 50 pages of 100). */
+export async function listAllUsers(gateway: Pick<LinearGateway, 'users'>): Promise<LinearUserNode[]> {
+  const all: LinearUserNode[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 50; page++) {
+    const { data } = await gateway.users(after);
+    all.push(...data.users.nodes);
+    const { hasNextPage, endCursor } = data.users.pageInfo;
+    if (!hasNextPage || !endCursor) break;
+    after = endCursor;
+  }
+  return all;
 }
