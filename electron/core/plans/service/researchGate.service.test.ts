@@ -1,11 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../../shared/domain/settings';
-import { newAppState } from '../../../../shared/state/newAppState';
-import { StateStore } from '../../state/stateStore';
-import { PlansService } from './plansService';
+import type { StateStore } from '../../state/stateStore';
+import type { PlansService } from './plansService';
+import { openPlansWorld, type PlansWorld } from './plansWorld.testutil';
 
 /**
  * §1 Research Sufficiency on a real plan file: approving the synthesis batch is refused until the
@@ -62,36 +59,17 @@ ${SECTION}
 Our own note after the section, kept as written.
 `;
 
-let root: string;
+let world: PlansWorld;
 let planPath: string;
 let store: StateStore;
 let service: PlansService;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'research-gate-'));
-  const plansDir = join(root, 'home', 'plans');
-  await mkdir(plansDir, { recursive: true });
-  planPath = join(plansDir, '2026-12-01-ccc-queue-research.md');
-  await writeFile(planPath, PLAN);
-  store = new StateStore(newAppState({ version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null }, defaultSettings()), 0);
-  service = new PlansService({
-    store,
-    folders: () => ({ claudeHome: join(root, 'home'), repos: [], folders: [] }),
-    onPlanContext: () => undefined,
-    warn: () => undefined,
-    whoAmI: () => 'tester',
-    now: () => new Date('2026-12-02T10:00:00.000Z'),
-    debounceMs: 20,
-    writeBackDelayMs: 10_000,
-  });
-  await service.refresh();
+  world = await openPlansWorld({ prefix: 'research-gate-', fileName: '2026-12-01-ccc-queue-research.md', text: PLAN, whoAmI: 'tester', now: '2026-12-02T10:00:00.000Z' });
+  ({ planPath: planPath, store, service } = world);
 });
 
-afterEach(async () => {
-  await service.stop();
-  store.dispose();
-  await rm(root, { recursive: true, force: true });
-});
+afterEach(() => world.close());
 
 const state = () => {
   const d = store.current.dispatch[planPath];

@@ -1,11 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../../shared/domain/settings';
-import { newAppState } from '../../../../shared/state/newAppState';
-import { StateStore } from '../../state/stateStore';
-import { PlansService } from './plansService';
+import type { StateStore } from '../../state/stateStore';
+import type { PlansService } from './plansService';
+import { openPlansWorld, type PlansWorld } from './plansWorld.testutil';
 
 /** §3 pre-dispatch gate, on a real plan file: approval refused until the pass (or a waiver) is in the plan. */
 
@@ -36,36 +33,17 @@ const PLAN = `# Spec first
 | 1A | ${link('CIA-701')} | Schema | tdd | ~$3 | Claude Code | no |
 `;
 
-let root: string;
+let world: PlansWorld;
 let path: string;
 let store: StateStore;
 let service: PlansService;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'review-gates-'));
-  const plans = join(root, 'home', 'plans');
-  await mkdir(plans, { recursive: true });
-  path = join(plans, '2026-12-02-ccc-spec-first.md');
-  await writeFile(path, PLAN);
-  store = new StateStore(newAppState({ version: '0', mode: 'serve', demo: false, claudeHome: '/h', dataDir: '/d', startedAt: '', claudeHomeSource: 'default', ready: false, scanProgress: null }, defaultSettings()), 0);
-  service = new PlansService({
-    store,
-    folders: () => ({ claudeHome: join(root, 'home'), repos: [], folders: [] }),
-    onPlanContext: () => undefined,
-    warn: () => undefined,
-    whoAmI: () => 'ana',
-    now: () => new Date('2026-12-02T03:00:00.000Z'),
-    debounceMs: 20,
-    writeBackDelayMs: 10_000,
-  });
-  await service.refresh();
+  world = await openPlansWorld({ prefix: 'review-gates-', fileName: '2026-12-02-ccc-spec-first.md', text: PLAN, whoAmI: 'ana', now: '2026-12-02T03:00:00.000Z' });
+  ({ planPath: path, store, service } = world);
 });
 
-afterEach(async () => {
-  await service.stop();
-  store.dispose();
-  await rm(root, { recursive: true, force: true });
-});
+afterEach(() => world.close());
 
 const hash = () => store.current.dispatch[path]?.contentHash ?? '';
 
