@@ -48,6 +48,17 @@ describe('writePlanFileSafely', () => {
     expect(await readdir(dir)).toEqual([FULL_PLAN]);
   });
 
+  it('says which text its edit was applied to: the expected one, or the newer one it re-applied on', async () => {
+    const snap = await readPlanFile(path);
+    const first = await writePlanFileSafely(path, snap.hash, approve);
+    expect(first.editedFrom).toBe(snap.hash);
+    const between = `${first.text}\nA line the person added.\n`;
+    await writeFile(path, between);
+    const second = await writePlanFileSafely(path, first.hash, (t) => appendToSection(t, 'Dispatch Approvals', '- approved S-D'));
+    expect(second.status).toBe('reapplied');
+    expect(second.editedFrom).toBe(contentHash(between));
+  });
+
   it('re-applies the edit on top of a user edit made since the read', async () => {
     const snap = await readPlanFile(path);
     const userEdit = original.replace('Three sessions build', 'USER EDIT: three sessions build');

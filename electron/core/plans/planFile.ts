@@ -44,6 +44,11 @@ export interface SafeWriteResult {
   /** Why, for `conflict`. */
   reason: string | null;
   attempts: number;
+  /**
+   * For written / reapplied: the hash of the text the edit was applied to, when the result is that
+   * edit and nothing else (null when bytes written meanwhile by someone else were folded in).
+   */
+  editedFrom?: string | null;
 }
 
 export interface SafeWriteOptions {
@@ -98,6 +103,7 @@ export async function writePlanFileSafely(
   let lastText = '';
   let carry = NO_CARRY;
   let editLanded = false;
+  let editedFrom: string | null = null;
   let reapplied = false;
   const giveUp = async (reason: string, attempts: number): Promise<SafeWriteResult> => {
     const kept = await keepCarry(target, carry);
@@ -126,7 +132,7 @@ export async function writePlanFileSafely(
       if (!Buffer.from(text, 'utf8').equals(bytes)) {
         return await giveUp('the file is not valid UTF-8; writing it would change bytes the app did not mean to touch', attempt);
       }
-      if (!repairing && editLanded) return landed(reapplied, hash, text, version, attempt);
+      if (!repairing && editLanded) return { ...landed(reapplied, hash, text, version, attempt), editedFrom };
       let next: string;
       try {
         next = repairing ? carry.prefix + text + carry.suffix : edit(text);
@@ -158,8 +164,13 @@ export async function writePlanFileSafely(
           else if (!repairing) attempt++;
           continue;
         }
-        if (repairing) carry = NO_CARRY;
-        else editLanded = true;
+        if (repairing) {
+          carry = NO_CARRY;
+          editedFrom = null;
+        } else {
+          editLanded = true;
+          editedFrom = hash;
+        }
         await options.afterSwap?.();
         const late = await lateWrite(read, settleMs);
         if (late !== null) {
@@ -176,7 +187,7 @@ export async function writePlanFileSafely(
           // A writer descheduled for longer than settleMs can still land in the old version: keep watching it.
           watchDisplaced(target, read, text);
           handedOff = true;
-          return landed(reapplied, contentHash(next), next, await currentVersion(target), attempt);
+          return { ...landed(reapplied, contentHash(next), next, await currentVersion(target), attempt), editedFrom };
         }
       } catch (error) {
         return await giveUp(`cannot write ${path}: ${messageOf(error)}`, attempt);

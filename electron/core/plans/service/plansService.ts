@@ -11,7 +11,7 @@ import { planIssuePhases } from '../planIssuePhases';
 import { isFinished, mergeGuidance } from '../../dispatch';
 import type { StateStore } from '../../state/stateStore';
 import { discoverPlans, planFolders, type DiscoveredPlan, type PlanFolderInput } from '../discoverPlans';
-import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot } from '../planFile';
+import { readPlanFile, writePlanFileSafely, type PlanEdit, type PlanFileSnapshot, type SafeWriteResult } from '../planFile';
 import { parsePlan } from '../parsePlan';
 import { appendToSection, setSessionRegistryStatus, upsertSessionRegistryRows, type SessionRegistryUpsert } from '../planWriter';
 import { indexPlan } from '../planIndex';
@@ -267,6 +267,15 @@ export class PlansService {
     return evaluateDispatch(l.basis, edits);
   }
 
+  /**
+   * Remembers a write of this service's own (also one re-applied on top of a newer file): a page
+   * that decided on the text before it is still deciding on the same text as far as the person is
+   * concerned. Bytes someone else wrote meanwhile break the chain (editedFrom null).
+   */
+  private noteOwnWrite(result: SafeWriteResult): void {
+    if ((result.status === 'written' || result.status === 'reapplied') && result.editedFrom) this.selfWrites.set(result.hash, result.editedFrom);
+  }
+
   /** Was `current` reached from `expected` through this service's own writes only? */
   private sameAsLoaded(expected: string, current: string): boolean {
     let hash: string | undefined = current;
@@ -286,7 +295,7 @@ export class PlansService {
     }
     const result = await writePlanFileSafely(path, current.hash, edit);
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'the file kept changing'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, current.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return result.hash;
   }
@@ -368,7 +377,7 @@ export class PlansService {
     // A rejection only appends a log line: the file's other changes cannot be lost, so no hash check.
     const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, rejectionEdit({ batch: input.batch, at, by, reason: input.reason }));
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return { planHash: result.hash };
   }
@@ -379,7 +388,7 @@ export class PlansService {
     if (!l.snapshot) throw new RpcFailure('not_found', `${l.found.fileName} cannot be read.`);
     const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, setSufficiencyEdit(input.answers));
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return parseSufficiency(result.text);
   }
@@ -395,7 +404,7 @@ export class PlansService {
     if (!plan.ok) throw new RpcFailure('refused', plan.reason);
     const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, plan.edit);
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return { phase: plan.phase, batch: plan.batch, newBatch: plan.newBatch, planHash: result.hash };
   }
@@ -485,7 +494,7 @@ export class PlansService {
     if (edit(l.snapshot.text) === null) throw new RpcFailure('not_found', `${l.found.fileName} names no session "${input.session}".`);
     const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => edit(text) ?? text);
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return { planHash: result.hash, status };
   }
@@ -509,7 +518,7 @@ export class PlansService {
     // Appending a line cannot lose the person's other edits: re-applied to the file as it is now.
     const result = await writePlanFileSafely(input.planPath, l.snapshot.hash, (text) => appendToSection(text, reviewRecordHeading(indexPlan(text)), line));
     if (result.status === 'conflict') throw new RpcFailure('conflict', `Nothing was written: ${result.reason ?? 'conflict'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return { planHash: result.hash, line };
   }
@@ -531,7 +540,7 @@ export class PlansService {
       : { ...fields, sessionName: name };
     const result = await writePlanFileSafely(planPath, current.hash, (text) => upsertSessionRegistryRows(text, [upsert]));
     if (result.status === 'conflict') throw new RpcFailure('conflict', `The Session Registry row was not written: ${result.reason ?? 'the plan kept changing'}.`);
-    if (result.status === 'written') this.selfWrites.set(result.hash, current.hash);
+    this.noteOwnWrite(result);
     await this.refresh();
     return { planHash: result.hash, sessionName: name };
   }
@@ -567,7 +576,7 @@ export class PlansService {
         this.writeBackWarnings.set(path, `Session Registry of ${l.found.fileName} not updated: ${result.reason ?? 'the file kept changing'}.`);
       } else {
         this.writeBackWarnings.delete(path);
-        if (result.status === 'written') this.selfWrites.set(result.hash, l.snapshot.hash);
+        this.noteOwnWrite(result);
         if (result.status !== 'unchanged') wrote = true;
       }
     }
@@ -609,10 +618,8 @@ export class PlansService {
                 ? (text) => appendToSection(text, `${'#'.repeat(section?.depth ?? 3)} ${section?.heading ?? ''}`, summaryLines({ ...facts, conflicts: [] }, note).slice(-1))
                 : (text) => text;
           const result = await writePlanFileSafely(path, current.hash, edit);
-          if (result.status === 'written') {
-            this.selfWrites.set(result.hash, current.hash);
-            wrote = true;
-          }
+          this.noteOwnWrite(result);
+          if (result.status === 'written') wrote = true;
           if (result.status === 'conflict') this.options.log?.(`session summary of ${facts.session} not written: ${result.reason ?? 'conflict'}`);
         } finally {
           this.exiting.delete(key);
